@@ -1,0 +1,3 @@
+from parcli.cli import main
+
+main()

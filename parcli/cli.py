@@ -1,0 +1,225 @@
+"""The command line: a thin Typer layer that parses options and hands them to the cores.
+
+Only typer is imported at start-up; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from parcli import __version__
+
+if TYPE_CHECKING:
+    from parcli.dataset import Dataset
+    from parcli.render import Output
+
+app = typer.Typer(
+    name="parcli",
+    help="Scoring and gap analysis for the provincial PAR Index and SIPAS.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Options shared by every command, declared once.
+CriteriaOpt = Annotated[Optional[Path], typer.Option(
+    "--criteria", help="Criteria file (Appendix I). Default: the bundled plan.",
+    dir_okay=True, show_default=False)]
+AssignmentsOpt = Annotated[Optional[Path], typer.Option(
+    "--assignments", help="Assignments file (Appendix II). Default: the bundled plan.",
+    show_default=False)]
+AgenciesOpt = Annotated[Optional[Path], typer.Option(
+    "--agencies", help="Agency registry. Default: agencies.yaml beside the criteria file, "
+    "else the bundled one.", show_default=False)]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", envvar="PARCLI_LANG", help="Language of labels and names: en or vi.")]
+ColorOpt = Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Same as --color never.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
+ToleranceOpt = Annotated[str, typer.Option(
+    "--tolerance", help="Largest difference treated as rounding.")]
+TABLE_FORMATS = ("table", "md", "csv", "json")
+PROBLEM_FORMATS = (*TABLE_FORMATS, "github")
+
+
+def _format_option(formats: tuple[str, ...]) -> object:
+    return typer.Option("--format", "-f", help=f"Output format: {', '.join(formats)}.")
+
+
+FormatOpt = Annotated[Optional[str], _format_option(TABLE_FORMATS)]
+ProblemFormatOpt = Annotated[Optional[str], _format_option(PROBLEM_FORMATS)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Scoring and gap analysis for the provincial PAR Index and SIPAS."""
+
+
+class Common:
+    """The options every command shares, parsed once into plain values."""
+
+    def __init__(self, criteria: Path | None, assignments: Path | None, agencies: Path | None,
+                 lang: str, fmt: str | None, formats: tuple[str, ...], color: str,
+                 no_color: bool, debug: bool) -> None:
+        self.lang = _choice("--lang", lang, ("en", "vi"))
+        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and \
+            "github" in formats else "table"
+        self.format = _choice("--format", fmt or default, formats)
+        self.color = "never" if no_color else _choice("--color", color, ("auto", "always", "never"))
+        self.debug = debug
+        self.paths = (criteria, assignments, agencies)
+
+    def dataset(self) -> Dataset:
+        from parcli.dataset import DataPaths, Dataset
+
+        criteria, assignments, agencies = self.paths
+        defaults = DataPaths()
+        return Dataset(DataPaths(criteria or defaults.criteria,
+                                 assignments or defaults.assignments, agencies))
+
+
+def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
+                                 param_hint=option)
+    return value
+
+
+def _tolerance(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise typer.BadParameter(f"{text!r} is not a non-negative number",
+                                 param_hint="--tolerance")
+    return value
+
+
+def _execute(common: Common, build: Callable[[Dataset], Output]) -> None:
+    """Run a command core and render its output; data problems exit 1, misuse exits 2."""
+    from parcli.problems import DataError, UsageError
+
+    try:
+        output = build(common.dataset())
+    except DataError as exc:
+        _report_problems(common, exc)
+        raise typer.Exit(1) from None
+    except UsageError as exc:
+        typer.echo(f"parcli: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    from parcli.render.reporters import reporter
+
+    sys.stdout.write(reporter(common.format, common.color).render(output))
+    if output.failed:
+        raise typer.Exit(1)
+
+
+def _report_problems(common: Common, exc: Exception) -> None:
+    from parcli.problems import DataError
+
+    assert isinstance(exc, DataError)
+    if common.format == "github":
+        from parcli.render import Output
+        from parcli.render.reporters import GithubReporter
+
+        sys.stdout.write(GithubReporter().render(Output([], None, exc.problems)))
+    for problem in exc.problems:
+        typer.echo(problem.one_line(), err=True)
+
+
+@app.command()
+def check(
+    tolerance: ToleranceOpt = "0.01",
+    fmt: ProblemFormatOpt = None,
+    criteria: CriteriaOpt = None, agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Printed totals and subtotals against what their rows add up to."""
+    common = Common(criteria, None, agencies, lang, fmt, PROBLEM_FORMATS, color, no_color, debug)
+    tol = _tolerance(tolerance)
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import check as command
+
+        return command.run(dataset, tol, common.lang)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
+@app.command()
+def tree(
+    code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", min=1,
+                                                  help="Deepest level shown (1 = fields).")] = None,
+    search: Annotated[Optional[str], typer.Option(
+        "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
+    fmt: FormatOpt = None,
+    criteria: CriteriaOpt = None, agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """The criteria hierarchy with max, baseline, target and gain."""
+    common = Common(criteria, None, agencies, lang, fmt, TABLE_FORMATS, color, no_color, debug)
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import tree as command
+
+        return command.run(dataset, common.lang, code, depth, search)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.exit(run(sys.argv[1:] if argv is None else argv))
+
+
+def run(argv: list[str]) -> int:
+    """Run parcli; every failure becomes one line and an exit code, never a traceback."""
+    from parcli.problems import UsageError
+
+    try:
+        result = app(args=argv, prog_name="parcli", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except UsageError as exc:
+        typer.echo(f"parcli: error: {exc}", err=True)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from typer._click.exceptions import Abort, ClickException
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        if isinstance(exc, ClickUsageError):
+            hint = f" (see 'parcli {exc.ctx.info_name} --help')" if exc.ctx and \
+                exc.ctx.info_name != "parcli" else " (see 'parcli --help')"
+            typer.echo(f"parcli: error: {exc.format_message()}{hint}", err=True)
+            return 2
+        if isinstance(exc, ClickException):
+            typer.echo(f"parcli: error: {exc.format_message()}", err=True)
+            return exc.exit_code
+        if isinstance(exc, Abort):
+            return 130
+        if "--debug" in argv:
+            raise
+        typer.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "
+                   "(run with --debug for details)", err=True)
+        return 1
+    return result if isinstance(result, int) else 0

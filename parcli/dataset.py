@@ -1,0 +1,77 @@
+"""Where the data files are and how they are loaded: once, lazily, each as needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parcli.load import Loaded
+    from parcli.models import AssignmentsFile, CriteriaFile
+    from parcli.registry import Registry
+
+_PACKAGE = Path(__file__).resolve().parent
+# Installed wheels carry the data inside the package; a checkout keeps it at the top.
+DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
+DEFAULT_CRITERIA = DATA_DIR / "criteria_2020.yaml"
+DEFAULT_ASSIGNMENTS = DATA_DIR / "assignments_2020.yaml"
+AGENCIES_NAME = "agencies.yaml"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    criteria: Path = DEFAULT_CRITERIA
+    assignments: Path = DEFAULT_ASSIGNMENTS
+    agencies: Path | None = None
+
+    @property
+    def agencies_path(self) -> Path:
+        """The registry given, else the one beside the criteria file, else the bundled one."""
+        if self.agencies is not None:
+            return self.agencies
+        beside = self.criteria.parent / AGENCIES_NAME
+        return beside if beside.is_file() else DATA_DIR / AGENCIES_NAME
+
+
+class Dataset:
+    """The three data files of one plan; each loads on first use and raises DataError if bad."""
+
+    def __init__(self, paths: DataPaths) -> None:
+        self.paths = paths
+
+    @cached_property
+    def criteria(self) -> Loaded:
+        from parcli.load import load_model
+        from parcli.models import CriteriaFile
+
+        return load_model(self.paths.criteria, CriteriaFile)
+
+    @cached_property
+    def assignments(self) -> Loaded:
+        from parcli.load import load_model
+        from parcli.models import AssignmentsFile
+
+        return load_model(self.paths.assignments, AssignmentsFile)
+
+    @cached_property
+    def agencies(self) -> Loaded:
+        from parcli.load import load_model
+        from parcli.models import AgencyRegistry
+
+        return load_model(self.paths.agencies_path, AgencyRegistry)
+
+    @property
+    def criteria_file(self) -> CriteriaFile:
+        return self.criteria.model  # type: ignore[no-any-return]
+
+    @property
+    def assignments_file(self) -> AssignmentsFile:
+        return self.assignments.model  # type: ignore[no-any-return]
+
+    @cached_property
+    def registry(self) -> Registry:
+        from parcli.registry import Registry
+
+        return Registry(self.agencies.model)

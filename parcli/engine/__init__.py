@@ -1,0 +1,1 @@
+"""The engine: rollups, check sums, gaps and deadlines. Pure computation, no printing."""

@@ -1,0 +1,112 @@
+"""The criteria hierarchy and its rollups, computed from the leaves up in exact decimals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from parcli.models import Column, Criterion, CriteriaFile
+
+
+@dataclass(eq=False)
+class Node:
+    row: Criterion
+    index: int
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.row.code
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def depth(self) -> int:
+        return self.code.count(".") + 1
+
+    @property
+    def field(self) -> Node:
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def descendants(self) -> Iterator[Node]:
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+
+class CriteriaTree:
+    """Rows in document order, linked to their nearest existing ancestor by code."""
+
+    def __init__(self, data: CriteriaFile) -> None:
+        self.data = data
+        self.nodes: list[Node] = []
+        self.by_code: dict[str, Node] = {}
+        self.roots: list[Node] = []
+        for index, row in enumerate(data.criteria):
+            node = Node(row, index)
+            node.parent = self.nearest(row.code, include_self=False)
+            (node.parent.children if node.parent else self.roots).append(node)
+            self.nodes.append(node)
+            self.by_code.setdefault(row.code, node)
+        self._sums: dict[tuple[int, Column], Decimal | None] = {}
+
+    def nearest(self, code: str, include_self: bool = True) -> Node | None:
+        """The node with this code, else with its nearest ancestor code (1.3.1 -> 1.3)."""
+        if include_self and code in self.by_code:
+            return self.by_code[code]
+        while "." in code:
+            code = code.rpartition(".")[0]
+            if code in self.by_code:
+                return self.by_code[code]
+        return None
+
+    @property
+    def leaves(self) -> list[Node]:
+        return [node for node in self.nodes if node.is_leaf]
+
+    def computed(self, node: Node, column: Column) -> Decimal | None:
+        """A leaf's printed value; a parent's sum of its children's computed values."""
+        if node.is_leaf:
+            return node.row.value(column)
+        key = (node.index, column)
+        if key not in self._sums:
+            self._sums[key] = _sum(self.computed(child, column) for child in node.children)
+        return self._sums[key]
+
+    def children_sum(self, node: Node, column: Column) -> Decimal | None:
+        """What the printed children add up to (a child that prints nothing counts as computed)."""
+        return _sum(_printed_or_computed(self, child, column) for child in node.children)
+
+    def fields_sum(self, column: Column) -> Decimal | None:
+        return _sum(_printed_or_computed(self, root, column) for root in self.roots)
+
+    def total(self, column: Column) -> Decimal | None:
+        """The grand total computed from the leaves."""
+        return _sum(self.computed(root, column) for root in self.roots)
+
+
+def _printed_or_computed(tree: CriteriaTree, node: Node, column: Column) -> Decimal | None:
+    printed = node.row.value(column)
+    return printed if printed is not None else tree.computed(node, column)
+
+
+def _sum(values: Iterator[Decimal | None] | list[Decimal | None]) -> Decimal | None:
+    total = Decimal(0)
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total

@@ -1,0 +1,98 @@
+"""The label catalogue: every heading and label parcli prints, in English and Vietnamese."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "vi"]
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # columns
+    "code": ("Code", "STT"),
+    "name": ("Name", "Tên"),
+    "column": ("Column", "Cột"),
+    "max": ("Max", "Điểm tối đa"),
+    "baseline": ("Baseline", "Điểm năm gốc"),
+    "target": ("Target", "Mục tiêu"),
+    "gain": ("Gain", "Điểm tăng"),
+    "lost": ("Lost", "Điểm mất"),
+    "headroom": ("Headroom", "Dư địa"),
+    "printed": ("Printed", "Số in"),
+    "computed": ("Computed", "Số tính"),
+    "difference": ("Difference", "Chênh lệch"),
+    "status": ("Status", "Trạng thái"),
+    "reason": ("Reason", "Lý do"),
+    "lead": ("Lead", "Chủ trì"),
+    "lead_source": ("Lead from", "Nguồn chủ trì"),
+    "agency": ("Agency", "Cơ quan"),
+    "criteria_count": ("Criteria", "Số tiêu chí"),
+    "criteria_codes": ("Criteria codes", "Mã tiêu chí"),
+    "field": ("Field", "Lĩnh vực"),
+    "id": ("Id", "Mã"),
+    "aliases": ("Aliases", "Cách viết khác"),
+    "leads_count": ("Criteria led", "Số tiêu chí chủ trì"),
+    "at_stake": ("Points at stake (lost)", "Điểm còn mất"),
+    "title": ("Title", "Nội dung"),
+    "criterion": ("Criterion", "Tiêu chí"),
+    "product": ("Deliverable", "Sản phẩm"),
+    "requirement": ("Quality requirement", "Yêu cầu chất lượng"),
+    "deadline": ("Deadline", "Thời gian hoàn thành"),
+    "due": ("Due", "Hạn"),
+    "implementers": ("Implementers", "Thực hiện"),
+    "rule": ("Rule", "Quy tắc"),
+    "level": ("Level", "Mức"),
+    "message": ("Message", "Nội dung"),
+    "location": ("Location", "Vị trí"),
+    "baseline_pct": ("Baseline % of max", "Năm gốc % tối đa"),
+    "target_pct": ("Target % of max", "Mục tiêu % tối đa"),
+    "count": ("Count", "Số lượng"),
+    "quarter": ("Due", "Hạn"),
+    "overdue": ("Overdue", "Quá hạn"),
+    # statuses and values
+    "rounding": ("rounding", "làm tròn"),
+    "acknowledged": ("acknowledged", "đã ghi nhận"),
+    "error": ("error", "lỗi"),
+    "warning": ("warning", "cảnh báo"),
+    "own": ("own", "tự có"),
+    "inherited": ("inherited", "kế thừa"),
+    "assignments": ("assignments", "từ phân công"),
+    "none": ("none", "không có"),
+    "total": ("Total", "Tổng"),
+    "ongoing": ("ongoing", "thường xuyên"),
+    "per_regulation": ("per regulation", "theo quy định"),
+    "no_date": ("no date", "không có ngày"),
+    "yes": ("yes", "có"),
+    # titles
+    "check_totals": ("Totals: printed and computed from the leaves",
+                     "Tổng điểm: số in và số tính từ các tiêu chí lá"),
+    "check_findings": ("Check-sum findings", "Kết quả đối chiếu tổng"),
+    "check_no_findings": ("Every printed subtotal equals the sum of its rows.",
+                          "Mọi tổng phụ in trong tài liệu đều khớp với tổng các dòng."),
+    "check_summary": ("{errors} error(s), {acknowledged} acknowledged, {rounding} rounding "
+                      "(tolerance {tolerance})",
+                      "{errors} lỗi, {acknowledged} đã ghi nhận, {rounding} làm tròn "
+                      "(dung sai {tolerance})"),
+    "gap_leaves": ("Leaf criteria ranked by {basis}", "Tiêu chí lá xếp theo {basis}"),
+    "gap_agencies": ("Agencies ranked by {basis} ({shared} shared criteria)",
+                     "Cơ quan xếp theo {basis} (tiêu chí chung: {shared})"),
+    "gap_fields": ("Fields ranked by {basis}", "Lĩnh vực xếp theo {basis}"),
+    "gap_total_note": (
+        "Leaves' total gain {leaves}; printed totals' difference {printed_target} − "
+        "{printed_baseline} = {printed_gain}",
+        "Tổng điểm tăng của các tiêu chí lá {leaves}; chênh lệch tổng in {printed_target} − "
+        "{printed_baseline} = {printed_gain}"),
+    "split": ("split", "chia đều"),
+    "full": ("full", "tính đủ"),
+    "validate_summary": ("{errors} error(s), {warnings} warning(s)",
+                         "{errors} lỗi, {warnings} cảnh báo"),
+    "validate_ok": ("No problems found.", "Không phát hiện vấn đề."),
+    "agencies_title": ("Agency registry", "Danh mục cơ quan"),
+    "assignments_title": ("Assignments", "Phân công thực hiện"),
+    "tree_title": ("Criteria", "Tiêu chí"),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    en, vi = CATALOGUE[key]
+    text = vi if lang == "vi" else en
+    return text.format(**values) if values else text

@@ -1,0 +1,328 @@
+"""YAML loading that keeps positions, reads numbers exactly and refuses what it cannot trust.
+
+libyaml (when present) parses and composes the node graph; a small constructor turns the
+nodes into plain Python values.  Positions are not copied anywhere while loading: the node
+graph is kept, and a position is looked up only when a problem needs one, so keeping line
+numbers costs nothing on the happy path.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import yaml
+
+from parcli.problems import DataError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    M = TypeVar("M", bound=BaseModel)
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_PROBLEMS = 50
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_TIMESTAMP, _MAP, _SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_NOT_FINITE = {".inf", "+.inf", "-.inf", ".nan"}
+
+
+def max_bytes() -> int:
+    raw = os.environ.get("PARCLI_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its plain data and the node graph that knows where each value was."""
+
+    file: str
+    data: Any
+    root: yaml.Node | None = field(repr=False, default=None)
+
+    def position(self, loc: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the value at `loc`, or of its nearest existing ancestor."""
+        node = self.root
+        if node is None:
+            return None, None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def problem(self, rule: str, message: str, loc: tuple[str | int, ...] = (),
+                level: str = "error", code: str | None = None) -> Problem:
+        line, column = self.position(loc)
+        return Problem(rule, "error" if level == "error" else "warning", message,
+                       self.file, line, column, code)
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        wanted = str(part)
+        for key, value in node.value:
+            if key.value == wanted:
+                return value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return node.value[part]
+    return None
+
+
+def _fail(file: str, rule: str, message: str, line: int | None = None,
+          column: int | None = None) -> DataError:
+    return DataError([Problem(rule, "error", message, file, line, column)])
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded strictly; anything doubtful is refused with its position."""
+    file = display_path(path)
+    if not path.exists():
+        raise UsageError(f"{file}: no such file")
+    if path.is_dir():
+        raise UsageError(f"{file}: is a directory, not a YAML file")
+    limit = max_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _fail(file, "file-too-large",
+                        f"file is {size:,} bytes, over the {limit:,}-byte limit "
+                        "(set PARCLI_MAX_BYTES to raise it)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(file, "unreadable", f"cannot read the file: {exc.strerror}") from None
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: str) -> str:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise _fail(file, "encoding", "file is UTF-32; save it as UTF-8", 1, 1)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _fail(file, "encoding", "file starts with a UTF-16 byte-order mark but is "
+                        "not valid UTF-16; save it as UTF-8", 1, 1) from None
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(raw, nul)
+        raise _fail(file, "encoding", "binary data (a NUL byte), not a YAML text file",
+                    line, column)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(raw, exc.start)
+        raise _fail(file, "encoding",
+                    f"not UTF-8: byte 0x{raw[exc.start]:02X} at byte offset {exc.start} "
+                    "(Latin-1 or Windows-1258?); save the file as UTF-8", line, column) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse one YAML document; syntax errors become problems with their position."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise _fail(file, "yaml-syntax", f"syntax error: {message}", line, column) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _char_position(text, exc.position)
+        raise _fail(file, "encoding", f"character {exc.character!r} is not allowed in YAML",
+                    line, column) from None
+    except yaml.YAMLError as exc:
+        raise _fail(file, "yaml-syntax", f"syntax error: {exc}".splitlines()[0]) from None
+    except RecursionError:
+        raise _fail(file, "too-deep", "the file nests too deeply to be a parcli data file") from None
+    if root is None:
+        raise _fail(file, "empty-file", "the file holds no YAML document (empty or only comments)",
+                    1, 1)
+    return Document(file, _Constructor(file).construct(root, 0), root)
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+class _Constructor:
+    """Turns a node graph into dicts, lists, str, int, Decimal, bool and None.
+
+    Refuses aliases (no "billion laughs"), duplicate keys, unknown tags (no
+    `!!python/...` is ever executed), non-finite numbers and excessive nesting.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, rule: str, message: str) -> DataError:
+        return _fail(self.file, rule, message, node.start_mark.line + 1,
+                     node.start_mark.column + 1)
+
+    def construct(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(node, "yaml-alias", "YAML aliases (*name) are not allowed in "
+                            "parcli data; write the value out")
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            raise self.fail(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self.unsupported(node)
+            return self.mapping(node, depth)
+        if node.tag != _SEQ:
+            raise self.unsupported(node)
+        return [self.construct(item, depth + 1) for item in node.value]
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "yaml-syntax", "a mapping key must be a plain value")
+            if key_node.tag == _TAG + "merge":
+                raise self.fail(key_node, "yaml-alias", "merge keys (<<) are not allowed in "
+                                "parcli data")
+            key = self.scalar(key_node)
+            if key in result:
+                first = next(k for k, _ in node.value if k is not key_node
+                             and self.scalar(k) == key)
+                raise self.fail(key_node, "duplicate-key",
+                                f"duplicate key {key!r} (first at line "
+                                f"{first.start_mark.line + 1})")
+            result[key] = self.construct(value_node, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR or tag == _TIMESTAMP:
+            if value.isascii() or unicodedata.is_normalized("NFC", value):
+                return value
+            return unicodedata.normalize("NFC", value)
+        if tag == _FLOAT:
+            if value.lower() in _NOT_FINITE:
+                raise self.fail(node, "not-finite", f"{value} is not a finite number")
+            try:
+                return Decimal(value.replace("_", ""))
+            except InvalidOperation:
+                raise self.fail(node, "schema", f"cannot read {value!r} as a number") from None
+        if tag == _INT:
+            return _int(value, node, self)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _BOOLS[value.lower()]
+        raise self.unsupported(node)
+
+    def unsupported(self, node: yaml.Node) -> DataError:
+        return self.fail(node, "yaml-tag", f"tag {node.tag} is not allowed in parcli data")
+
+
+def _int(value: str, node: yaml.ScalarNode, owner: _Constructor) -> int:
+    text = value.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("+-")
+    try:
+        if text.startswith("0x"):
+            return sign * int(text[2:], 16)
+        if text.startswith("0b"):
+            return sign * int(text[2:], 2)
+        if ":" in text:
+            raise ValueError
+        if len(text) > 1 and text.startswith("0"):
+            return sign * int(text, 8)
+        return sign * int(text)
+    except ValueError:
+        raise owner.fail(node, "schema", f"cannot read {value!r} as a number; quote it "
+                         "if it is text") from None
+
+
+def load_document(path: Path) -> Document:
+    return parse(read_text(path), display_path(path))
+
+
+@dataclass
+class Loaded:
+    """A validated data file: the model plus the document that knows its positions."""
+
+    document: Document
+    model: Any
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+
+def load_model(path: Path, model_cls: type[M]) -> Loaded:
+    from pydantic import ValidationError
+
+    document = load_document(path)
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__.replace("str", "text").replace("list", "a list")
+        raise DataError([document.problem(
+            "schema", f"expected a mapping of keys at the top level, found {kind}")])
+    try:
+        model = model_cls.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataError(schema_problems(document, exc)) from None
+    return Loaded(document, model)
+
+
+def schema_problems(document: Document, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
+        loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        rule = _RULES_BY_ERROR_TYPE.get(error["type"], "schema")
+        problems.append(document.problem(rule, f"{_dotted(loc)}: {_message(error)}", loc))
+    return problems
+
+
+_RULES_BY_ERROR_TYPE = {"score_range": "score-range", "decimal_comma": "decimal-comma"}
+
+
+def _message(error: Any) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    return str(msg).removeprefix("Value error, ")
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(top level)"

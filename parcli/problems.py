@@ -1,0 +1,45 @@
+"""Problems found in data files: small values, the one currency of load, rules and reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    rule: str
+    level: Level
+    message: str
+    file: str
+    line: int | None = None
+    column: int | None = None
+    code: str | None = None
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def one_line(self) -> str:
+        return f"{self.location()}: {self.level} {self.message} [{self.rule}]"
+
+    def as_error(self) -> Problem:
+        return Problem(self.rule, "error", self.message, self.file, self.line, self.column, self.code)
+
+
+class DataError(Exception):
+    """A data file cannot be used: carries the problems that say why (exit code 1)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.one_line() for p in problems))
+        self.problems = problems
+
+
+class UsageError(Exception):
+    """The command was used wrongly, e.g. a path that does not exist (exit code 2)."""

@@ -1,0 +1,58 @@
+"""One output layer: commands build an `Output`; a reporter, chosen by name, renders it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from parcli.problems import Problem
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool = False
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    title: str | None = None
+    footer: list[dict[str, Any]] = field(default_factory=list)  # e.g. a total row
+
+
+@dataclass
+class Output:
+    """What a command has to say, in every shape a reporter may need."""
+
+    tables: list[Table]
+    data: Any  # the JSON document (brief's shapes), Decimals allowed
+    problems: list[Problem] = field(default_factory=list)  # for `--format github`
+    notes: list[str] = field(default_factory=list)  # summary lines below the tables
+    csv_table: int = 0  # which table csv writes: csv holds one table only
+    failed: bool = False  # the data did not pass: exit code 1
+    lines: list[str] | None = None  # text formats print these instead of the tables
+
+
+def number(value: Decimal | int | None) -> str:
+    """79.53 stays 79.53; 8.50 prints as 8.5; 100 as 100; nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def cell(value: Any) -> str:
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return number(value)
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(item) for item in value)
+    return str(value)

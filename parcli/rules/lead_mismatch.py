@@ -1,0 +1,29 @@
+"""The two files should agree on who leads a criterion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.problems import Problem
+from parcli.rules import Context, RuleInfo
+
+ID = "lead-mismatch"
+RULES = [RuleInfo(ID, "warning", "an assignment's lead differs from its criterion's lead")]
+NEEDS = ("criteria", "assignments", "agencies")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    registry = context.registry
+    for index, item in enumerate(context.dataset.assignments_file.assignments):
+        node = context.tree.nearest(item.code)
+        if node is None or not item.lead:
+            continue
+        owner = next((n for n in (node, *node.ancestors()) if n.row.lead), None)
+        if owner is None:
+            continue
+        expected, actual = set(registry.ids(owner.row.lead)), set(registry.ids(item.lead))
+        if actual and expected and actual != expected:
+            yield context.assignment_problem(
+                ID, "warning", index,
+                f"assignment {item.code} is led by {', '.join(sorted(actual))}; criterion "
+                f"{owner.code} by {', '.join(sorted(expected))}", key="lead")

@@ -1,0 +1,32 @@
+"""An acknowledgement that no longer covers a real disagreement hides nothing but misleads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.problems import Problem
+from parcli.rules import Context, RuleInfo
+
+ID = "stale-acknowledgement"
+RULES = [RuleInfo(ID, "warning", "a column is acknowledged but adds up within the tolerance")]
+NEEDS = ("criteria",)
+
+
+def check(context: Context) -> Iterator[Problem]:
+    tree = context.tree
+    for node in tree.nodes:
+        for column in node.row.acknowledged:
+            printed, computed = node.row.value(column), tree.children_sum(node, column)
+            if not node.children or printed is None or computed is None or \
+                    abs(printed - computed) <= context.tolerance:
+                yield context.criteria.document.problem(
+                    ID, f"{node.code} {column} is acknowledged but its rows add up "
+                    "(within the tolerance); remove the acknowledgement",
+                    ("criteria", node.index, "acknowledged", column), "warning", node.code)
+    total = context.dataset.criteria_file.total
+    for column in total.acknowledged:
+        computed = tree.fields_sum(column)
+        if computed is None or abs(total.value(column) - computed) <= context.tolerance:  # type: ignore[operator]
+            yield context.criteria.document.problem(
+                ID, f"total {column} is acknowledged but the fields add up; remove the "
+                "acknowledgement", ("total", "acknowledged", column), "warning", "total")

@@ -1,0 +1,24 @@
+"""An assignment titled differently from the criterion with its code may point at the wrong one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.problems import Problem
+from parcli.rules import Context, RuleInfo
+from parcli.text import fold
+
+ID = "title-mismatch"
+RULES = [RuleInfo(ID, "warning", "an assignment's title differs from its criterion's name")]
+NEEDS = ("criteria", "assignments")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    by_code = context.tree.by_code
+    for index, item in enumerate(context.dataset.assignments_file.assignments):
+        node = by_code.get(item.code)
+        if node is not None and fold(item.title) != fold(node.row.name):
+            yield context.assignment_problem(
+                ID, "warning", index,
+                f"{item.code} is titled {item.title!r} here but {node.row.name!r} in the "
+                "criteria file", key="title")

@@ -1,0 +1,33 @@
+"""Every agency text must resolve to the registry, or its points would belong to no one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.problems import Problem
+from parcli.rules import Context, RuleInfo
+
+ID = "unknown-agency"
+RULES = [RuleInfo(ID, "error", "an agency text matches no id, name or alias in the registry")]
+NEEDS = ("criteria", "agencies")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    registry = context.registry
+    for index, row in enumerate(context.dataset.criteria_file.criteria):
+        for n, text in enumerate(row.lead):
+            if registry.resolve(text) is None:
+                yield context.criteria.document.problem(
+                    ID, _message(text), ("criteria", index, "lead", n), "error", row.code)
+    if not context.has("assignments"):
+        return
+    for index, item in enumerate(context.dataset.assignments_file.assignments):
+        for key in ("lead", "implementers"):
+            for n, text in enumerate(getattr(item, key)):
+                if registry.resolve(text) is None:
+                    yield context.assignments.document.problem(
+                        ID, _message(text), ("assignments", index, key, n), "error", item.code)
+
+
+def _message(text: str) -> str:
+    return f"unknown agency {text!r}: add it (or this spelling as an alias) to the registry"
