@@ -188,6 +188,110 @@ def tree(
     _execute(common, build)
 
 
+@app.command()
+def gap(
+    by_agency: Annotated[bool, typer.Option("--by-agency", help="Rank agencies.")] = False,
+    by_field: Annotated[bool, typer.Option("--by-field", help="Rank the fields.")] = False,
+    basis: Annotated[str, typer.Option("--basis", help="gain, lost or headroom.")] = "gain",
+    shared: Annotated[str, typer.Option(
+        "--shared", help="A criterion with several leads: split equally, or full to each.")
+    ] = "split",
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.")] = None,
+    field: Annotated[Optional[str], typer.Option("--field", help="Only field N.")] = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose",
+                                          help="List the criteria behind each row.")] = False,
+    fmt: FormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Point gaps per leaf criterion (default), per agency or per field, ranked."""
+    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
+                    debug)
+    if by_agency and by_field:
+        raise typer.BadParameter("choose one of --by-agency and --by-field",
+                                 param_hint="--by-agency")
+    view = "agencies" if by_agency else "fields" if by_field else "leaves"
+    chosen_basis = _choice("--basis", basis, ("gain", "lost", "headroom"))
+    chosen_shared = _choice("--shared", shared, ("split", "full"))
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import gap as command
+
+        return command.run(dataset, common.lang, view, chosen_basis,  # type: ignore[arg-type]
+                           chosen_shared, top, field, verbose)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
+@app.command()
+def validate(
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    tolerance: ToleranceOpt = "0.01",
+    fmt: ProblemFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Check both data files and the registry: schema, then rules within and across them."""
+    common = Common(criteria, assignments, agencies, lang, fmt, PROBLEM_FORMATS, color,
+                    no_color, debug)
+    tol = _tolerance(tolerance)
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import validate as command
+
+        return command.run(dataset, tol, strict, common.lang)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
+@app.command("agencies")
+def agencies_command(
+    fmt: FormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """The agency registry, with the criteria each leads and the points at stake."""
+    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
+                    debug)
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import agencies as command
+
+        return command.run(dataset, common.lang)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
+@app.command("assignments")
+def assignments_command(
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Only items this agency "
+                                                  "leads or implements (an id).")] = None,
+    criterion: Annotated[Optional[str], typer.Option(
+        "--criterion", help="Only items of this criterion code and below.")] = None,
+    fmt: FormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Who delivers what, by when."""
+    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
+                    debug)
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import assignments as command
+
+        return command.run(dataset, common.lang, agency, criterion)  # type: ignore[arg-type]
+
+    _execute(common, build)
+
+
 def main(argv: list[str] | None = None) -> None:
     sys.exit(run(sys.argv[1:] if argv is None else argv))
 

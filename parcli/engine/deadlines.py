@@ -28,7 +28,7 @@ _YEAR = r"(?:\s+(?:năm\s+)?(?P<year>\d{4})|\s+(?P<next>năm\s+sau))?"
 _FORMS = [
     ("quarter", re.compile(r"^(?:trong\s+)?quý\s+(?P<q>iv|iii|ii|i)" + _YEAR + "$")),
     ("day", re.compile(r"^(?:trước|chậm nhất|hạn)?\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})"
-                       r"(?:/(?P<year>\d{4}))?$")),
+                       r"(?:/(?P<year>\d{4})|\s+(?P<next>năm\s+sau))?$")),
     ("month", re.compile(r"^(?:trong\s+)?tháng\s+(?P<m>\d{1,2})(?:/(?P<year>\d{4}))?$")),
     ("year", re.compile(r"^(?:trong\s+)?năm(?:\s+(?P<year>\d{4})|\s+(?P<next>sau))?$")),
 ]

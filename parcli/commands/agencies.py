@@ -1,0 +1,30 @@
+"""`parcli agencies`: the registry, with how many criteria each agency leads."""
+
+from __future__ import annotations
+
+from parcli.commands import pick
+from parcli.commands.gap import compute
+from parcli.dataset import Dataset
+from parcli.engine.gap import by_agency
+from parcli.i18n import Lang, t
+from parcli.render import Column, Output, Table
+
+
+def run(dataset: Dataset, lang: Lang) -> Output:
+    _, gaps = compute(dataset)
+    led = {group.key: group for group in by_agency(gaps, "split")}
+    rows = []
+    for agency in dataset.registry.agencies:
+        group = led.get(agency.id)
+        rows.append({"id": agency.id, "name": agency.name, "name_en": agency.name_en,
+                     "aliases": agency.aliases, "label": pick(agency.name, agency.name_en, lang),
+                     "criteria_led": len(group.criteria) if group else 0,
+                     "at_stake": group.points.lost if group else 0})
+    table = Table([Column("id", t("id", lang)), Column("label", t("name", lang)),
+                   Column("criteria_led", t("leads_count", lang), True),
+                   Column("at_stake", t("at_stake", lang), True),
+                   Column("aliases", t("aliases", lang))],
+                  rows, t("agencies_title", lang))
+    data = [{k: row[k] for k in ("id", "name", "name_en", "aliases", "criteria_led", "at_stake")}
+            for row in rows]
+    return Output([table], data)
