@@ -113,7 +113,8 @@ def _tolerance(text: str) -> Decimal:
     return value
 
 
-def _execute(common: Common, build: Callable[[Dataset], Output]) -> None:
+def _execute(common: Common, build: Callable[[Dataset], Output],
+             destination: Path | None = None) -> None:
     """Run a command core and render its output; data problems exit 1, misuse exits 2."""
     from parcli.problems import DataError, UsageError
 
@@ -127,9 +128,35 @@ def _execute(common: Common, build: Callable[[Dataset], Output]) -> None:
         raise typer.Exit(2) from None
     from parcli.render.reporters import reporter
 
-    sys.stdout.write(reporter(common.format, common.color).render(output))
+    text = reporter(common.format, common.color).render(output)
+    if destination is None:
+        sys.stdout.write(text)
+    else:
+        from parcli.i18n import t
+
+        _write_atomically(destination, text)
+        typer.echo(t("wrote", common.lang, path=destination), err=True)  # type: ignore[arg-type]
     if output.failed:
         raise typer.Exit(1)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: a failed write leaves the old file intact."""
+    import tempfile
+
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        typer.echo(f"parcli: error: cannot write {path}: {exc.strerror}", err=True)
+        raise typer.Exit(1) from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        typer.echo(f"parcli: error: cannot write {path}: {exc.strerror}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _report_problems(common: Common, exc: Exception) -> None:
@@ -290,6 +317,39 @@ def assignments_command(
         return command.run(dataset, common.lang, agency, criterion)  # type: ignore[arg-type]
 
     _execute(common, build)
+
+
+@app.command()
+def report(
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md or json.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date for overdue deadlines, YYYY-MM-DD (default: today).")] = None,
+    tolerance: ToleranceOpt = "0.01",
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
+    lang: LangOpt = "en", debug: DebugOpt = False,
+) -> None:
+    """The one-page Markdown summary for the monthly meeting."""
+    common = Common(criteria, assignments, agencies, lang, fmt or "md", ("md", "json"), "never",
+                    True, debug)
+    tol = _tolerance(tolerance)
+    from datetime import date
+
+    try:
+        when = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        raise typer.BadParameter(f"{as_of!r} is not a date YYYY-MM-DD",
+                                 param_hint="--as-of") from None
+
+    def build(dataset: Dataset) -> Output:
+        from parcli.commands import report as command
+
+        return command.run(dataset, common.lang, top, when, tol)  # type: ignore[arg-type]
+
+    _execute(common, build, output)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,6 +25,15 @@ class Table:
 
 
 @dataclass
+class Section:
+    """A part of a document (the meeting report): a heading, then paragraphs and tables."""
+
+    heading: str
+    blocks: list[str | Table] = field(default_factory=list)
+    level: int = 2
+
+
+@dataclass
 class Output:
     """What a command has to say, in every shape a reporter may need."""
 
@@ -35,6 +44,7 @@ class Output:
     csv_table: int = 0  # which table csv writes: csv holds one table only
     failed: bool = False  # the data did not pass: exit code 1
     lines: list[str] | None = None  # text formats print these instead of the tables
+    sections: list[Section] | None = None  # a document: md renders it whole
 
 
 def number(value: Decimal | int | None) -> str:

@@ -9,7 +9,7 @@ import sys
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from parcli.render import Output, Table, cell, number
+from parcli.render import Output, Section, Table, cell, number
 
 
 class Reporter:
@@ -91,6 +91,8 @@ class MarkdownReporter(Reporter):
     name = "md"
 
     def render(self, output: Output) -> str:
+        if output.sections is not None:
+            return markdown_document(output.sections)
         return "\n".join(markdown_table(table) for table in output.tables) + "".join(
             f"\n{md_escape(note)}\n" for note in output.notes)
 
@@ -105,6 +107,17 @@ def markdown_table(table: Table, heading: str = "###") -> str:
                     colalign=["right" if c.numeric else "left" for c in table.columns])
     title = f"{heading} {md_escape(table.title)}\n\n" if table.title else ""
     return f"{title}{text}\n"
+
+
+def markdown_document(sections: list[Section]) -> str:
+    """GFM that renders the same on GitHub, GitLab and through `pandoc -f gfm`."""
+    parts = []
+    for section in sections:
+        parts.append(f"{'#' * section.level} {md_escape(section.heading)}")
+        for block in section.blocks:
+            parts.append(markdown_table(block).rstrip("\n") if isinstance(block, Table)
+                         else block)
+    return "\n\n".join(parts) + "\n"
 
 
 class CsvReporter(Reporter):

@@ -1,0 +1,45 @@
+"""Shared fixtures: run parcli in-process as a user would, with a deterministic terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from parcli.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CRITERIA = DATA / "criteria_2020.yaml"
+ASSIGNMENTS = DATA / "assignments_2020.yaml"
+AGENCIES = DATA / "agencies.yaml"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("PARCLI_LANG", raising=False)
+    monkeypatch.delenv("PARCLI_MAX_BYTES", raising=False)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """`cli("check", "--format", "json")` runs parcli's real entry point in-process."""
+
+    def invoke(*args: str | Path) -> Result:
+        code = run([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
