@@ -352,6 +352,24 @@ def report(
     _execute(common, build, output)
 
 
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="criteria, assignments or agencies.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
+) -> None:
+    """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
+    from parcli.schema import json_schema
+
+    chosen = _choice("NAME", name, ("criteria", "assignments", "agencies"))
+    text = json_schema(chosen)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomically(output, text)
+        typer.echo(f"wrote {output}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     sys.exit(run(sys.argv[1:] if argv is None else argv))
 

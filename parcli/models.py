@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -59,7 +60,7 @@ def _describe(value: Any) -> str:
         type(value).__name__, type(value).__name__)
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d+(\.\d+)*$")]
 AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -195,7 +196,13 @@ class Assignment(_Strict):
                     or self.implementers)
 
 
+SCHEMAS: dict[str, type[BaseModel]] = {}  # filled below: `parcli schema NAME`
+
+
 class AssignmentsFile(_Strict):
     year: Year
     source: Source
     assignments: list[Assignment] = Field(min_length=1)
+
+
+SCHEMAS.update(criteria=CriteriaFile, assignments=AssignmentsFile, agencies=AgencyRegistry)
