@@ -32,8 +32,8 @@ def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         if isinstance(value, str) and _DECIMAL_COMMA.match(value):
             raise PydanticCustomError(
-                "decimal_comma", "decimal comma in {value!r}: write {fixed} with a dot",
-                {"value": value, "fixed": value.strip().replace(",", ".")})
+                "decimal_comma", "decimal comma in '{value}': write {fixed} with a dot",
+                {"value": value.strip(), "fixed": value.strip().replace(",", ".")})
         if isinstance(value, float):
             raise PydanticCustomError("number_type", "binary floats are not accepted; "
                                       "use Decimal or int")
@@ -41,7 +41,52 @@ def _number(value: Any) -> Any:
                                   {"found": _describe(value)})
     if isinstance(value, Decimal) and not value.is_finite():
         raise PydanticCustomError("number_type", "expected a finite number")
-    return Decimal(value)
+    number = Decimal(value)
+    # Kept to 24 significant digits, so that sums of thousands of them stay exact within
+    # Decimal's 28-digit context (beyond it, arithmetic rounds or overflows).
+    if number and number.adjusted() >= _MAX_DIGITS:
+        raise PydanticCustomError("number_range", "{value} is too large (at most {digits} "
+                                  "digits before the point)",
+                                  {"value": _short(value), "digits": _MAX_DIGITS})
+    if number.as_tuple().exponent < -_MAX_PLACES:  # type: ignore[operator]
+        raise PydanticCustomError("number_range", "{value} has too many decimal places "
+                                  "(at most {places})",
+                                  {"value": _short(value), "places": _MAX_PLACES})
+    return number
+
+
+_MAX_DIGITS = _MAX_PLACES = 12
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("empty_text", "must not be empty")
+    return value
+
+
+def _code_format(value: Any) -> Any:
+    if isinstance(value, str) and not _CODE.match(value):
+        raise PydanticCustomError(
+            "code_format", "code '{value}' is not dotted numbers such as 4 or 4.3.2",
+            {"value": _short(value)})
+    return value
+
+
+def _agency_id(value: Any) -> Any:
+    if isinstance(value, str) and not _AGENCY_ID.match(value):
+        raise PydanticCustomError(
+            "agency_id", "agency id '{value}' must be lower-case letters, digits and "
+            "single hyphens, such as home-affairs", {"value": _short(value)})
+    return value
+
+
+_CODE = re.compile(r"^\d+(\.\d+)*$")
+_AGENCY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _code(value: Any) -> Any:
@@ -61,10 +106,13 @@ def _describe(value: Any) -> str:
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
-Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d+(\.\d+)*$")]
-AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+# The before-validators only give clearer messages; the Field constraints feed the JSON Schema.
+Text = Annotated[str, Field(min_length=1, pattern=r"\S"), BeforeValidator(_text)]
+Code = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$"), BeforeValidator(_code_format),
+                 BeforeValidator(_code)]
+AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+                     BeforeValidator(_agency_id)]
+Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
 
 class _Strict(BaseModel):
