@@ -382,23 +382,22 @@ def run(argv: list[str]) -> int:
         result = app(args=argv, prog_name="parcli", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
+    except typer.Abort:
+        return 130
     except UsageError as exc:
         typer.echo(f"parcli: error: {exc}", err=True)
         return 2
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        from typer._click.exceptions import Abort, ClickException
-        from typer._click.exceptions import UsageError as ClickUsageError
-
-        if isinstance(exc, ClickUsageError):
-            hint = f" (see 'parcli {exc.ctx.info_name} --help')" if exc.ctx and \
-                exc.ctx.info_name != "parcli" else " (see 'parcli --help')"
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        # Click's exceptions (vendored by typer) carry their own message and exit code.
+        exit_code = getattr(exc, "exit_code", None)
+        if hasattr(exc, "format_message") and isinstance(exit_code, int):
+            ctx = getattr(exc, "ctx", None)
+            command = getattr(ctx, "command_path", None) or "parcli"
+            hint = f" (see '{command} --help')" if exit_code == 2 else ""
             typer.echo(f"parcli: error: {exc.format_message()}{hint}", err=True)
-            return 2
-        if isinstance(exc, ClickException):
-            typer.echo(f"parcli: error: {exc.format_message()}", err=True)
-            return exc.exit_code
-        if isinstance(exc, Abort):
-            return 130
+            return exit_code
         if "--debug" in argv:
             raise
         typer.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "

@@ -260,7 +260,7 @@ class _Constructor:
     def alias(self) -> DataError:
         """An alias: the node graph only knows the anchor, so find the first alias event."""
         for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 mark = event.start_mark
                 return _fail(self.file, "yaml-alias", f"YAML alias *{event.anchor} is not "
                              "allowed in parcli data; write the value out",
@@ -311,7 +311,8 @@ class _Constructor:
         raise self.unsupported(node)
 
     def unsupported(self, node: yaml.Node) -> DataError:
-        return self.fail(node, "yaml-tag", f"tag {node.tag} is not allowed in parcli data")
+        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
+        return self.fail(node, "yaml-tag", f"tag {tag} is not allowed in parcli data")
 
 
 _KEY_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}

@@ -90,7 +90,7 @@ _AGENCY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _code(value: Any) -> Any:
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         raise PydanticCustomError("code_type", "a code is text: quote it, e.g. code: \"{value}\"",
                                   {"value": str(value)})
     return value

@@ -30,7 +30,8 @@ class Problem:
         return f"{self.location()}: {self.level} {self.message} [{self.rule}]"
 
     def as_error(self) -> Problem:
-        return Problem(self.rule, "error", self.message, self.file, self.line, self.column, self.code)
+        return Problem(self.rule, "error", self.message, self.file, self.line, self.column,
+                       self.code)
 
 
 class DataError(Exception):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 
-
 def json_schema(name: str) -> str:
     from parcli.models import SCHEMAS
 

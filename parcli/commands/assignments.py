@@ -43,8 +43,8 @@ def run(dataset: Dataset, lang: Lang, agency: str | None, criterion: str | None)
         lead, implementers = registry.ids(item.lead), registry.ids(item.implementers)
         if agency is not None and agency not in lead + implementers:
             continue
-        if criterion is not None and not (code == criterion or (code or "").startswith(
-                criterion + ".") or item.code == criterion or item.code.startswith(criterion + ".")):
+        if criterion is not None and not any(
+                c == criterion or c.startswith(criterion + ".") for c in (code or "", item.code)):
             continue
         rows.append({"code": item.code, "criterion": code, "title": item.title,
                      "title_en": item.title_en, "label": pick(item.title, item.title_en, lang),

@@ -38,7 +38,7 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
     # 1. Headline
     total = data.total
     rank_text = f"{data.rank.position}/{data.rank.of}" if data.rank else "—"
-    headline = [t("report_headline", lang, baseline_year=data.baseline_year,
+    headline: list[str | Table] = [t("report_headline", lang, baseline_year=data.baseline_year,
                   baseline=number(total.baseline), rank=rank_text,
                   target_year=data.target_year, target=number(total.target),
                   gain=number(total.target - total.baseline))]

@@ -34,7 +34,7 @@ def run(dataset: Dataset, lang: Lang, code: str | None = None, depth: int | None
          Column("max", t("max", lang), True), Column("baseline", t("baseline", lang), True),
          Column("target", t("target", lang), True), Column("gain", t("gain", lang), True),
          Column("lead", t("lead", lang))],
-        [row | {"label": "  " * (node.depth - 1) + pick(row["name"], row["name_en"], lang)}
+        [row | {"label": "  " * (node.depth - 1) + pick(node.row.name, node.row.name_en, lang)}
          for node, row in zip(nodes, rows, strict=True)],
         title=t("tree_title", lang))
     return Output([table], rows)

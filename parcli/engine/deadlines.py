@@ -48,7 +48,8 @@ def parse_deadline(text: str, year: int) -> Due | None:
         if match is None:
             continue
         groups = match.groupdict()
-        when = int(groups["year"]) if groups.get("year") else year + (1 if groups.get("next") else 0)
+        when = (int(groups["year"]) if groups.get("year")
+                else year + (1 if groups.get("next") else 0))
         try:
             return Due("date", _date(form, groups, when))
         except ValueError:

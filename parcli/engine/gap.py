@@ -48,7 +48,8 @@ class GroupGap:
     criteria: list[str] = field(default_factory=list)
 
 
-def map_assignments(tree: CriteriaTree, assignments: Iterable[Assignment]) -> dict[str, list[Assignment]]:
+def map_assignments(tree: CriteriaTree,
+                    assignments: Iterable[Assignment]) -> dict[str, list[Assignment]]:
     """Criterion code -> the assignments that map to it (same code, else nearest ancestor)."""
     mapped: dict[str, list[Assignment]] = {}
     for item in assignments:
@@ -93,7 +94,8 @@ def leaf_gaps(tree: CriteriaTree, registry: Registry,
     gaps = []
     for node in tree.leaves:
         row = node.row
-        top, base, target = row.max or 0, row.baseline or 0, row.target or 0
+        zero = Decimal(0)
+        top, base, target = row.max or zero, row.baseline or zero, row.target or zero
         leads, source = resolve_leads(node, registry, mapped)
         gaps.append(LeafGap(node, Points(target - base, top - base, top - target), leads, source))
     return gaps

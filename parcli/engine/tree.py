@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parcli.models import Column, Criterion, CriteriaFile
+from parcli.models import Column, CriteriaFile, Criterion
 
 
 @dataclass(eq=False)
