@@ -1,5 +1,5 @@
-from decimal import Decimal
 import json
+from decimal import Decimal
 
 
 def test_check_json_totals_on_shipped_data(cli):
