@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
 
 from parcli.engine.deadlines import Due, parse_deadline
-from tests.conftest import ASSIGNMENTS
 
+ASSIGNMENTS = Path(__file__).resolve().parent.parent / "data" / "assignments_2020.yaml"
 YEAR = 2020
 
 

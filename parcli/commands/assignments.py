@@ -38,6 +38,9 @@ def run(dataset: Dataset, lang: Lang, agency: str | None, criterion: str | None)
     registry = dataset.registry
     if agency is not None and agency not in registry.by_id:
         raise UsageError(f"no agency with id {agency!r} (see 'parcli agencies')")
+    if criterion is not None and not _known_code(dataset, criterion):
+        # like `parcli tree 9.9`: a code that names nothing is a typo, not an empty result
+        raise UsageError(f"no criterion or assignment with code {criterion}")
     rows = []
     for item, code, due in items(dataset):
         lead, implementers = registry.ids(item.lead), registry.ids(item.implementers)
@@ -61,3 +64,9 @@ def run(dataset: Dataset, lang: Lang, agency: str | None, criterion: str | None)
     keys = ("code", "criterion", "title", "title_en", "product", "requirement", "deadline",
             "due", "lead", "implementers")
     return Output([table], [{k: row[k] for k in keys} for row in rows])
+
+
+def _known_code(dataset: Dataset, code: str) -> bool:
+    codes = [row.code for row in dataset.criteria_file.criteria]
+    codes += [item.code for item in dataset.assignments_file.assignments]
+    return any(known == code or known.startswith(code + ".") for known in codes)

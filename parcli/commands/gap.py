@@ -22,7 +22,7 @@ from parcli.engine.gap import (
 from parcli.engine.tree import CriteriaTree
 from parcli.i18n import Lang, t
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
+from parcli.render import Column, Output, Table, number
 
 View = Literal["leaves", "agencies", "fields"]
 
@@ -47,9 +47,15 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
     total = province(gaps)
     total_row = {"code": t("total", lang), "key": t("total", lang), "gain": total.gain,
                  "lost": total.lost, "headroom": total.headroom, "count": len(gaps)}
-    printed = dataset.criteria_file.total
-    note = t("gap_total_note", lang, leaves=total.gain, printed_target=printed.target,
-             printed_baseline=printed.baseline, printed_gain=printed.target - printed.baseline)
+    # The leaves' gain next to what the printed rows imply: the grand total's, or with
+    # --field that field's own printed row (the province's would compare unlike with like).
+    printed = tree.by_code[field].row if field is not None else dataset.criteria_file.total
+    note = ""
+    if printed.target is not None and printed.baseline is not None:
+        note = t("gap_total_note", lang, leaves=number(total.gain),
+                 printed_target=number(printed.target),
+                 printed_baseline=number(printed.baseline),
+                 printed_gain=number(printed.target - printed.baseline))
     if view == "leaves":
         ranked = rank_leaves(gaps, basis)[:top]
         rows = [_leaf_row(gap, lang) for gap in ranked]
@@ -59,7 +65,7 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
                       rows, t("gap_leaves", lang, basis=t(basis, lang)), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
                                      "lead", "lead_source")} for row in rows]
-        return Output([table], data, notes=[note])
+        return Output([table], data, notes=[note] if note else [])
     if view == "agencies":
         groups = rank(by_agency(gaps, shared), basis)[:top]
         names = {g.key: dataset.registry.names(g.key) for g in groups}
@@ -82,7 +88,7 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
              "name_en": row["name_en"], "gain": row["gain"], "lost": row["lost"],
              "headroom": row["headroom"], "criteria": row["criteria"]} for row in rows]
     return Output([Table(columns, rows, title, [total_row] if total_row else [])], data,
-                  notes=[note])
+                  notes=[note] if note else [])
 
 
 def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:

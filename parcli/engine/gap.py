@@ -8,7 +8,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Literal
 
 from parcli.engine.tree import CriteriaTree, Node
-from parcli.models import Assignment
+from parcli.models import Assignment, Criterion
 from parcli.registry import NO_LEAD, Registry
 
 Basis = Literal["gain", "lost", "headroom"]
@@ -93,12 +93,21 @@ def leaf_gaps(tree: CriteriaTree, registry: Registry,
               mapped: dict[str, list[Assignment]]) -> list[LeafGap]:
     gaps = []
     for node in tree.leaves:
-        row = node.row
-        zero = Decimal(0)
-        top, base, target = row.max or zero, row.baseline or zero, row.target or zero
         leads, source = resolve_leads(node, registry, mapped)
-        gaps.append(LeafGap(node, Points(target - base, top - base, top - target), leads, source))
+        gaps.append(LeafGap(node, leaf_points(node.row), leads, source))
     return gaps
+
+
+def leaf_points(row: Criterion) -> Points:
+    """gain, lost and headroom of a row. A column the row does not print is unknown, not
+    zero: a difference involving it counts as 0 (reading a missing target as 0 would turn
+    the gain into minus the baseline)."""
+    return Points(_minus(row.target, row.baseline), _minus(row.max, row.baseline),
+                  _minus(row.max, row.target))
+
+
+def _minus(a: Decimal | None, b: Decimal | None) -> Decimal:
+    return a - b if a is not None and b is not None else Decimal(0)
 
 
 def split(value: Decimal, parts: int) -> list[Decimal]:

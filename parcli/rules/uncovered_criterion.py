@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parcli.engine.gap import leaf_points
 from parcli.problems import Problem
 from parcli.render import number
 from parcli.rules import Context, RuleInfo
@@ -15,11 +16,10 @@ NEEDS = ("criteria", "assignments")
 
 def check(context: Context) -> Iterator[Problem]:
     for node in context.tree.leaves:
-        if node.code not in context.mapped:
-            row = node.row
-            gain = (row.target or 0) - (row.baseline or 0)
-            lost = (row.max or 0) - (row.baseline or 0)
+        # A group heading (code and title only) assigns nothing to anyone: it does not cover.
+        if not any(not item.is_heading for item in context.mapped.get(node.code, [])):
+            points = leaf_points(node.row)
             yield context.criterion_problem(
                 ID, "warning", node.index,
-                f"criterion {node.code} has no assignment (gain {number(gain)}, "
-                f"lost {number(lost)} points)")
+                f"criterion {node.code} has no assignment (gain {number(points.gain)}, "
+                f"lost {number(points.lost)} points)")
