@@ -255,6 +255,10 @@ def gap(
 @app.command()
 def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet",
+                                        help="Print errors only, no summary.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose",
+                                          help="Also list every rule with its count.")] = False,
     tolerance: ToleranceOpt = "0.01",
     fmt: ProblemFormatOpt = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
@@ -270,7 +274,8 @@ def validate(
     def build(dataset: Dataset) -> Output:
         from parcli.commands import validate as command
 
-        return command.run(dataset, tol, strict, common.lang)  # type: ignore[arg-type]
+        return command.run(dataset, tol, strict, common.lang,  # type: ignore[arg-type]
+                           -1 if quiet else 1 if verbose else 0)
 
     _execute(common, build)
 

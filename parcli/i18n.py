@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 Lang = Literal["en", "vi"]
@@ -43,9 +44,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "level": ("Level", "Mức"),
     "message": ("Message", "Nội dung"),
     "location": ("Location", "Vị trí"),
-    "baseline_pct": ("Baseline % of max", "Năm gốc % tối đa"),
-    "target_pct": ("Target % of max", "Mục tiêu % tối đa"),
     "count": ("Count", "Số lượng"),
+    "score_of": ("{year} score", "Điểm năm {year}"),
+    "target_of": ("{year} target", "Mục tiêu năm {year}"),
+    "pct_of": ("{year} % of max", "Năm {year} (% điểm tối đa)"),
     "quarter": ("Due", "Hạn"),
     "overdue": ("Overdue", "Quá hạn"),
     # statuses and values
@@ -134,6 +136,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wrote": ("wrote {path}", "đã ghi {path}"),
     "items": ("Items", "Số nhiệm vụ"),
 }
+
+
+def date_text(day: date, lang: Lang) -> str:
+    """ISO in English (sorts, parses); dd/mm/yyyy in Vietnamese, as the plan writes dates."""
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -78,7 +78,7 @@ def test_clean_fixture_passes_every_rule(cli, tmp_path: Path) -> None:
     assert validate(cli, case) == (0, {"errors": [], "warnings": []})
     assert validate(cli, case, "--strict") == (0, {"errors": [], "warnings": []})
     result = cli("validate", *case.args())
-    assert (result.code, result.out) == (0, "0 error(s), 0 warning(s)\n")
+    assert (result.code, result.out) == (0, "No problems found.\n0 error(s), 0 warning(s)\n")
 
 
 def test_catalogue_lists_every_rule_with_its_level() -> None:

@@ -16,7 +16,7 @@ from parcli.commands.validate import collect
 from parcli.dataset import Dataset
 from parcli.engine.checksum import check
 from parcli.engine.gap import LeafGap, by_agency, by_field, rank, rank_leaves
-from parcli.i18n import Lang, t
+from parcli.i18n import Lang, date_text, t
 from parcli.registry import NO_LEAD
 from parcli.render import Column, Output, Section, Table, number
 
@@ -26,7 +26,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def percent(part: Decimal | None, whole: Decimal | None) -> str:
     if part is None or not whole:
         return ""
-    return f"{number((part * 100 / whole).quantize(Decimal('0.1')))}%"
+    return f"{(part * 100 / whole).quantize(Decimal('0.1'))}%"
 
 
 def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal) -> Output:
@@ -62,7 +62,11 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
     sections = [Section(title, headline, level=1)]
 
     # 2. Fields
-    points = [Column(k, t(k, lang), True) for k in ("max", "baseline", "target", "gain", "lost")]
+    years = {"baseline": data.baseline_year, "target": data.target_year}
+    points = [Column("max", t("max", lang), True),
+              Column("baseline", t("score_of", lang, year=years["baseline"]), True),
+              Column("target", t("target_of", lang, year=years["target"]), True),
+              Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True)]
     field_gaps = {g.key: g for g in by_field(gaps)}
     field_rows = []
     for root in tree.roots:
@@ -78,8 +82,8 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
             "target_pct": percent(row.target, row.max)})
     sections.append(Section(t("report_fields", lang), [Table(
         [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
-         Column("baseline_pct", t("baseline_pct", lang), True),
-         Column("target_pct", t("target_pct", lang), True)], field_rows)]))
+         Column("baseline_pct", t("pct_of", lang, year=years["baseline"]), True),
+         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], field_rows)]))
 
     # 3. Agencies
     ranked = rank(by_agency(gaps, "split"), "gain")
@@ -127,7 +131,7 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
     sections.append(Section(t("report_footer", lang), [
         Table([Column("file", t("file", lang)), Column("sha256", t("sha256", lang))],
               [{"file": f, "sha256": _sha256(p)} for f, p in zip(files, paths, strict=True)]),
-        t("report_generated", lang, version=__version__, date=as_of.isoformat())]))
+        t("report_generated", lang, version=__version__, date=date_text(as_of, lang))]))
     json_data = {
         "title": title, "headline": headline, "fields": field_rows, "agencies": agency_rows,
         "criteria": [{"code": g.node.code, "lost": g.points.lost, "lead": list(g.leads)}
@@ -173,7 +177,7 @@ def _deadlines(dataset: Dataset, lang: Lang, as_of: date, top: int) -> list[str 
     blocks: list[str | Table] = [
         Table([Column("quarter", t("quarter", lang)), Column("items", t("items", lang), True),
                Column("overdue", t("overdue", lang), True)], rows),
-        t("report_overdue", lang, as_of=as_of.isoformat(), n=len(overdue), total=dated)]
+        t("report_overdue", lang, as_of=date_text(as_of, lang), n=len(overdue), total=dated)]
     overdue.sort(key=lambda pair: (pair[0], pair[1].code))
     if overdue:
         registry = dataset.registry
@@ -182,7 +186,7 @@ def _deadlines(dataset: Dataset, lang: Lang, as_of: date, top: int) -> list[str 
              Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
              Column("lead", t("lead", lang))],
             [{"code": item.code, "title": pick(item.title, item.title_en, lang),
-              "deadline": item.deadline, "due": when.isoformat(),
+              "deadline": item.deadline, "due": date_text(when, lang),
               "lead": ", ".join(pick(*registry.names(a), lang)
                                 for a in registry.ids(item.lead))}
              for when, item in overdue[:top]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from parcli.dataset import Dataset
@@ -26,24 +27,38 @@ def collect(dataset: Dataset, tolerance: Decimal) -> list[Problem]:
     return problems
 
 
-def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang) -> Output:
+def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
+        verbosity: int = 0) -> Output:
+    """verbosity -1 (`-q`): errors only, no summary; 1 (`-v`): also every rule's count."""
     problems = collect(dataset, tolerance)
     if strict:
         problems = [problem.as_error() for problem in problems]
     errors = [p for p in problems if p.level == "error"]
     warnings = [p for p in problems if p.level == "warning"]
+    data = {"errors": [_json(p) for p in errors], "warnings": [_json(p) for p in warnings]}
+    summary = [t("validate_summary", lang, errors=len(errors), warnings=len(warnings))]
+    if not problems:
+        summary.insert(0, t("validate_ok", lang))
+    if verbosity < 0:
+        problems, summary = errors, []
+    elif verbosity > 0:
+        summary = _rule_counts(problems) + summary
     table = Table(
         [Column("location", t("location", lang)), Column("level", t("level", lang)),
          Column("rule", t("rule", lang)), Column("code", t("code", lang)),
          Column("message", t("message", lang))],
         [{"location": p.location(), "level": p.level, "rule": p.rule, "code": p.code,
           "message": p.message} for p in problems])
-    summary = t("validate_summary", lang, errors=len(errors), warnings=len(warnings))
-    return Output(
-        [table],
-        {"errors": [_json(p) for p in errors], "warnings": [_json(p) for p in warnings]},
-        problems=problems, notes=[summary], failed=bool(errors),
-        lines=[p.one_line() for p in problems])
+    return Output([table], data, problems=problems, notes=summary, failed=bool(errors),
+                  lines=[p.one_line() for p in problems])
+
+
+def _rule_counts(problems: list[Problem]) -> list[str]:
+    from parcli.rules import catalogue
+
+    counts = Counter(p.rule for p in problems)
+    return [f"{info.id:<22} {info.level:<8} {counts[info.id]:>4}  {info.description}"
+            for info in catalogue()]
 
 
 def _json(problem: Problem) -> dict[str, object]:

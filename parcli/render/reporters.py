@@ -33,11 +33,12 @@ class PlainReporter(Reporter):
         if output.lines is not None:
             return "".join(f"{line}\n" for line in output.lines + output.notes)
         parts = []
-        for table in output.tables:
+        for table in _shown(output):
             rows = [[cell(row.get(c.key)) for c in table.columns]
                     for row in table.rows + table.footer]
+            # Leading spaces carry the tree's indentation: keep them.
             text = tabulate(rows, headers=[c.label for c in table.columns], tablefmt="simple",
-                            disable_numparse=True,
+                            disable_numparse=True, preserve_whitespace=True,
                             colalign=["right" if c.numeric else "left" for c in table.columns])
             parts.append(f"{table.title}\n{text}" if table.title else text)
         parts += output.notes
@@ -58,7 +59,7 @@ class RichReporter(Reporter):
             for line in output.lines + output.notes:
                 console.print(line, highlight=False, markup=False)
             return buffer.getvalue()
-        for table in output.tables:
+        for table in _shown(output):
             rich_table = RichTable(title=table.title, title_justify="left",
                                    show_footer=False, header_style="bold")
             for column in table.columns:
@@ -73,6 +74,11 @@ class RichReporter(Reporter):
         for note in output.notes:
             console.print(note, highlight=False, markup=False)
         return buffer.getvalue()
+
+
+def _shown(output: Output) -> list[Table]:
+    """The tables worth showing a reader: an empty one says nothing (the notes say why)."""
+    return [table for table in output.tables if table.rows or table.footer]
 
 
 def _terminal_width() -> int:
@@ -93,7 +99,7 @@ class MarkdownReporter(Reporter):
     def render(self, output: Output) -> str:
         if output.sections is not None:
             return markdown_document(output.sections)
-        return "\n".join(markdown_table(table) for table in output.tables) + "".join(
+        return "\n".join(markdown_table(table) for table in _shown(output)) + "".join(
             f"\n{md_escape(note)}\n" for note in output.notes)
 
 

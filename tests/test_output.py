@@ -1,0 +1,56 @@
+"""The shared output layer: quiet and verbose validate, empty tables, plain-text indentation."""
+
+from __future__ import annotations
+
+from tests.conftest import CRITERIA
+
+
+def test_validate_quiet_prints_errors_only(cli, tmp_path):
+    assert cli("validate", "-q").out == ""
+    broken = tmp_path / "criteria.yaml"
+    broken.write_text(CRITERIA.read_text("utf-8").replace("lead: [Sở Tư pháp]",
+                                                          "lead: [Sở Tư Pháp X]", 1), "utf-8")
+    result = cli("validate", "-q", "--criteria", broken)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines and all(": error " in line for line in lines)
+    assert "unknown agency 'Sở Tư Pháp X'" in lines[0]
+
+
+def test_validate_verbose_lists_every_rule_with_its_count(cli):
+    out = cli("validate", "-v").out.splitlines()
+    counts = {line.split()[0]: int(line.split()[2]) for line in out
+              if line[:1].isalpha() and not line.startswith("data/") and "error(s)" not in line}
+    assert counts["uncovered-criterion"] == 21
+    assert counts["title-mismatch"] == 35
+    assert counts["lead-mismatch"] == 7
+    assert counts["duplicate-code"] == 0
+    assert out[-1] == "0 error(s), 66 warning(s)"
+
+
+def test_plain_tree_keeps_indentation(cli):
+    lines = cli("tree", "2.4").out.splitlines()
+    assert lines[3].startswith("2.4       Impact of reform")  # depth 2: two spaces
+    assert lines[4].startswith("2.4.1       Consistency")  # depth 3: four spaces
+
+
+def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
+    clean = tmp_path / "criteria.yaml"
+    text = CRITERIA.read_text("utf-8")
+    for wrong, right in [("baseline: 8.67", "baseline: 8.66"), ("baseline: 7.74", "baseline: 7.73"),
+                         ("baseline: 11.47", "baseline: 11.48"),
+                         ("baseline: 8.41", "baseline: 8.42"),
+                         ("    target: 13.7\n", "    target: 13.68\n")]:
+        assert text.count(wrong) == 1, wrong
+        text = text.replace(wrong, right)
+    text = text.replace('    acknowledged: {target: "as printed in the source: children sum to '
+                        '13.68"}\n', "")
+    text = text.replace("  target: 92.81", "  target: 92.79")
+    clean.write_text(text, "utf-8")
+    result = cli("check", "--criteria", clean)
+    assert result.code == 0, result.out + result.err
+    assert "Check-sum findings" not in result.out
+    assert result.out.endswith("Every printed subtotal equals the sum of its rows.\n\n"
+                               "0 error(s), 0 acknowledged, 0 rounding (tolerance 0.01)\n")
+    assert cli("check", "--criteria", clean, "--format", "csv").out.startswith(
+        "code,name,column,printed,computed,difference,status,reason\n")
