@@ -42,8 +42,15 @@ _NOT_FINITE = {".inf", "+.inf", "-.inf", ".nan"}
 
 
 def max_bytes() -> int:
-    raw = os.environ.get("PARCLI_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+    """The size cap: PARCLI_MAX_BYTES as bytes, or with a k, M or G suffix (50M)."""
+    raw = os.environ.get("PARCLI_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    found = re.fullmatch(r"(\d+)\s*([kKmMgG]?)[bB]?", raw)
+    if not found:
+        raise UsageError(f"PARCLI_MAX_BYTES={raw!r} is not a size; write bytes, or e.g. 50M")
+    power: int = " KMG".index(str(found[2]).upper() or " ")
+    return int(found[1]) << (10 * power)
 
 
 def display_path(path: Path) -> str:
@@ -377,10 +384,12 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, (int, Decimal)):
-        return f"a number ({value})"
+        return f"the number {value}"
     if isinstance(value, str):
-        return f"text ({value[:40]!r})"
-    return "a list" if isinstance(value, list) else type(value).__name__
+        return f"text {value if len(value) <= 40 else value[:37] + '...'!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else type(value).__name__
 
 
 def schema_problems(document: Document, exc: ValidationError) -> list[Problem]:
@@ -411,7 +420,13 @@ def _message(error: Any) -> str:
         return "required key is missing"
     if error["loc"] and error["loc"][-1] == "[key]":
         return "key " + str(msg).removeprefix("Input ")
+    if kind in _EXPECTED:  # pydantic's "Input should be a valid dictionary or instance of X"
+        return f"expected {_EXPECTED[kind]}, found {_kind(error.get('input'))}"
     return str(msg).removeprefix("Value error, ")
+
+
+_EXPECTED = {"model_type": "a mapping of keys", "dict_type": "a mapping of keys",
+             "list_type": "a list", "string_type": "text", "int_type": "a whole number"}
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
