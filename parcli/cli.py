@@ -5,12 +5,13 @@ Only typer is imported at start-up; each command imports what it needs when it r
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -379,12 +380,18 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(sys.argv[1:] if argv is None else argv))
 
 
+@functools.cache
+def _command() -> Any:
+    """Typer builds the click command from the app; once per process is enough."""
+    return typer.main.get_command(app)
+
+
 def run(argv: list[str]) -> int:
     """Run parcli; every failure becomes one line and an exit code, never a traceback."""
     from parcli.problems import UsageError
 
     try:
-        result = app(args=argv, prog_name="parcli", standalone_mode=False)
+        result = _command().main(args=argv, prog_name="parcli", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
