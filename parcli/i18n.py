@@ -75,16 +75,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "{errors} lỗi, {acknowledged} đã ghi nhận, {rounding} làm tròn "
                       "(dung sai {tolerance})"),
     "gap_leaves": ("Leaf criteria ranked by {basis}", "Tiêu chí lá xếp theo {basis}"),
-    "gap_agencies": ("Agencies ranked by {basis} ({shared} shared criteria)",
-                     "Cơ quan xếp theo {basis} (tiêu chí chung: {shared})"),
+    "gap_agencies": ("Agencies ranked by {basis} ({shared})",
+                     "Cơ quan xếp theo {basis} ({shared})"),
     "gap_fields": ("Fields ranked by {basis}", "Lĩnh vực xếp theo {basis}"),
     "gap_total_note": (
         "Leaves' total gain {leaves}; printed totals' difference {printed_target} − "
         "{printed_baseline} = {printed_gain}",
         "Tổng điểm tăng của các tiêu chí lá {leaves}; chênh lệch tổng in {printed_target} − "
         "{printed_baseline} = {printed_gain}"),
-    "split": ("split", "chia đều"),
-    "full": ("full", "tính đủ"),
+    "split": ("a criterion with several leads is split equally",
+              "tiêu chí có nhiều cơ quan chủ trì được chia đều"),
+    "full": ("a criterion with several leads counts in full for each",
+             "tiêu chí có nhiều cơ quan chủ trì được tính đủ cho mỗi cơ quan"),
     "validate_summary": ("{errors} error(s), {warnings} warning(s)",
                          "{errors} lỗi, {warnings} cảnh báo"),
     "validate_ok": ("No problems found.", "Không phát hiện vấn đề."),

@@ -356,7 +356,7 @@ def test_gap_by_agency_table(cli) -> None:
     result = cli("gap", "--by-agency")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0] == "Agencies ranked by Gain (split shared criteria)"
+    assert lines[0] == "Agencies ranked by gain (a criterion with several leads is split equally)"
     assert [line.split()[0] for line in lines[3:13]] == [row[0] for row in AGENCY_RANKING]
     assert lines[3].split()[-4:] == ["4.36", "8.51", "4.15", "30"]
     assert lines[13].split() == ["Total", "13.26", "20.47", "7.21", "80"]
@@ -380,7 +380,8 @@ def test_gap_by_agency_full(cli) -> None:
     ]
     table = cli("gap", "--by-agency", "--shared", "full")
     assert "Total" not in table.out  # credits counted once per lead: no true total
-    assert table.out.splitlines()[0] == "Agencies ranked by Gain (full shared criteria)"
+    assert table.out.splitlines()[0] == (
+        "Agencies ranked by gain (a criterion with several leads counts in full for each)")
 
 
 def test_gap_by_agency_basis_lost_and_top(cli) -> None:

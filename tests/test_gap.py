@@ -289,7 +289,7 @@ def test_cli_gap_by_agency_table_on_fixture(cli) -> None:
     result = cli("gap", "--by-agency", *_fixture_args())
     assert result.code == 0, result.err
     assert result.out == (
-        "Agencies ranked by Gain (split shared criteria)\n"
+        "Agencies ranked by gain (a criterion with several leads is split equally)\n"
         "Agency    Name                Gain    Lost    Headroom    Criteria\n"
         "--------  ----------------  ------  ------  ----------  ----------\n"
         "beta      Beta Department     2.33    2.33           0           3\n"

@@ -62,20 +62,20 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
         table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)), *points,
                        Column("lead", t("lead", lang)),
                        Column("lead_source", t("lead_source", lang))],
-                      rows, t("gap_leaves", lang, basis=t(basis, lang)), [total_row])
+                      rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
                                      "lead", "lead_source")} for row in rows]
         return Output([table], data, notes=[note] if note else [])
     if view == "agencies":
         groups = rank(by_agency(gaps, shared), basis)[:top]
         names = {g.key: dataset.registry.names(g.key) for g in groups}
-        title = t("gap_agencies", lang, basis=t(basis, lang), shared=t(shared, lang))
+        title = t("gap_agencies", lang, basis=t(basis, lang).lower(), shared=t(shared, lang))
         label = Column("key", t("agency", lang))
     else:
         groups = rank(by_field(gaps), basis)[:top]
         names = {g.key: (tree.by_code[g.key].row.name, tree.by_code[g.key].row.name_en)
                  for g in groups}
-        title = t("gap_fields", lang, basis=t(basis, lang))
+        title = t("gap_fields", lang, basis=t(basis, lang).lower())
         label = Column("key", t("field", lang))
     rows = [_group_row(g, names[g.key], lang) for g in groups]
     columns = [label, Column("label", t("name", lang)), *points,
