@@ -55,8 +55,11 @@ def max_bytes() -> int:
 
 def display_path(path: Path) -> str:
     """The path as a user would type it: relative to the working directory when inside it."""
+    here = Path.cwd().resolve()
+    if here == Path(here.anchor):  # from / every path is "inside": keep it absolute
+        return str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(here))
     except ValueError:
         return str(path)
 
