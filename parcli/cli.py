@@ -108,9 +108,10 @@ def _tolerance(text: str) -> Decimal:
         value = Decimal(text)
     except InvalidOperation:
         value = Decimal(-1)
-    if not value.is_finite() or value < 0:
-        raise typer.BadParameter(f"{text!r} is not a non-negative number",
-                                 param_hint="--tolerance")
+    # Scores have at most a few digits; a bound keeps Decimal arithmetic small and fast.
+    if not value.is_finite() or value < 0 or value > 1000 or value.as_tuple().exponent < -12:
+        raise typer.BadParameter(f"{text!r} is not a number between 0 and 1000 with at most "
+                                 "12 decimal places", param_hint="--tolerance")
     return value
 
 

@@ -15,7 +15,7 @@ from parcli.commands.gap import compute
 from parcli.commands.validate import collect
 from parcli.dataset import Dataset
 from parcli.engine.checksum import check
-from parcli.engine.gap import LeafGap, by_agency, by_field, rank, rank_leaves
+from parcli.engine.gap import LeafGap, by_agency, rank, rank_leaves
 from parcli.i18n import Lang, date_text, t
 from parcli.registry import NO_LEAD
 from parcli.render import Column, Output, Section, Table, number
@@ -67,17 +67,15 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
               Column("baseline", t("score_of", lang, year=years["baseline"]), True),
               Column("target", t("target_of", lang, year=years["target"]), True),
               Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True)]
-    field_gaps = {g.key: g for g in by_field(gaps)}
+    # The fields as the document prints them, so that each row adds up across; where a
+    # printed subtotal disagrees with its rows, "Data problems" says so.
     field_rows = []
     for root in tree.roots:
         row = root.row
-        group = field_gaps.get(root.code)
         field_rows.append({
             "code": root.code, "name": pick(row.name, row.name_en, lang), "max": row.max,
             "baseline": row.baseline, "target": row.target,
-            "gain": None if row.target is None or row.baseline is None
-            else row.target - row.baseline,
-            "lost": group.points.lost if group else None,
+            "gain": _minus(row.target, row.baseline), "lost": _minus(row.max, row.baseline),
             "baseline_pct": percent(row.baseline, row.max),
             "target_pct": percent(row.target, row.max)})
     sections.append(Section(t("report_fields", lang), [Table(
@@ -104,8 +102,8 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
     problems = collect(dataset, tolerance)
     counts = Counter((p.rule, p.level) for p in problems)
     status = Counter(f.status for f in sums.findings)
-    uncovered = [g for g in gaps if g.node.code in
-                 {p.code for p in problems if p.rule == "uncovered-criterion"}]
+    uncovered_codes = {p.code for p in problems if p.rule == "uncovered-criterion"}
+    uncovered = [g for g in gaps if g.node.code in uncovered_codes]
     blocks: list[str | Table] = [t("report_checksums", lang, errors=status["error"],
                                    acknowledged=status["acknowledged"],
                                    rounding=status["rounding"])]
@@ -140,6 +138,10 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
         "files": [{"file": f, "sha256": _sha256(p)} for f, p in zip(files, paths, strict=True)],
     }
     return Output([], json_data, sections=sections)
+
+
+def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a - b
 
 
 def _criteria_table(gaps: list[LeafGap], dataset: Dataset, lang: Lang) -> Table:

@@ -82,10 +82,12 @@ def _shown(output: Output) -> list[Table]:
 
 
 def _terminal_width() -> int:
+    # Some pseudo-terminals (docker -t, CI runners) report 0 columns: that is no width.
     try:
-        return os.get_terminal_size().columns
+        columns = os.get_terminal_size().columns
     except OSError:
-        return 120
+        columns = 0
+    return columns if columns > 0 else 120
 
 
 def md_escape(text: str) -> str:
