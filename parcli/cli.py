@@ -91,9 +91,8 @@ class Common:
         from parcli.dataset import DataPaths, Dataset
 
         criteria, assignments, agencies = self.paths
-        defaults = DataPaths()
-        return Dataset(DataPaths(criteria or defaults.criteria,
-                                 assignments or defaults.assignments, agencies))
+        return Dataset(DataPaths(criteria, assignments, agencies) if criteria
+                       else DataPaths(assignments=assignments, agencies=agencies))
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -109,7 +108,8 @@ def _tolerance(text: str) -> Decimal:
     except InvalidOperation:
         value = Decimal(-1)
     # Scores have at most a few digits; a bound keeps Decimal arithmetic small and fast.
-    if not value.is_finite() or value < 0 or value > 1000 or value.as_tuple().exponent < -12:
+    if not value.is_finite() or not 0 <= value <= 1000 or \
+            value.quantize(Decimal("1e-12")) != value:
         raise typer.BadParameter(f"{text!r} is not a number between 0 and 1000 with at most "
                                  "12 decimal places", param_hint="--tolerance")
     return value
@@ -366,7 +366,7 @@ def schema(
         "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
 ) -> None:
     """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
-    from parcli.schema import json_schema
+    from parcli.json_schema import json_schema
 
     chosen = _choice("NAME", name, ("criteria", "assignments", "agencies"))
     text = json_schema(chosen)
@@ -378,6 +378,10 @@ def schema(
 
 
 def main(argv: list[str] | None = None) -> None:
+    # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes).
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     sys.exit(run(sys.argv[1:] if argv is None else argv))
 
 

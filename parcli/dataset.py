@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,16 +15,31 @@ if TYPE_CHECKING:
 _PACKAGE = Path(__file__).resolve().parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
-DEFAULT_CRITERIA = DATA_DIR / "criteria_2020.yaml"
-DEFAULT_ASSIGNMENTS = DATA_DIR / "assignments_2020.yaml"
 AGENCIES_NAME = "agencies.yaml"
+
+
+def latest(kind: str, folder: Path = DATA_DIR) -> Path:
+    """The bundled `<kind>_<year>.yaml` of the latest year: a new year's plan needs new data,
+    not new code."""
+    files = sorted(folder.glob(f"{kind}_*.yaml"), key=lambda p: p.stem.rpartition("_")[2])
+    return files[-1] if files else folder / f"{kind}.yaml"
 
 
 @dataclass(frozen=True)
 class DataPaths:
-    criteria: Path = DEFAULT_CRITERIA
-    assignments: Path = DEFAULT_ASSIGNMENTS
+    criteria: Path = field(default_factory=lambda: latest("criteria"))
+    assignments: Path | None = None
     agencies: Path | None = None
+
+    @property
+    def assignments_path(self) -> Path:
+        """The file given, else the one of the same year beside the criteria file
+        (criteria_2021.yaml -> assignments_2021.yaml), else the bundled latest."""
+        if self.assignments is not None:
+            return self.assignments
+        head, sep, year = self.criteria.stem.rpartition("_")
+        beside = self.criteria.parent / f"assignments_{year}.yaml"
+        return beside if sep and head == "criteria" and beside.is_file() else latest("assignments")
 
     @property
     def agencies_path(self) -> Path:
@@ -53,7 +68,7 @@ class Dataset:
         from parcli.load import load_model
         from parcli.models import AssignmentsFile
 
-        return load_model(self.paths.assignments, AssignmentsFile)
+        return load_model(self.paths.assignments_path, AssignmentsFile)
 
     @cached_property
     def agencies(self) -> Loaded:

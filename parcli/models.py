@@ -85,8 +85,10 @@ def _agency_id(value: Any) -> Any:
     return value
 
 
-_CODE = re.compile(r"^\d+(\.\d+)*$")
-_AGENCY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_PATTERN = r"^[0-9]+(\.[0-9]+)*$"  # ASCII digits only: "１.１" is not a code
+AGENCY_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_CODE = re.compile(CODE_PATTERN)
+_AGENCY_ID = re.compile(AGENCY_ID_PATTERN)
 
 
 def _code(value: Any) -> Any:
@@ -108,9 +110,9 @@ def _describe(value: Any) -> str:
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
 # The before-validators only give clearer messages; the Field constraints feed the JSON Schema.
 Text = Annotated[str, Field(min_length=1, pattern=r"\S"), BeforeValidator(_text)]
-Code = Annotated[str, Field(pattern=r"^\d+(\.\d+)*$"), BeforeValidator(_code_format),
+Code = Annotated[str, Field(pattern=CODE_PATTERN), BeforeValidator(_code_format),
                  BeforeValidator(_code)]
-AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN),
                      BeforeValidator(_agency_id)]
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 

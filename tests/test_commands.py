@@ -229,13 +229,14 @@ def test_check_fails_without_the_acknowledgement(cli, tmp_path: Path) -> None:
         "rows add up to 13.68 (error)\n" in github.out.replace("%3A", ":")
 
 
-@pytest.mark.parametrize("value", ["-1", "abc", "nan"])
+@pytest.mark.parametrize("value", ["-1", "abc", "nan", "1e999999999", "1001", "0.0000000000001"])
 def test_check_bad_tolerance(cli, value: str) -> None:
     result = cli("check", "--tolerance", value)
     assert result.code == 2
     assert result.out == ""
     assert result.err == (f"parcli: error: Invalid value for --tolerance: '{value}' is not a "
-                          "non-negative number (see 'parcli check --help')\n")
+                          "number between 0 and 1000 with at most 12 decimal places "
+                          "(see 'parcli check --help')\n")
 
 
 # --- tree -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from parcli.schema import json_schema
+from parcli.json_schema import json_schema
 from tests.conftest import ASSIGNMENTS, CRITERIA, DATA, ROOT
 
 NAMES = ["criteria", "assignments", "agencies"]
@@ -35,7 +35,7 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     assert set(schema["required"]) == {"index", "province", "baseline_year", "target_year",
                                        "source", "total", "criteria"}
     criterion = schema["$defs"]["Criterion"]
-    assert criterion["properties"]["code"]["pattern"] == r"^\d+(\.\d+)*$"
+    assert criterion["properties"]["code"]["pattern"] == r"^[0-9]+(\.[0-9]+)*$"
     assert {"type": "number"} in criterion["properties"]["max"]["anyOf"]
     target = tmp_path / "criteria.schema.json"
     written = cli("schema", "criteria", "-o", target)

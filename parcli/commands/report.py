@@ -125,7 +125,7 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
 
     # 7. Footer
     files = [dataset.criteria.file, dataset.assignments.file, dataset.agencies.file]
-    paths = [dataset.paths.criteria, dataset.paths.assignments, dataset.paths.agencies_path]
+    paths = [dataset.paths.criteria, dataset.paths.assignments_path, dataset.paths.agencies_path]
     sections.append(Section(t("report_footer", lang), [
         Table([Column("file", t("file", lang)), Column("sha256", t("sha256", lang))],
               [{"file": f, "sha256": _sha256(p)} for f, p in zip(files, paths, strict=True)]),
