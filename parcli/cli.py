@@ -35,8 +35,9 @@ CriteriaOpt = Annotated[Optional[Path], typer.Option(
     "--criteria", help="Criteria file (Appendix I). Default: the bundled plan.",
     dir_okay=True, show_default=False)]
 AssignmentsOpt = Annotated[Optional[Path], typer.Option(
-    "--assignments", help="Assignments file (Appendix II). Default: the bundled plan.",
-    show_default=False)]
+    "--assignments", help="Assignments file (Appendix II). Default: assignments_<year>.yaml "
+    "beside the criteria file, else the bundled plan. (check and tree accept it for a "
+    "uniform command line; they do not read it.)", show_default=False)]
 AgenciesOpt = Annotated[Optional[Path], typer.Option(
     "--agencies", help="Agency registry. Default: agencies.yaml beside the criteria file, "
     "else the bundled one.", show_default=False)]
@@ -178,12 +179,14 @@ def _report_problems(common: Common, exc: Exception) -> None:
 def check(
     tolerance: ToleranceOpt = "0.01",
     fmt: ProblemFormatOpt = None,
-    criteria: CriteriaOpt = None, agencies: AgenciesOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
     lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Printed totals and subtotals against what their rows add up to."""
-    common = Common(criteria, None, agencies, lang, fmt, PROBLEM_FORMATS, color, no_color, debug)
+    common = Common(criteria, assignments, agencies, lang, fmt, PROBLEM_FORMATS, color,
+                    no_color, debug)
     tol = _tolerance(tolerance)
 
     def build(dataset: Dataset) -> Output:
@@ -202,12 +205,14 @@ def tree(
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
     fmt: FormatOpt = None,
-    criteria: CriteriaOpt = None, agencies: AgenciesOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None,
     lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """The criteria hierarchy with max, baseline, target and gain."""
-    common = Common(criteria, None, agencies, lang, fmt, TABLE_FORMATS, color, no_color, debug)
+    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
+                    debug)
 
     def build(dataset: Dataset) -> Output:
         from parcli.commands import tree as command

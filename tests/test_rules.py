@@ -85,11 +85,37 @@ def test_catalogue_lists_every_rule_with_its_level() -> None:
     assert {info.id: info.level for info in catalogue()} == {
         "duplicate-code": "error", "orphan-code": "error", "unknown-agency": "error",
         "unknown-criterion": "error", "checksum": "error",
-        "stale-acknowledgement": "warning", "uncovered-criterion": "warning",
+        "stale-acknowledgement": "warning", "no-lead": "error", "uncovered-criterion": "warning",
         "missing-product": "warning", "missing-requirement": "warning",
         "missing-deadline": "warning", "missing-lead": "warning", "lead-mismatch": "warning",
         "unparsed-deadline": "warning", "title-mismatch": "warning",
     }
+
+
+# --- no-lead -------------------------------------------------------------------------------
+
+def test_no_lead_anywhere_fails(cli, tmp_path: Path) -> None:
+    # 2.1 loses its own lead; field 2 has none and its assignment 2.1.1 loses its lead too.
+    case = Case(tmp_path, criteria=[("    target: 3.5\n    lead: [Sở Gamma]\n",
+                                     "    target: 3.5\n")],
+                assignments=[("    deadline: Thường xuyên\n    lead: [Sở Gamma]\n",
+                              "    deadline: Thường xuyên\n")])
+    code, data = validate(cli, case)
+    assert code == 1
+    assert problems(data, "no-lead") == [{
+        "rule": "no-lead", "code": "2.1",
+        "message": "criterion 2.1 has nobody responsible (1.5 points lost): give it a lead "
+                   "here or in an assignment",
+        "file": case.file("criteria"), "line": case.line("criteria", 'code: "2.1"'),
+        "column": 11}]
+
+
+def test_lead_from_assignments_is_enough(cli, tmp_path: Path) -> None:
+    case = Case(tmp_path, criteria=[("    target: 3.5\n    lead: [Sở Gamma]\n",
+                                     "    target: 3.5\n")])
+    code, data = validate(cli, case)
+    assert problems(data, "no-lead") == []
+    assert code == 0
 
 
 # --- duplicate-code -------------------------------------------------------------------------

@@ -27,7 +27,7 @@ Need = Literal["criteria", "assignments", "agencies"]
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
     "duplicate_code", "orphan_code", "unknown_agency", "unknown_criterion", "checksum",
-    "stale_acknowledgement", "uncovered_criterion", "missing_fields", "lead_mismatch",
+    "stale_acknowledgement", "no_lead", "uncovered_criterion", "missing_fields", "lead_mismatch",
     "unparsed_deadline", "title_mismatch",
 )
 # Rules without which the criteria hierarchy cannot be computed at all.

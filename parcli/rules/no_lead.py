@@ -1,0 +1,28 @@
+"""A leaf criterion nobody leads: no lead of its own, none inherited, none in its assignments.
+Its points would belong to no one, so CI fails on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.engine.gap import resolve_leads
+from parcli.problems import Problem
+from parcli.render import number
+from parcli.rules import Context, RuleInfo
+
+ID = "no-lead"
+RULES = [RuleInfo(ID, "error", "a leaf criterion has no lead: none of its own, inherited or "
+                  "in its assignments")]
+NEEDS = ("criteria", "assignments", "agencies")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for node in context.tree.leaves:
+        _, source = resolve_leads(node, context.registry, context.mapped)
+        if source == "none":
+            row = node.row
+            lost = (row.max or 0) - (row.baseline or 0)
+            yield context.criterion_problem(
+                ID, "error", node.index,
+                f"criterion {node.code} has nobody responsible ({number(lost)} points lost): "
+                "give it a lead here or in an assignment")
