@@ -201,7 +201,7 @@ def check(
 def tree(
     code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
     depth: Annotated[Optional[int], typer.Option("--depth", min=1,
-                                                  help="Deepest level shown (1 = fields).")] = None,
+                                                  help="Levels shown: 1 = the fields, or CODE alone.")] = None,
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
     fmt: FormatOpt = None,

@@ -93,6 +93,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "agencies_title": ("Agency registry", "Danh mục cơ quan"),
     "assignments_title": ("Assignments", "Phân công thực hiện"),
     "tree_title": ("Criteria", "Tiêu chí"),
+    "no_rows": ("No rows match.", "Không có dòng nào phù hợp."),
     # the meeting report
     "report_title": ("{index} {year}: {province}", "{index} năm {year}: tỉnh {province}"),
     "report_headline": (

@@ -21,13 +21,14 @@ class Registry:
         return self._by_text.get(fold(text))
 
     def ids(self, texts: list[str]) -> list[str]:
-        """Ids of the texts that resolve, in order, without repeats; unknown texts are skipped
-        here because the `unknown-agency` rule reports them."""
+        """Ids of the texts, in order, without repeats. An unknown text stands as its own id:
+        the `unknown-agency` rule reports it, and meanwhile its points stay visible."""
         found: list[str] = []
         for text in texts:
             agency = self.resolve(text)
-            if agency is not None and agency.id not in found:
-                found.append(agency.id)
+            agency_id = agency.id if agency is not None else text
+            if agency_id not in found:
+                found.append(agency_id)
         return found
 
     def names(self, agency_id: str) -> tuple[str, str]:

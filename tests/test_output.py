@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import CRITERIA
 
 
@@ -54,3 +56,30 @@ def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
                                "0 error(s), 0 acknowledged, 0 rounding (tolerance 0.01)\n")
     assert cli("check", "--criteria", clean, "--format", "csv").out.startswith(
         "code,name,column,printed,computed,difference,status,reason\n")
+
+
+def test_tree_depth_counts_from_the_code_given(cli):
+    rows = json.loads(cli("tree", "4.3", "--depth", "1", "--format", "json").out)
+    assert [row["code"] for row in rows] == ["4.3"]
+    rows = json.loads(cli("tree", "4.3", "--depth", "2", "--format", "json").out)
+    assert [row["code"] for row in rows] == ["4.3", "4.3.1", "4.3.2", "4.3.3"]
+
+
+def test_tree_search_without_matches_says_so(cli):
+    result = cli("tree", "--search", "zzzz")
+    assert (result.code, result.out) == (0, "No rows match.\n")
+
+
+def test_tree_search_for_only_a_diacritic_is_a_usage_error(cli):
+    result = cli("tree", "--search", "\u0301")
+    assert result.code == 2
+    assert result.err == "parcli: error: --search needs some letters or digits\n"
+
+
+def test_unknown_agency_keeps_its_text_as_lead_everywhere(cli, tmp_path):
+    broken = tmp_path / "criteria.yaml"
+    broken.write_text(CRITERIA.read_text("utf-8").replace("lead: [Sở Tư pháp]",
+                                                          "lead: [Sở Tư Pháp X]", 1), "utf-8")
+    rows = json.loads(cli("tree", "2.1", "--format", "json",
+                                        "--criteria", broken).out)
+    assert rows[0]["lead"] == ["Sở Tư Pháp X"]

@@ -22,10 +22,13 @@ def run(dataset: Dataset, lang: Lang, code: str | None = None, depth: int | None
         if root is None:
             raise UsageError(f"no criterion with code {code}")
         nodes = [root, *root.descendants()]
-    if depth is not None:
-        nodes = [node for node in nodes if node.depth <= depth]
-    if search:
+    if depth is not None:  # counted from CODE when one is given, else from the fields
+        deepest = depth + (nodes[0].depth - 1 if code is not None else 0)
+        nodes = [node for node in nodes if node.depth <= deepest]
+    if search is not None:
         wanted = fold_diacritics(search)
+        if not wanted.strip():
+            raise UsageError("--search needs some letters or digits")
         nodes = [node for node in nodes if wanted in fold_diacritics(node.row.name)
                  or wanted in fold_diacritics(node.row.name_en)]
     rows = [_row(node, registry.ids(node.row.lead)) for node in nodes]
@@ -37,7 +40,7 @@ def run(dataset: Dataset, lang: Lang, code: str | None = None, depth: int | None
         [row | {"label": "  " * (node.depth - 1) + pick(node.row.name, node.row.name_en, lang)}
          for node, row in zip(nodes, rows, strict=True)],
         title=t("tree_title", lang))
-    return Output([table], rows)
+    return Output([table], rows, notes=[] if rows else [t("no_rows", lang)])
 
 
 def _row(node: Node, lead: list[str]) -> dict[str, object]:

@@ -63,30 +63,18 @@ def resolve_leads(node: Node, registry: Registry,
                   mapped: dict[str, list[Assignment]]) -> tuple[tuple[str, ...], LeadSource]:
     """Own lead, else nearest ancestor's, else the criterion's assignments' leads, else none."""
     if node.row.lead:
-        return tuple(_ids(registry, node.row.lead)), "own"
+        return tuple(registry.ids(node.row.lead)), "own"
     for ancestor in node.ancestors():
         if ancestor.row.lead:
-            return tuple(_ids(registry, ancestor.row.lead)), "inherited"
+            return tuple(registry.ids(ancestor.row.lead)), "inherited"
     from_assignments: list[str] = []
     for item in mapped.get(node.code, []):
-        for agency_id in _ids(registry, item.lead):
+        for agency_id in registry.ids(item.lead):
             if agency_id not in from_assignments:
                 from_assignments.append(agency_id)
     if from_assignments:
         return tuple(from_assignments), "assignments"
     return (NO_LEAD,), "none"
-
-
-def _ids(registry: Registry, texts: list[str]) -> list[str]:
-    # An unknown agency text keeps its own text as id: the unknown-agency rule reports it,
-    # and its points stay visible rather than vanishing.
-    ids: list[str] = []
-    for text in texts:
-        agency = registry.resolve(text)
-        agency_id = agency.id if agency else text
-        if agency_id not in ids:
-            ids.append(agency_id)
-    return ids
 
 
 def leaf_gaps(tree: CriteriaTree, registry: Registry,

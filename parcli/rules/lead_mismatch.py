@@ -19,8 +19,9 @@ def check(context: Context) -> Iterator[Problem]:
         if node is None or not item.lead:
             continue
         owner = next((n for n in (node, *node.ancestors()) if n.row.lead), None)
-        if owner is None:
-            continue
+        if owner is None or any(registry.resolve(text) is None
+                                for text in (*owner.row.lead, *item.lead)):
+            continue  # an unknown agency is the unknown-agency rule's to report, once
         expected, actual = set(registry.ids(owner.row.lead)), set(registry.ids(item.lead))
         if actual and expected and actual != expected:
             yield context.assignment_problem(
