@@ -19,6 +19,7 @@ from parcli import __version__
 
 if TYPE_CHECKING:
     from parcli.dataset import Dataset
+    from parcli.problems import DataError
     from parcli.render import Output
 
 app = typer.Typer(
@@ -147,6 +148,9 @@ def _write_atomically(path: Path, text: str) -> None:
     """Write beside the target, then rename: a failed write leaves the old file intact."""
     import tempfile
 
+    if path.is_dir():
+        typer.echo(f"parcli: error: {path} is a directory; give a file name", err=True)
+        raise typer.Exit(2)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -162,15 +166,15 @@ def _write_atomically(path: Path, text: str) -> None:
         raise typer.Exit(1) from None
 
 
-def _report_problems(common: Common, exc: Exception) -> None:
-    from parcli.problems import DataError
+def _report_problems(common: Common, exc: DataError) -> None:
+    """Unusable data: one line per problem for people, and the machine formats' own shape
+    (JSON errors, GitHub annotations) on stdout for the programs that parse them."""
+    from parcli.commands.validate import problems_output
+    from parcli.render.reporters import reporter
 
-    assert isinstance(exc, DataError)
-    if common.format == "github":
-        from parcli.render import Output
-        from parcli.render.reporters import GithubReporter
-
-        sys.stdout.write(GithubReporter().render(Output([], None, exc.problems)))
+    chosen = reporter(common.format, common.color)
+    if chosen.for_machines:
+        sys.stdout.write(chosen.render(problems_output(exc.problems)))
     for problem in exc.problems:
         typer.echo(problem.one_line(), err=True)
 
@@ -200,8 +204,8 @@ def check(
 @app.command()
 def tree(
     code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", min=1,
-                                                  help="Levels shown: 1 = the fields, or CODE alone.")] = None,
+    depth: Annotated[Optional[int], typer.Option(
+        "--depth", min=1, help="Levels shown: 1 = the fields, or CODE alone.")] = None,
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
     fmt: FormatOpt = None,

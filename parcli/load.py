@@ -31,6 +31,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+HIGHEST_MAX_BYTES = 1 << 30
 MAX_DEPTH = 64
 MAX_PROBLEMS = 50
 
@@ -50,17 +51,20 @@ def max_bytes() -> int:
     if not found:
         raise UsageError(f"PARCLI_MAX_BYTES={raw!r} is not a size; write bytes, or e.g. 50M")
     power: int = " KMG".index(str(found[2]).upper() or " ")
-    return int(found[1]) << (10 * power)
+    size = int(found[1]) << (10 * power)
+    if size > HIGHEST_MAX_BYTES:  # read() cannot take more, and no plan is that large
+        raise UsageError(f"PARCLI_MAX_BYTES={raw!r} is over the highest cap, 1G")
+    return size
 
 
 def display_path(path: Path) -> str:
     """The path as a user would type it: relative to the working directory when inside it."""
-    here = Path.cwd().resolve()
-    if here == Path(here.anchor):  # from / every path is "inside": keep it absolute
-        return str(path)
     try:
+        here = Path.cwd().resolve()
+        if here == Path(here.anchor):  # from / every path is "inside": keep it absolute
+            return str(path)
         return str(path.resolve().relative_to(here))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable cwd, a link loop
         return str(path)
 
 
@@ -132,6 +136,8 @@ def read_text(path: Path) -> str:
     except OSError as exc:  # e.g. a name too long for the file system
         raise UsageError(f"{file}: {exc.strerror or exc}") from None
     if not exists:
+        if path.is_symlink():
+            raise UsageError(f"{file}: a symbolic link to nothing (or a loop), not a file")
         raise UsageError(f"{file}: no such file")
     if is_dir:
         raise UsageError(f"{file}: is a directory, not a YAML file")

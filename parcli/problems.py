@@ -29,6 +29,11 @@ class Problem:
     def one_line(self) -> str:
         return f"{self.location()}: {self.level} {self.message} [{self.rule}]"
 
+    def as_dict(self) -> dict[str, object]:
+        """The brief's JSON shape of a problem (plus its column)."""
+        return {"rule": self.rule, "code": self.code, "message": self.message,
+                "file": self.file, "line": self.line, "column": self.column}
+
     def as_error(self) -> Problem:
         return Problem(self.rule, "error", self.message, self.file, self.line, self.column,
                        self.code)

@@ -83,3 +83,36 @@ def test_unknown_agency_keeps_its_text_as_lead_everywhere(cli, tmp_path):
     rows = json.loads(cli("tree", "2.1", "--format", "json",
                                         "--criteria", broken).out)
     assert rows[0]["lead"] == ["Sở Tư Pháp X"]
+
+
+def test_unusable_data_in_json_format_gives_json_errors(cli, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text('fields:\n  - code: "1"\n    code: "2"\n\tmax: x\n', "utf-8")
+    result = cli("check", "--criteria", broken, "--format", "json")
+    assert result.code == 1
+    assert json.loads(result.out) == {"errors": [{
+        "rule": "yaml-syntax", "code": None,
+        "message": "syntax error: found character that cannot start any token (while "
+                   "scanning for the next token)",
+        "file": str(broken), "line": 4, "column": 1}], "warnings": []}
+    assert result.err.endswith(":4:1: error syntax error: found character that cannot start "
+                               "any token (while scanning for the next token) [yaml-syntax]\n")
+
+
+def test_link_loop_and_huge_size_cap_are_usage_errors(cli, tmp_path, monkeypatch):
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    result = cli("check", "--criteria", loop)
+    assert result.code == 2
+    assert result.err.endswith("loop.yaml: a symbolic link to nothing (or a loop), not a file\n")
+    monkeypatch.setenv("PARCLI_MAX_BYTES", "99999999999999999999G")
+    result = cli("check")
+    assert (result.code, result.err) == (
+        2, "parcli: error: PARCLI_MAX_BYTES='99999999999999999999G' is over the highest cap, "
+           "1G\n")
+
+
+def test_output_to_a_directory_is_a_usage_error(cli, tmp_path):
+    result = cli("report", "-o", tmp_path)
+    assert (result.code, result.err) == (
+        2, f"parcli: error: {tmp_path} is a directory; give a file name\n")

@@ -35,7 +35,7 @@ def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
         problems = [problem.as_error() for problem in problems]
     errors = [p for p in problems if p.level == "error"]
     warnings = [p for p in problems if p.level == "warning"]
-    data = {"errors": [_json(p) for p in errors], "warnings": [_json(p) for p in warnings]}
+    data = {"errors": [p.as_dict() for p in errors], "warnings": [p.as_dict() for p in warnings]}
     summary = [t("validate_summary", lang, errors=len(errors), warnings=len(warnings))]
     if not problems:
         summary.insert(0, t("validate_ok", lang))
@@ -61,6 +61,7 @@ def _rule_counts(problems: list[Problem]) -> list[str]:
             for info in catalogue()]
 
 
-def _json(problem: Problem) -> dict[str, object]:
-    return {"rule": problem.rule, "code": problem.code, "message": problem.message,
-            "file": problem.file, "line": problem.line, "column": problem.column}
+def problems_output(problems: list[Problem]) -> Output:
+    """Data that could not be used at all, in validate's shapes, for every reporter."""
+    return Output([], {"errors": [p.as_dict() for p in problems], "warnings": []},
+                  problems=problems, failed=True, lines=[p.one_line() for p in problems])

@@ -14,6 +14,7 @@ from parcli.render import Output, Section, Table, cell, number
 
 class Reporter:
     name: ClassVar[str]
+    for_machines: ClassVar[bool] = False  # its output is parsed: errors go there too
 
     def __init__(self, color: str = "auto") -> None:
         self.color = color
@@ -145,6 +146,7 @@ class CsvReporter(Reporter):
 
 class JsonReporter(Reporter):
     name = "json"
+    for_machines = True
 
     def render(self, output: Output) -> str:
         return json.dumps(to_json(output.data), ensure_ascii=False, indent=2) + "\n"
@@ -170,6 +172,7 @@ class GithubReporter(Reporter):
     """GitHub Actions workflow commands: one annotation per problem, on its file and line."""
 
     name = "github"
+    for_machines = True
 
     def render(self, output: Output) -> str:
         lines = []
