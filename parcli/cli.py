@@ -81,7 +81,7 @@ class Common:
     def __init__(self, criteria: Path | None, assignments: Path | None, agencies: Path | None,
                  lang: str, fmt: str | None, formats: tuple[str, ...], color: str,
                  no_color: bool, debug: bool) -> None:
-        self.lang = _choice("--lang", lang, ("en", "vi"))
+        self.lang = _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi"))
         default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and \
             "github" in formats else "table"
         self.format = _choice("--format", fmt or default, formats)

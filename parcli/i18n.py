@@ -59,6 +59,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inherited": ("inherited", "kế thừa"),
     "assignments": ("assignments", "từ phân công"),
     "none": ("none", "không có"),
+    "no_lead": ("(no lead)", "(không có đơn vị chủ trì)"),
     "total": ("Total", "Tổng"),
     "ongoing": ("ongoing", "thường xuyên"),
     "per_regulation": ("per regulation", "theo quy định"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parcli.i18n import t
 from parcli.models import Agency, AgencyRegistry
 from parcli.text import fold
 
@@ -34,6 +35,7 @@ class Registry:
     def names(self, agency_id: str) -> tuple[str, str]:
         agency = self.by_id.get(agency_id)
         if agency is None:
-            return ("(không có đơn vị chủ trì)", "(no lead)") if agency_id == NO_LEAD else (
-                agency_id, agency_id)
+            if agency_id == NO_LEAD:
+                return t("no_lead", "vi"), t("no_lead", "en")
+            return agency_id, agency_id
         return agency.name, agency.name_en

@@ -61,7 +61,7 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
         rows = [_leaf_row(gap, lang) for gap in ranked]
         table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)), *points,
                        Column("lead", t("lead", lang)),
-                       Column("lead_source", t("lead_source", lang))],
+                       Column("source_label", t("lead_source", lang))],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
                                      "lead", "lead_source")} for row in rows]
@@ -96,7 +96,7 @@ def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
             "label": pick(row.name, row.name_en, lang), "gain": gap.points.gain,
             "lost": gap.points.lost, "headroom": gap.points.headroom, "lead": list(gap.leads),
-            "lead_source": gap.lead_source}
+            "lead_source": gap.lead_source, "source_label": t(gap.lead_source, lang)}
 
 
 def _group_row(group: GroupGap, names: tuple[str, str], lang: Lang) -> dict[str, object]:
