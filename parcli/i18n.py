@@ -61,6 +61,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "none": ("none", "không có"),
     "no_lead": ("(no lead)", "(không có đơn vị chủ trì)"),
     "total": ("Total", "Tổng"),
+    "total_all": ("Total (all {n})", "Tổng (cả {n})"),
     "ongoing": ("ongoing", "thường xuyên"),
     "per_regulation": ("per regulation", "theo quy định"),
     "no_date": ("no date", "không có ngày"),

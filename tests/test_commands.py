@@ -421,7 +421,7 @@ def test_gap_leaves_top_three_table(cli) -> None:
     result = cli("gap", "--top", "3")
     lines = result.out.splitlines()
     assert [line.split()[0] for line in lines[3:6]] == ["4.1.2", "4.3.3", "6.1.2"]
-    assert lines[6].split() == ["Total", "13.26", "20.47", "7.21"]
+    assert lines[6].split() == ["Total", "(all", "80)", "13.26", "20.47", "7.21"]
 
 
 def _leaves(basis: str) -> list[tuple[str, Decimal, Decimal, Decimal]]:

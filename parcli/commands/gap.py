@@ -57,8 +57,9 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
                  printed_baseline=number(printed.baseline),
                  printed_gain=number(printed.target - printed.baseline))
     if view == "leaves":
-        ranked = rank_leaves(gaps, basis)[:top]
-        rows = [_leaf_row(gap, lang) for gap in ranked]
+        ranked = rank_leaves(gaps, basis)
+        _label_total(total_row, len(ranked), top, lang)
+        rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
         table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)), *points,
                        Column("lead", t("lead", lang)),
                        Column("source_label", t("lead_source", lang))],
@@ -67,17 +68,18 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
                                      "lead", "lead_source")} for row in rows]
         return Output([table], data, notes=[note] if note else [])
     if view == "agencies":
-        groups = rank(by_agency(gaps, shared), basis)[:top]
+        groups = rank(by_agency(gaps, shared), basis)
         names = {g.key: dataset.registry.names(g.key) for g in groups}
         title = t("gap_agencies", lang, basis=t(basis, lang).lower(), shared=t(shared, lang))
         label = Column("key", t("agency", lang))
     else:
-        groups = rank(by_field(gaps), basis)[:top]
+        groups = rank(by_field(gaps), basis)
         names = {g.key: (tree.by_code[g.key].row.name, tree.by_code[g.key].row.name_en)
                  for g in groups}
         title = t("gap_fields", lang, basis=t(basis, lang).lower())
         label = Column("key", t("field", lang))
-    rows = [_group_row(g, names[g.key], lang) for g in groups]
+    _label_total(total_row, len(groups), top, lang)
+    rows = [_group_row(g, names[g.key], lang) for g in groups[:top]]
     columns = [label, Column("label", t("name", lang)), *points,
                Column("count", t("criteria_count", lang), True)]
     if verbose:
@@ -89,6 +91,12 @@ def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
              "headroom": row["headroom"], "criteria": row["criteria"]} for row in rows]
     return Output([Table(columns, rows, title, [total_row] if total_row else [])], data,
                   notes=[note] if note else [])
+
+
+def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang) -> None:
+    """Under --top the total still covers every row, and its label says so."""
+    if top is not None and top < count:
+        row["code"] = row["key"] = t("total_all", lang, n=count)
 
 
 def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:

@@ -140,7 +140,8 @@ class CsvReporter(Reporter):
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([c.key for c in table.columns])
         for row in table.rows:
-            writer.writerow([cell(row.get(c.key)) for c in table.columns])
+            # Leading spaces indent the tree for eyes; csv holds values.
+            writer.writerow([cell(row.get(c.key)).strip() for c in table.columns])
         return buffer.getvalue()
 
 
