@@ -176,7 +176,8 @@ def test_check_github_format(cli) -> None:
     line = _line(CRITERIA, "target: 13.7")
     assert result.out == (
         f"::warning file=data/criteria_2020.yaml,line={line},col=13,title=checksum::3 target: "
-        "printed 13.7, rows add up to 13.68 (acknowledged)\n"
+        "printed 13.7, rows add up to 13.68 (difference 0.02); acknowledged: as printed in the "
+        "source: children sum to 13.68\n"
         "0 error(s), 1 acknowledged, 4 rounding (tolerance 0.01)\n")
 
 
@@ -194,14 +195,16 @@ def test_check_tolerance_zero_github_lines(cli) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     # baseline lines of rows 2, 4, 5 and 6 (the only rows printing these baselines)
-    expected = [(code, _line(CRITERIA, f"baseline: {printed}"), printed, computed)
-                for code, printed, computed in [("2", "8.67", "8.66"), ("4", "7.74", "7.73"),
-                                                ("5", "11.47", "11.48"), ("6", "8.41", "8.42")]]
+    expected = [(code, _line(CRITERIA, f"baseline: {printed}"), printed, computed, difference)
+                for code, printed, computed, difference in [
+                    ("2", "8.67", "8.66", "0.01"), ("4", "7.74", "7.73", "0.01"),
+                    ("5", "11.47", "11.48", "-0.01"), ("6", "8.41", "8.42", "-0.01")]]
     errors = [entry for entry in lines if entry.startswith("::error")]
     assert errors == [
         f"::error file=data/criteria_2020.yaml,line={line},col=15,title=checksum::{code} "
-        f"baseline: printed {printed}, rows add up to {computed} (error)"
-        for code, line, printed, computed in expected]
+        f"baseline: printed {printed}, rows add up to {computed} (difference {difference}); "
+        "fix the data or acknowledge it with a reason"
+        for code, line, printed, computed, difference in expected]
     assert lines[-1] == "4 error(s), 1 acknowledged, 0 rounding (tolerance 0)"
 
 
@@ -226,7 +229,8 @@ def test_check_fails_without_the_acknowledgement(cli, tmp_path: Path) -> None:
     github = cli("check", "--criteria", criteria, "--format", "github")
     assert github.code == 1
     assert f"::error file={criteria},line={line},col=13,title=checksum::3 target: printed 13.7, "\
-        "rows add up to 13.68 (error)\n" in github.out.replace("%3A", ":")
+        "rows add up to 13.68 (difference 0.02); fix the data or acknowledge it with a " \
+        "reason\n" in github.out.replace("%3A", ":")
 
 
 @pytest.mark.parametrize("value", ["-1", "abc", "nan", "1e999999999", "1001", "0.0000000000001"])

@@ -59,14 +59,7 @@ def _json(result: CheckResult) -> dict[str, object]:
 
 
 def _problems(dataset: Dataset, result: CheckResult) -> list[Problem]:
-    document = dataset.criteria.document
-    problems = []
-    for f in result.findings:
-        loc: tuple[str | int, ...] = ((TOTAL, f.column) if f.row_index is None
-                                      else ("criteria", f.row_index, f.column))
-        level = "error" if f.status == "error" else "warning"
-        if f.status != "rounding":
-            problems.append(document.problem(
-                "checksum", f"{f.code} {f.column}: printed {number(f.printed)}, rows add up to "
-                f"{number(f.computed)} ({f.status})", loc, level, f.code))
-    return problems
+    from parcli.rules.checksum import problem
+
+    return [problem(dataset.criteria.document, f) for f in result.findings
+            if f.status != "rounding"]

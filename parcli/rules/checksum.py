@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parcli.engine.checksum import TOTAL, Finding
 from parcli.engine.checksum import check as check_sums
+from parcli.load import Document
 from parcli.problems import Problem
 from parcli.render import number
 from parcli.rules import Context, RuleInfo
@@ -16,12 +18,18 @@ NEEDS = ("criteria",)
 
 def check(context: Context) -> Iterator[Problem]:
     for finding in check_sums(context.tree, context.tolerance).errors:
-        message = (f"{finding.code} {finding.column}: printed {number(finding.printed)}, "
-                   f"rows add up to {number(finding.computed)} (difference "
-                   f"{number(finding.difference)}); fix the data or acknowledge it with a reason")
-        if finding.row_index is None:
-            yield context.criteria.document.problem(ID, message, ("total", finding.column),
-                                                    "error", finding.code)
-        else:
-            yield context.criterion_problem(ID, "error", finding.row_index, message,
-                                            key=finding.column)
+        yield problem(context.criteria.document, finding)
+
+
+def problem(document: Document, finding: Finding) -> Problem:
+    """A finding at the printed value's position: an error, or a warning once acknowledged."""
+    message = (f"{finding.code} {finding.column}: printed {number(finding.printed)}, rows add "
+               f"up to {number(finding.computed)} (difference {number(finding.difference)})")
+    if finding.status == "error":
+        message += "; fix the data or acknowledge it with a reason"
+    else:
+        message += f"; {finding.status}" + (f": {finding.reason}" if finding.reason else "")
+    loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
+                                  else ("criteria", finding.row_index, finding.column))
+    level = "error" if finding.status == "error" else "warning"
+    return document.problem(ID, message, loc, level, finding.code)
