@@ -159,6 +159,10 @@ def _write_atomically(path: Path, text: str) -> None:
     try:
         with open(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        # mkstemp makes the file private (0600); a report is meant to be shared like any file.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

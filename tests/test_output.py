@@ -116,3 +116,19 @@ def test_output_to_a_directory_is_a_usage_error(cli, tmp_path):
     result = cli("report", "-o", tmp_path)
     assert (result.code, result.err) == (
         2, f"parcli: error: {tmp_path} is a directory; give a file name\n")
+
+
+def test_report_file_gets_ordinary_permissions(cli, tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "r.md"
+        assert cli("report", "-o", target, "--as-of", "2020-10-15").code == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o600)
+        assert cli("report", "-o", target, "--as-of", "2020-10-15").code == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600  # an existing file keeps its mode
+    finally:
+        os.umask(umask)
