@@ -41,6 +41,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "due": ("Due", "Hạn"),
     "implementers": ("Implementers", "Thực hiện"),
     "rule": ("Rule", "Quy tắc"),
+    "meaning": ("Meaning", "Ý nghĩa"),
     "level": ("Level", "Mức"),
     "message": ("Message", "Nội dung"),
     "location": ("Location", "Vị trí"),

@@ -108,9 +108,16 @@ def run(dataset: Dataset, lang: Lang, top: int, as_of: date, tolerance: Decimal)
                                    acknowledged=status["acknowledged"],
                                    rounding=status["rounding"])]
     if counts:
-        blocks.append(Table([Column("rule", t("rule", lang)), Column("level", t("level", lang)),
+        from parcli.rules import catalogue
+
+        meaning = {info.id: pick(info.description_vi, info.description, lang)
+                   for info in catalogue()}
+        blocks.append(Table([Column("rule", t("rule", lang)),
+                             Column("meaning", t("meaning", lang)),
+                             Column("level", t("level", lang)),
                              Column("count", t("count", lang), True)],
-                            [{"rule": rule, "level": t(level, lang), "count": n}
+                            [{"rule": rule, "meaning": meaning.get(rule, ""),
+                              "level": t(level, lang), "count": n}
                              for (rule, level), n in sorted(counts.items())],
                             title=None))
     if uncovered:

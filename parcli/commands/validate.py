@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from parcli.commands import pick
 from parcli.dataset import Dataset
 from parcli.i18n import Lang, t
 from parcli.problems import DataError, Problem
@@ -42,7 +43,7 @@ def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
     if verbosity < 0:
         problems, summary = errors, []
     elif verbosity > 0:
-        summary = _rule_counts(problems) + summary
+        summary = _rule_counts(problems, lang) + summary
     table = Table(
         [Column("location", t("location", lang)), Column("level", t("level", lang)),
          Column("rule", t("rule", lang)), Column("code", t("code", lang)),
@@ -53,12 +54,12 @@ def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
                   lines=[p.one_line() for p in problems])
 
 
-def _rule_counts(problems: list[Problem]) -> list[str]:
+def _rule_counts(problems: list[Problem], lang: Lang) -> list[str]:
     from parcli.rules import catalogue
 
     counts = Counter(p.rule for p in problems)
-    return [f"{info.id:<22} {info.level:<8} {counts[info.id]:>4}  {info.description}"
-            for info in catalogue()]
+    return [f"{info.id:<22} {info.level:<8} {counts[info.id]:>4}  "
+            f"{pick(info.description_vi, info.description, lang)}" for info in catalogue()]
 
 
 def problems_output(problems: list[Problem]) -> Output:

@@ -39,6 +39,7 @@ class RuleInfo:
     id: str
     level: Level
     description: str
+    description_vi: str
 
 
 class Context:

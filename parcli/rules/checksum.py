@@ -12,7 +12,8 @@ from parcli.render import number
 from parcli.rules import Context, RuleInfo
 
 ID = "checksum"
-RULES = [RuleInfo(ID, "error", "a printed subtotal differs from the sum of its rows")]
+RULES = [RuleInfo(ID, "error", "a printed subtotal differs from the sum of its rows",
+                  "tổng phụ in trong tài liệu khác tổng các dòng của nó")]
 NEEDS = ("criteria",)
 
 

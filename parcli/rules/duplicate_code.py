@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "duplicate-code"
-RULES = [RuleInfo(ID, "error", "a code appears twice in the same file")]
+RULES = [RuleInfo(ID, "error", "a code appears twice in the same file",
+                  "một mã xuất hiện hai lần trong cùng một tệp")]
 NEEDS = ("criteria",)
 
 

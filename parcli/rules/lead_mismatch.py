@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "lead-mismatch"
-RULES = [RuleInfo(ID, "warning", "an assignment's lead differs from its criterion's lead")]
+RULES = [RuleInfo(ID, "warning", "an assignment's lead differs from its criterion's lead",
+                  "cơ quan chủ trì của nhiệm vụ khác cơ quan chủ trì của tiêu chí")]
 NEEDS = ("criteria", "assignments", "agencies")
 
 

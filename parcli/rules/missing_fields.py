@@ -8,12 +8,13 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 FIELDS = {
-    "product": ("missing-product", "no deliverable"),
-    "requirement": ("missing-requirement", "no quality requirement"),
-    "deadline": ("missing-deadline", "no deadline"),
-    "lead": ("missing-lead", "no lead agency"),
+    "product": ("missing-product", "no deliverable", "sản phẩm"),
+    "requirement": ("missing-requirement", "no quality requirement", "yêu cầu chất lượng"),
+    "deadline": ("missing-deadline", "no deadline", "thời hạn"),
+    "lead": ("missing-lead", "no lead agency", "cơ quan chủ trì"),
 }
-RULES = [RuleInfo(rule, "warning", f"an assignment has {what}") for rule, what in FIELDS.values()]
+RULES = [RuleInfo(rule, "warning", f"an assignment has {what}", f"nhiệm vụ thiếu {what_vi}")
+         for rule, what, what_vi in FIELDS.values()]
 NEEDS = ("assignments",)
 
 
@@ -21,7 +22,7 @@ def check(context: Context) -> Iterator[Problem]:
     for index, item in enumerate(context.dataset.assignments_file.assignments):
         if item.is_heading:
             continue
-        for key, (rule, what) in FIELDS.items():
+        for key, (rule, what, _) in FIELDS.items():
             if not getattr(item, key):
                 yield context.assignment_problem(rule, "warning", index,
                                                  f"assignment {item.code} has {what}")

@@ -12,7 +12,8 @@ from parcli.rules import Context, RuleInfo
 
 ID = "no-lead"
 RULES = [RuleInfo(ID, "error", "a leaf criterion has no lead: none of its own, inherited or "
-                  "in its assignments")]
+                  "in its assignments",
+                  "tiêu chí lá không có cơ quan chủ trì, kể cả kế thừa hay từ phân công")]
 NEEDS = ("criteria", "assignments", "agencies")
 
 

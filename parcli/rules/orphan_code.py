@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "orphan-code"
-RULES = [RuleInfo(ID, "error", "a criterion's parent code is not defined before it")]
+RULES = [RuleInfo(ID, "error", "a criterion's parent code is not defined before it",
+                  "mã cha của tiêu chí không được khai báo trước nó")]
 NEEDS = ("criteria",)
 
 

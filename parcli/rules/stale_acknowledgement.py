@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "stale-acknowledgement"
-RULES = [RuleInfo(ID, "warning", "a column is acknowledged but adds up within the tolerance")]
+RULES = [RuleInfo(ID, "warning", "a column is acknowledged but adds up within the tolerance",
+                  "cột được ghi nhận chênh lệch nhưng đã khớp trong dung sai")]
 NEEDS = ("criteria",)
 
 

@@ -9,7 +9,8 @@ from parcli.rules import Context, RuleInfo
 from parcli.text import fold
 
 ID = "title-mismatch"
-RULES = [RuleInfo(ID, "warning", "an assignment's title differs from its criterion's name")]
+RULES = [RuleInfo(ID, "warning", "an assignment's title differs from its criterion's name",
+                  "tên nhiệm vụ khác tên tiêu chí cùng mã")]
 NEEDS = ("criteria", "assignments")
 
 

@@ -10,7 +10,8 @@ from parcli.render import number
 from parcli.rules import Context, RuleInfo
 
 ID = "uncovered-criterion"
-RULES = [RuleInfo(ID, "warning", "a leaf criterion has no assignment")]
+RULES = [RuleInfo(ID, "warning", "a leaf criterion has no assignment",
+                  "tiêu chí lá chưa được phân công")]
 NEEDS = ("criteria", "assignments")
 
 

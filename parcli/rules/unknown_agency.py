@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "unknown-agency"
-RULES = [RuleInfo(ID, "error", "an agency text matches no id, name or alias in the registry")]
+RULES = [RuleInfo(ID, "error", "an agency text matches no id, name or alias in the registry",
+                  "tên cơ quan không khớp mã, tên hay cách viết nào trong danh mục")]
 NEEDS = ("criteria", "agencies")
 
 

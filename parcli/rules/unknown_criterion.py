@@ -8,7 +8,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "unknown-criterion"
-RULES = [RuleInfo(ID, "error", "an assignment's code maps to no criterion")]
+RULES = [RuleInfo(ID, "error", "an assignment's code maps to no criterion",
+                  "mã nhiệm vụ không thuộc tiêu chí nào")]
 NEEDS = ("criteria", "assignments")
 
 

@@ -9,7 +9,8 @@ from parcli.problems import Problem
 from parcli.rules import Context, RuleInfo
 
 ID = "unparsed-deadline"
-RULES = [RuleInfo(ID, "warning", "a deadline cannot be parsed")]
+RULES = [RuleInfo(ID, "warning", "a deadline cannot be parsed",
+                  "không đọc được thời hạn")]
 NEEDS = ("assignments",)
 
 
