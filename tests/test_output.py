@@ -132,3 +132,19 @@ def test_report_file_gets_ordinary_permissions(cli, tmp_path):
         assert stat.S_IMODE(target.stat().st_mode) == 0o600  # an existing file keeps its mode
     finally:
         os.umask(umask)
+
+
+def test_validate_speaks_vietnamese(cli):
+    out = cli("validate", "--lang", "vi").out
+    assert ("warning tiêu chí 2.4.1 chưa được phân công (tăng 0.12, mất 0.22 điểm) "
+            "[uncovered-criterion]") in out
+    assert "nhiệm vụ 8.5 thiếu thời hạn [missing-deadline]" in out
+    assert "nhiệm vụ 8.1.2 do ppc-office chủ trì; tiêu chí 8.1 do home-affairs chủ trì" in out
+    assert out.endswith("0 lỗi, 66 cảnh báo\n")
+    assert "has no assignment" not in out
+
+
+def test_check_github_annotations_in_vietnamese(cli):
+    out = cli("check", "--lang", "vi", "--format", "github").out
+    assert "::3 cột mục tiêu: số in 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); " \
+        "đã ghi nhận: as printed in the source: children sum to 13.68\n" in out

@@ -43,7 +43,7 @@ def run(dataset: Dataset, tolerance: Decimal, lang: Lang) -> Output:
                rounding=counts["rounding"], tolerance=number(tolerance))]
     if not result.findings:
         notes.insert(0, t("check_no_findings", lang))
-    return Output([totals, findings], _json(result), _problems(dataset, result), notes,
+    return Output([totals, findings], _json(result), _problems(dataset, result, lang), notes,
                   csv_table=1, failed=not result.ok)
 
 
@@ -58,8 +58,8 @@ def _json(result: CheckResult) -> dict[str, object]:
     }
 
 
-def _problems(dataset: Dataset, result: CheckResult) -> list[Problem]:
+def _problems(dataset: Dataset, result: CheckResult, lang: Lang) -> list[Problem]:
     from parcli.rules.checksum import problem
 
-    return [problem(dataset.criteria.document, f) for f in result.findings
+    return [problem(dataset.criteria.document, f, lang) for f in result.findings
             if f.status != "rounding"]

@@ -12,7 +12,7 @@ from parcli.problems import DataError, Problem
 from parcli.render import Column, Output, Table
 
 
-def collect(dataset: Dataset, tolerance: Decimal) -> list[Problem]:
+def collect(dataset: Dataset, tolerance: Decimal, lang: Lang = "en") -> list[Problem]:
     from parcli.rules import Context, run
 
     problems: list[Problem] = []
@@ -24,14 +24,14 @@ def collect(dataset: Dataset, tolerance: Decimal) -> list[Problem]:
             problems += exc.problems
         else:
             available.add(kind)
-    problems += run(Context(dataset, tolerance, frozenset(available)))
+    problems += run(Context(dataset, tolerance, frozenset(available), lang))
     return problems
 
 
 def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
         verbosity: int = 0) -> Output:
     """verbosity -1 (`-q`): errors only, no summary; 1 (`-v`): also every rule's count."""
-    problems = collect(dataset, tolerance)
+    problems = collect(dataset, tolerance, lang)
     if strict:
         problems = [problem.as_error() for problem in problems]
     errors = [p for p in problems if p.level == "error"]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from parcli.i18n import Lang, t
 from parcli.problems import Level, Problem
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from parcli.registry import Registry
 
 Need = Literal["criteria", "assignments", "agencies"]
+Message = tuple[str, str]  # English, Vietnamese: str.format templates
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
@@ -47,10 +49,19 @@ class Context:
 
     def __init__(self, dataset: Dataset, tolerance: Decimal,
                  available: frozenset[str] = frozenset({"criteria", "assignments", "agencies"}),
-                 ) -> None:
+                 lang: Lang = "en") -> None:
         self.dataset = dataset
         self.tolerance = tolerance
         self.available = available
+        self.lang = lang
+
+    def say(self, message: Message, **values: object) -> str:
+        """A rule's message in the chosen language; each rule keeps its (en, vi) pair."""
+        return message[1 if self.lang == "vi" else 0].format(**values)
+
+    def column(self, column: str) -> str:
+        """A column as messages name it: its id in English, its label in Vietnamese."""
+        return t(column, "vi").lower() if self.lang == "vi" else column
 
     def has(self, need: str) -> bool:
         """Whether a data file loaded (rules skip what depends on a file that did not)."""

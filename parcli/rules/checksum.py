@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from parcli.engine.checksum import TOTAL, Finding
 from parcli.engine.checksum import check as check_sums
+from parcli.i18n import Lang, t
 from parcli.load import Document
 from parcli.problems import Problem
 from parcli.render import number
@@ -17,19 +18,30 @@ RULES = [RuleInfo(ID, "error", "a printed subtotal differs from the sum of its r
 NEEDS = ("criteria",)
 
 
+MESSAGE = ("{code} {column}: printed {printed}, rows add up to {computed} (difference "
+           "{difference})",
+           "{code} cột {column}: số in {printed}, các dòng cộng lại được {computed} (chênh lệch "
+           "{difference})")
+FIX = ("fix the data or acknowledge it with a reason", "sửa dữ liệu hoặc ghi nhận kèm lý do")
+
+
 def check(context: Context) -> Iterator[Problem]:
     for finding in check_sums(context.tree, context.tolerance).errors:
-        yield problem(context.criteria.document, finding)
+        yield problem(context.criteria.document, finding, context.lang)
 
 
-def problem(document: Document, finding: Finding) -> Problem:
+def problem(document: Document, finding: Finding, lang: Lang = "en") -> Problem:
     """A finding at the printed value's position: an error, or a warning once acknowledged."""
-    message = (f"{finding.code} {finding.column}: printed {number(finding.printed)}, rows add "
-               f"up to {number(finding.computed)} (difference {number(finding.difference)})")
+    pick = 1 if lang == "vi" else 0
+    column = t(finding.column, "vi").lower() if lang == "vi" else finding.column
+    message = MESSAGE[pick].format(
+        code=finding.code, column=column, printed=number(finding.printed),
+        computed=number(finding.computed), difference=number(finding.difference))
     if finding.status == "error":
-        message += "; fix the data or acknowledge it with a reason"
+        message += f"; {FIX[pick]}"
     else:
-        message += f"; {finding.status}" + (f": {finding.reason}" if finding.reason else "")
+        message += f"; {t(finding.status, lang)}" + (f": {finding.reason}" if finding.reason
+                                                      else "")
     loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
                                   else ("criteria", finding.row_index, finding.column))
     level = "error" if finding.status == "error" else "warning"

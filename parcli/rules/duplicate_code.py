@@ -11,6 +11,8 @@ ID = "duplicate-code"
 RULES = [RuleInfo(ID, "error", "a code appears twice in the same file",
                   "một mã xuất hiện hai lần trong cùng một tệp")]
 NEEDS = ("criteria",)
+MESSAGE = ("duplicate code {code} (first at line {line})",
+           "mã {code} bị trùng (lần đầu ở dòng {line})")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -28,6 +30,6 @@ def _duplicates(context: Context, kind: str) -> Iterator[Problem]:
             line, _ = loaded.document.position((kind, first[row.code], "code"))
             problem = (context.criterion_problem if kind == "criteria"
                        else context.assignment_problem)
-            yield problem(ID, "error", index, f"duplicate code {row.code} (first at line {line})")
+            yield problem(ID, "error", index, context.say(MESSAGE, code=row.code, line=line))
         else:
             first[row.code] = index

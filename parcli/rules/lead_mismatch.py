@@ -11,6 +11,8 @@ ID = "lead-mismatch"
 RULES = [RuleInfo(ID, "warning", "an assignment's lead differs from its criterion's lead",
                   "cơ quan chủ trì của nhiệm vụ khác cơ quan chủ trì của tiêu chí")]
 NEEDS = ("criteria", "assignments", "agencies")
+MESSAGE = ("assignment {code} is led by {actual}; criterion {owner} by {expected}",
+           "nhiệm vụ {code} do {actual} chủ trì; tiêu chí {owner} do {expected} chủ trì")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -27,5 +29,5 @@ def check(context: Context) -> Iterator[Problem]:
         if actual and expected and actual != expected:
             yield context.assignment_problem(
                 ID, "warning", index,
-                f"assignment {item.code} is led by {', '.join(sorted(actual))}; criterion "
-                f"{owner.code} by {', '.join(sorted(expected))}", key="lead")
+                context.say(MESSAGE, code=item.code, actual=", ".join(sorted(actual)),
+                            owner=owner.code, expected=", ".join(sorted(expected))), key="lead")

@@ -22,7 +22,8 @@ def check(context: Context) -> Iterator[Problem]:
     for index, item in enumerate(context.dataset.assignments_file.assignments):
         if item.is_heading:
             continue
-        for key, (rule, what, _) in FIELDS.items():
+        for key, (rule, what, what_vi) in FIELDS.items():
             if not getattr(item, key):
+                message = ("assignment {code} has " + what, "nhiệm vụ {code} thiếu " + what_vi)
                 yield context.assignment_problem(rule, "warning", index,
-                                                 f"assignment {item.code} has {what}")
+                                                 context.say(message, code=item.code))

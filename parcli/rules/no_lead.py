@@ -15,6 +15,10 @@ RULES = [RuleInfo(ID, "error", "a leaf criterion has no lead: none of its own, i
                   "in its assignments",
                   "tiêu chí lá không có cơ quan chủ trì, kể cả kế thừa hay từ phân công")]
 NEEDS = ("criteria", "assignments", "agencies")
+MESSAGE = ("criterion {code} has nobody responsible ({lost} points lost): give it a lead here "
+           "or in an assignment",
+           "tiêu chí {code} không có cơ quan chịu trách nhiệm (mất {lost} điểm): ghi cơ quan "
+           "chủ trì ở đây hoặc trong phân công")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -24,6 +28,4 @@ def check(context: Context) -> Iterator[Problem]:
             row = node.row
             lost = (row.max or 0) - (row.baseline or 0)
             yield context.criterion_problem(
-                ID, "error", node.index,
-                f"criterion {node.code} has nobody responsible ({number(lost)} points lost): "
-                "give it a lead here or in an assignment")
+                ID, "error", node.index, context.say(MESSAGE, code=node.code, lost=number(lost)))

@@ -11,6 +11,8 @@ ID = "orphan-code"
 RULES = [RuleInfo(ID, "error", "a criterion's parent code is not defined before it",
                   "mã cha của tiêu chí không được khai báo trước nó")]
 NEEDS = ("criteria",)
+MESSAGE = ("criterion {code} has no parent {parent} before it",
+           "tiêu chí {code} không có tiêu chí cha {parent} ở phía trước")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -19,5 +21,5 @@ def check(context: Context) -> Iterator[Problem]:
         parent = row.parent_code
         if parent is not None and parent not in seen:
             yield context.criterion_problem(
-                ID, "error", index, f"criterion {row.code} has no parent {parent} before it")
+                ID, "error", index, context.say(MESSAGE, code=row.code, parent=parent))
         seen.add(row.code)

@@ -11,6 +11,12 @@ ID = "stale-acknowledgement"
 RULES = [RuleInfo(ID, "warning", "a column is acknowledged but adds up within the tolerance",
                   "cột được ghi nhận chênh lệch nhưng đã khớp trong dung sai")]
 NEEDS = ("criteria",)
+ROW = ("{code} {column} is acknowledged but its rows add up (within the tolerance); remove the "
+       "acknowledgement",
+       "{code} cột {column} được ghi nhận chênh lệch nhưng các dòng đã khớp (trong dung sai); "
+       "hãy bỏ ghi nhận")
+TOTAL = ("total {column} is acknowledged but the fields add up; remove the acknowledgement",
+         "tổng cột {column} được ghi nhận chênh lệch nhưng các lĩnh vực đã khớp; hãy bỏ ghi nhận")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -21,13 +27,12 @@ def check(context: Context) -> Iterator[Problem]:
             if not node.children or printed is None or computed is None or \
                     abs(printed - computed) <= context.tolerance:
                 yield context.criteria.document.problem(
-                    ID, f"{node.code} {column} is acknowledged but its rows add up "
-                    "(within the tolerance); remove the acknowledgement",
+                    ID, context.say(ROW, code=node.code, column=context.column(column)),
                     ("criteria", node.index, "acknowledged", column), "warning", node.code)
     total = context.dataset.criteria_file.total
     for column in total.acknowledged:
         computed = tree.fields_sum(column)
         if computed is None or abs(total.value(column) - computed) <= context.tolerance:  # type: ignore[operator]
             yield context.criteria.document.problem(
-                ID, f"total {column} is acknowledged but the fields add up; remove the "
-                "acknowledgement", ("total", "acknowledged", column), "warning", "total")
+                ID, context.say(TOTAL, column=context.column(column)),
+                ("total", "acknowledged", column), "warning", "total")

@@ -12,6 +12,8 @@ ID = "title-mismatch"
 RULES = [RuleInfo(ID, "warning", "an assignment's title differs from its criterion's name",
                   "tên nhiệm vụ khác tên tiêu chí cùng mã")]
 NEEDS = ("criteria", "assignments")
+MESSAGE = ("{code} is titled {title!r} here but {name!r} in the criteria file",
+           "{code} có tên {title!r} ở đây nhưng {name!r} trong tệp tiêu chí")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -21,5 +23,5 @@ def check(context: Context) -> Iterator[Problem]:
         if node is not None and fold(item.title) != fold(node.row.name):
             yield context.assignment_problem(
                 ID, "warning", index,
-                f"{item.code} is titled {item.title!r} here but {node.row.name!r} in the "
-                "criteria file", key="title")
+                context.say(MESSAGE, code=item.code, title=item.title, name=node.row.name),
+                key="title")

@@ -13,6 +13,8 @@ ID = "uncovered-criterion"
 RULES = [RuleInfo(ID, "warning", "a leaf criterion has no assignment",
                   "tiêu chí lá chưa được phân công")]
 NEEDS = ("criteria", "assignments")
+MESSAGE = ("criterion {code} has no assignment (gain {gain}, lost {lost} points)",
+           "tiêu chí {code} chưa được phân công (tăng {gain}, mất {lost} điểm)")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -22,5 +24,5 @@ def check(context: Context) -> Iterator[Problem]:
             points = leaf_points(node.row)
             yield context.criterion_problem(
                 ID, "warning", node.index,
-                f"criterion {node.code} has no assignment (gain {number(points.gain)}, "
-                f"lost {number(points.lost)} points)")
+                context.say(MESSAGE, code=node.code, gain=number(points.gain),
+                            lost=number(points.lost)))

@@ -11,6 +11,9 @@ ID = "unknown-agency"
 RULES = [RuleInfo(ID, "error", "an agency text matches no id, name or alias in the registry",
                   "tên cơ quan không khớp mã, tên hay cách viết nào trong danh mục")]
 NEEDS = ("criteria", "agencies")
+MESSAGE = ("unknown agency {text!r}: add it (or this spelling as an alias) to the registry",
+           "cơ quan {text!r} không có trong danh mục: thêm cơ quan (hoặc cách viết này làm "
+           "cách viết khác) vào danh mục")
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -19,7 +22,8 @@ def check(context: Context) -> Iterator[Problem]:
         for n, text in enumerate(row.lead):
             if registry.resolve(text) is None:
                 yield context.criteria.document.problem(
-                    ID, _message(text), ("criteria", index, "lead", n), "error", row.code)
+                    ID, context.say(MESSAGE, text=text), ("criteria", index, "lead", n), "error",
+                    row.code)
     if not context.has("assignments"):
         return
     for index, item in enumerate(context.dataset.assignments_file.assignments):
@@ -27,8 +31,5 @@ def check(context: Context) -> Iterator[Problem]:
             for n, text in enumerate(getattr(item, key)):
                 if registry.resolve(text) is None:
                     yield context.assignments.document.problem(
-                        ID, _message(text), ("assignments", index, key, n), "error", item.code)
-
-
-def _message(text: str) -> str:
-    return f"unknown agency {text!r}: add it (or this spelling as an alias) to the registry"
+                        ID, context.say(MESSAGE, text=text), ("assignments", index, key, n),
+                        "error", item.code)

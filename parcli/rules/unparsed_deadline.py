@@ -12,6 +12,9 @@ ID = "unparsed-deadline"
 RULES = [RuleInfo(ID, "warning", "a deadline cannot be parsed",
                   "không đọc được thời hạn")]
 NEEDS = ("assignments",)
+FORMS = "(Quý I-IV, Trước ngày dd/mm, Tháng m, Trong năm [yyyy], Thường xuyên, Theo quy định ...)"
+MESSAGE = ("deadline {deadline!r} of {code} is not a form parcli knows " + FORMS,
+           "thời hạn {deadline!r} của {code} không theo dạng parcli đọc được " + FORMS)
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -20,6 +23,4 @@ def check(context: Context) -> Iterator[Problem]:
         if item.deadline and parse_deadline(item.deadline, data.year) is None:
             yield context.assignment_problem(
                 ID, "warning", index,
-                f"deadline {item.deadline!r} of {item.code} is not a form parcli knows "
-                "(Quý I-IV, Trước ngày dd/mm, Tháng m, Trong năm [yyyy], Thường xuyên, "
-                "Theo quy định ...)", key="deadline")
+                context.say(MESSAGE, deadline=item.deadline, code=item.code), key="deadline")
