@@ -6,6 +6,7 @@ Only typer is imported at start-up; each command imports what it needs when it r
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -57,8 +58,6 @@ def _format_option(formats: tuple[str, ...]) -> object:
     return typer.Option("--format", "-f", help=f"Output format: {', '.join(formats)}.")
 
 
-FormatOpt = Annotated[Optional[str], _format_option(TABLE_FORMATS)]
-ProblemFormatOpt = Annotated[Optional[str], _format_option(PROBLEM_FORMATS)]
 
 
 def _version(value: bool) -> None:
@@ -83,7 +82,7 @@ class Common:
                  no_color: bool, debug: bool) -> None:
         self.lang = _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi"))
         default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and \
-            "github" in formats else "table"
+            "github" in formats else formats[0]
         self.format = _choice("--format", fmt or default, formats)
         self.color = "never" if no_color else _choice("--color", color, ("auto", "always", "never"))
         self.debug = debug
@@ -183,18 +182,48 @@ def _report_problems(common: Common, exc: DataError) -> None:
         typer.echo(problem.one_line(), err=True)
 
 
-@app.command()
-def check(
-    tolerance: ToleranceOpt = "0.01",
-    fmt: ProblemFormatOpt = None,
+def _shared_options(
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
+    agencies: AgenciesOpt = None, lang: LangOpt = "en", color: ColorOpt = "auto",
+    no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
+    """The options every data command takes, declared once (the signature is what counts)."""
+
+
+def data_command(formats: tuple[str, ...], name: str | None = None,
+                 colors: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command that takes the shared options and `--format` (one of `formats`,
+    the first being the default); the function receives them parsed, as `common`."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(function, eval_str=True)
+        shared = [p for p in inspect.signature(_shared_options, eval_str=True).parameters
+                  .values() if colors or p.name not in ("color", "no_color")]
+        fmt = inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=None,
+                                annotation=Annotated[Optional[str], _format_option(formats)])
+        params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+                  for p in own.parameters.values() if p.name != "common"]
+        params += [fmt, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in shared)]
+
+        @functools.wraps(function)
+        def command(**values: Any) -> None:
+            common = Common(values.pop("criteria"), values.pop("assignments"),
+                            values.pop("agencies"), values.pop("lang"), values.pop("fmt"),
+                            formats, values.pop("color", "never"), values.pop("no_color", True),
+                            values.pop("debug"))
+            function(common=common, **values)
+
+        command.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name)(command)
+        return function
+
+    return register
+
+
+@data_command(PROBLEM_FORMATS)
+def check(common: Common, tolerance: ToleranceOpt = "0.01") -> None:
     """Printed totals and subtotals against what their rows add up to."""
-    common = Common(criteria, assignments, agencies, lang, fmt, PROBLEM_FORMATS, color,
-                    no_color, debug)
     tol = _tolerance(tolerance)
 
     def build(dataset: Dataset) -> Output:
@@ -205,22 +234,16 @@ def check(
     _execute(common, build)
 
 
-@app.command()
+@data_command(TABLE_FORMATS)
 def tree(
+    common: Common,
     code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
     depth: Annotated[Optional[int], typer.Option(
         "--depth", min=1, help="Levels shown: 1 = the fields, or CODE alone.")] = None,
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
-    fmt: FormatOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """The criteria hierarchy with max, baseline, target and gain."""
-    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
-                    debug)
 
     def build(dataset: Dataset) -> Output:
         from parcli.commands import tree as command
@@ -230,8 +253,9 @@ def tree(
     _execute(common, build)
 
 
-@app.command()
+@data_command(TABLE_FORMATS)
 def gap(
+    common: Common,
     by_agency: Annotated[bool, typer.Option("--by-agency", help="Rank agencies.")] = False,
     by_field: Annotated[bool, typer.Option("--by-field", help="Rank the fields.")] = False,
     basis: Annotated[str, typer.Option("--basis", help="gain, lost or headroom.")] = "gain",
@@ -242,15 +266,8 @@ def gap(
     field: Annotated[Optional[str], typer.Option("--field", help="Only field N.")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="List the criteria behind each row.")] = False,
-    fmt: FormatOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Point gaps per leaf criterion (default), per agency or per field, ranked."""
-    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
-                    debug)
     if by_agency and by_field:
         raise typer.BadParameter("choose one of --by-agency and --by-field",
                                  param_hint="--by-agency")
@@ -267,23 +284,17 @@ def gap(
     _execute(common, build)
 
 
-@app.command()
+@data_command(PROBLEM_FORMATS)
 def validate(
+    common: Common,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet",
                                         help="Print errors only, no summary.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="Also list every rule with its count.")] = False,
     tolerance: ToleranceOpt = "0.01",
-    fmt: ProblemFormatOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Check both data files and the registry: schema, then rules within and across them."""
-    common = Common(criteria, assignments, agencies, lang, fmt, PROBLEM_FORMATS, color,
-                    no_color, debug)
     tol = _tolerance(tolerance)
 
     def build(dataset: Dataset) -> Output:
@@ -295,17 +306,9 @@ def validate(
     _execute(common, build)
 
 
-@app.command("agencies")
-def agencies_command(
-    fmt: FormatOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
-) -> None:
+@data_command(TABLE_FORMATS, name="agencies")
+def agencies_command(common: Common) -> None:
     """The agency registry, with the criteria each leads and the points at stake."""
-    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
-                    debug)
 
     def build(dataset: Dataset) -> Output:
         from parcli.commands import agencies as command
@@ -315,21 +318,15 @@ def agencies_command(
     _execute(common, build)
 
 
-@app.command("assignments")
+@data_command(TABLE_FORMATS, name="assignments")
 def assignments_command(
+    common: Common,
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only items this agency "
                                                   "leads or implements (an id).")] = None,
     criterion: Annotated[Optional[str], typer.Option(
         "--criterion", help="Only items of this criterion code and below.")] = None,
-    fmt: FormatOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", color: ColorOpt = "auto", no_color: NoColorOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Who delivers what, by when."""
-    common = Common(criteria, assignments, agencies, lang, fmt, TABLE_FORMATS, color, no_color,
-                    debug)
 
     def build(dataset: Dataset) -> Output:
         from parcli.commands import assignments as command
@@ -339,22 +336,17 @@ def assignments_command(
     _execute(common, build)
 
 
-@app.command()
+@data_command(("md", "json"), colors=False)
 def report(
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md or json.")] = None,
+    common: Common,
     output: Annotated[Optional[Path], typer.Option(
         "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
     as_of: Annotated[Optional[str], typer.Option(
         "--as-of", help="Date for overdue deadlines, YYYY-MM-DD (default: today).")] = None,
     tolerance: ToleranceOpt = "0.01",
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None,
-    lang: LangOpt = "en", debug: DebugOpt = False,
 ) -> None:
     """The one-page Markdown summary for the monthly meeting."""
-    common = Common(criteria, assignments, agencies, lang, fmt or "md", ("md", "json"), "never",
-                    True, debug)
     tol = _tolerance(tolerance)
     from datetime import date
 
