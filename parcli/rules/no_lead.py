@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.engine.gap import resolve_leads
+from parcli.engine.gap import leaf_points, resolve_leads
 from parcli.problems import Problem
 from parcli.render import number
 from parcli.rules import Context, RuleInfo
@@ -25,7 +25,6 @@ def check(context: Context) -> Iterator[Problem]:
     for node in context.tree.leaves:
         _, source = resolve_leads(node, context.registry, context.mapped)
         if source == "none":
-            row = node.row
-            lost = (row.max or 0) - (row.baseline or 0)
+            lost = leaf_points(node.row).lost
             yield context.criterion_problem(
                 ID, "error", node.index, context.say(MESSAGE, code=node.code, lost=number(lost)))
