@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from parcli.engine.tree import CriteriaTree
     from parcli.load import Loaded
-    from parcli.models import AssignmentsFile, CriteriaFile
+    from parcli.models import Assignment, AssignmentsFile, CriteriaFile
     from parcli.registry import Registry
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -84,6 +85,20 @@ class Dataset:
     @property
     def assignments_file(self) -> AssignmentsFile:
         return self.assignments.model  # type: ignore[no-any-return]
+
+    @cached_property
+    def tree(self) -> CriteriaTree:
+        """The hierarchy, built once per run and shared by the command and the rules."""
+        from parcli.engine.tree import CriteriaTree
+
+        return CriteriaTree(self.criteria_file)
+
+    @cached_property
+    def mapped(self) -> dict[str, list[Assignment]]:
+        """Criterion code -> the assignments that map to it, computed once per run."""
+        from parcli.engine.gap import map_assignments
+
+        return map_assignments(self.tree, self.assignments_file.assignments)
 
     @cached_property
     def registry(self) -> Registry:

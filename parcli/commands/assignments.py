@@ -5,7 +5,6 @@ from __future__ import annotations
 from parcli.commands import ensure_structure, pick
 from parcli.dataset import Dataset
 from parcli.engine.deadlines import Due, parse_deadline
-from parcli.engine.tree import CriteriaTree
 from parcli.i18n import Lang, t
 from parcli.models import Assignment
 from parcli.problems import UsageError
@@ -15,7 +14,7 @@ from parcli.render import Column, Output, Table
 def items(dataset: Dataset) -> list[tuple[Assignment, str | None, Due | None]]:
     """Every assignment that carries a deliverable, with its criterion code and due date."""
     ensure_structure(dataset)
-    tree = CriteriaTree(dataset.criteria_file)
+    tree = dataset.tree
     data = dataset.assignments_file
     result = []
     for item in data.assignments:

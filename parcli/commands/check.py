@@ -7,7 +7,6 @@ from decimal import Decimal
 from parcli.commands import ensure_structure, pick
 from parcli.dataset import Dataset
 from parcli.engine.checksum import TOTAL, CheckResult, check
-from parcli.engine.tree import CriteriaTree
 from parcli.i18n import Lang, t
 from parcli.problems import Problem
 from parcli.render import Column, Output, Table, number
@@ -15,7 +14,7 @@ from parcli.render import Column, Output, Table, number
 
 def run(dataset: Dataset, tolerance: Decimal, lang: Lang) -> Output:
     ensure_structure(dataset, tolerance)
-    tree = CriteriaTree(dataset.criteria_file)
+    tree = dataset.tree
     result = check(tree, tolerance)
     names = {node.code: pick(node.row.name, node.row.name_en, lang) for node in tree.nodes}
     names[TOTAL] = t("total", lang)

@@ -14,7 +14,6 @@ from parcli.engine.gap import (
     by_agency,
     by_field,
     leaf_gaps,
-    map_assignments,
     province,
     rank,
     rank_leaves,
@@ -29,9 +28,8 @@ View = Literal["leaves", "agencies", "fields"]
 
 def compute(dataset: Dataset, field: str | None = None) -> tuple[CriteriaTree, list[LeafGap]]:
     ensure_structure(dataset)
-    tree = CriteriaTree(dataset.criteria_file)
-    mapped = map_assignments(tree, dataset.assignments_file.assignments)
-    gaps = leaf_gaps(tree, dataset.registry, mapped)
+    tree = dataset.tree
+    gaps = leaf_gaps(tree, dataset.registry, dataset.mapped)
     if field is not None:
         if field not in {root.code for root in tree.roots}:
             raise UsageError(f"no field {field} (fields: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parcli.commands import ensure_structure, pick
 from parcli.dataset import Dataset
-from parcli.engine.tree import CriteriaTree, Node
+from parcli.engine.tree import Node
 from parcli.i18n import Lang, t
 from parcli.problems import UsageError
 from parcli.render import Column, Output, Table
@@ -14,7 +14,7 @@ from parcli.text import fold_diacritics
 def run(dataset: Dataset, lang: Lang, code: str | None = None, depth: int | None = None,
         search: str | None = None) -> Output:
     ensure_structure(dataset)
-    tree = CriteriaTree(dataset.criteria_file)
+    tree = dataset.tree
     registry = dataset.registry
     nodes = tree.nodes
     if code is not None:

@@ -10,7 +10,6 @@ import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from parcli.i18n import Lang, t
@@ -79,17 +78,13 @@ class Context:
     def registry(self) -> Registry:
         return self.dataset.registry
 
-    @cached_property
+    @property
     def tree(self) -> CriteriaTree:
-        from parcli.engine.tree import CriteriaTree
+        return self.dataset.tree
 
-        return CriteriaTree(self.dataset.criteria_file)
-
-    @cached_property
+    @property
     def mapped(self) -> dict[str, list[Assignment]]:
-        from parcli.engine.gap import map_assignments
-
-        return map_assignments(self.tree, self.dataset.assignments_file.assignments)
+        return self.dataset.mapped
 
     def criterion_problem(self, rule: str, level: Level, index: int, message: str,
                           key: str = "code") -> Problem:
