@@ -1,48 +1,59 @@
-"""The command line: a thin Typer layer that parses options and hands them to the cores.
+"""The command line: a thin Typer layer that parses options into one frozen object per
+command (`parcli.options`) and hands it to the command's core.
 
 Only typer is imported at start-up; each command imports what it needs when it runs.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
 from parcli import __version__
+from parcli.render.reporters import formats
 
 if TYPE_CHECKING:
-    from parcli.dataset import Dataset
+    from parcli.options import Common
     from parcli.problems import DataError
     from parcli.render import Output
+    from parcli.service import Checked
+
+T = TypeVar("T", bound=str)
 
 app = typer.Typer(
     name="parcli",
     help="Scoring and gap analysis for the provincial PAR Index and SIPAS.",
-    no_args_is_help=True,
+    no_args_is_help=False,
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Options shared by every command, declared once.
+TABLE_FORMATS = formats()
+PROBLEM_FORMATS = formats(problems=True)
+
+# The options every data command shares, declared once as types.
 CriteriaOpt = Annotated[Optional[Path], typer.Option(
-    "--criteria", help="Criteria file (Appendix I). Default: the bundled plan.",
-    dir_okay=True, show_default=False)]
+    "--criteria", help="Criteria file (Appendix I). Default: the bundled plan, only when no "
+    "data file is named.", show_default=False)]
 AssignmentsOpt = Annotated[Optional[Path], typer.Option(
-    "--assignments", help="Assignments file (Appendix II). Default: assignments_<year>.yaml "
-    "beside the criteria file, else the bundled plan. (check and tree accept it for a "
-    "uniform command line; they do not read it.)", show_default=False)]
+    "--assignments", help="Assignments file (Appendix II). Default: assignments_<year>.yaml, "
+    "else assignments.yaml, beside the criteria file.", show_default=False)]
 AgenciesOpt = Annotated[Optional[Path], typer.Option(
-    "--agencies", help="Agency registry. Default: agencies.yaml beside the criteria file, "
-    "else the bundled one.", show_default=False)]
+    "--agencies", help="Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
+    "beside the criteria file.", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
+    "with [tool.parcli]) from the criteria file's folder upward.", show_default=False)]
+NoAssignmentsOpt = Annotated[bool, typer.Option(
+    "--no-assignments", help="Run without an assignments file.")]
 LangOpt = Annotated[str, typer.Option(
     "--lang", envvar="PARCLI_LANG", help="Language of labels and names: en or vi.")]
 ColorOpt = Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")]
@@ -50,14 +61,13 @@ NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Same as --color ne
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
 ToleranceOpt = Annotated[str, typer.Option(
     "--tolerance", help="Largest difference treated as rounding.")]
-TABLE_FORMATS = ("table", "md", "csv", "json")
-PROBLEM_FORMATS = (*TABLE_FORMATS, "github")
-
-
-def _format_option(formats: tuple[str, ...]) -> object:
-    return typer.Option("--format", "-f", help=f"Output format: {', '.join(formats)}.")
-
-
+TableFormatOpt = Annotated[Optional[str], typer.Option(
+    "--format", "-f", help=f"Output format: {', '.join(TABLE_FORMATS)}.", show_default=False)]
+ProblemFormatOpt = Annotated[Optional[str], typer.Option(
+    "--format", "-f", help=f"Output format: {', '.join(PROBLEM_FORMATS)}.",
+    show_default=False)]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "-o", "--output", help="Write to FILE (atomically) instead of stdout.")]
 
 
 def _version(value: bool) -> None:
@@ -66,41 +76,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Scoring and gap analysis for the provincial PAR Index and SIPAS."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help(), err=True)
+        typer.echo("parcli: error: name a command, e.g. 'parcli check'", err=True)
+        raise typer.Exit(2)
 
 
-class Common:
-    """The options every command shares, parsed once into plain values."""
-
-    def __init__(self, criteria: Path | None, assignments: Path | None, agencies: Path | None,
-                 lang: str, fmt: str | None, formats: tuple[str, ...], color: str,
-                 no_color: bool, debug: bool) -> None:
-        self.lang = _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi"))
-        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and \
-            "github" in formats else formats[0]
-        self.format = _choice("--format", fmt or default, formats)
-        self.color = "never" if no_color else _choice("--color", color, ("auto", "always", "never"))
-        self.debug = debug
-        self.paths = (criteria, assignments, agencies)
-
-    def dataset(self) -> Dataset:
-        from parcli.dataset import DataPaths, Dataset
-
-        criteria, assignments, agencies = self.paths
-        return Dataset(DataPaths(criteria, assignments, agencies) if criteria
-                       else DataPaths(assignments=assignments, agencies=agencies))
-
-
-def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
-                                 param_hint=option)
-    return value
+def _choice(option: str, value: str, allowed: tuple[T, ...]) -> T:
+    """`value` as the matching member of `allowed` (a typed Literal), or a usage error."""
+    for candidate in allowed:
+        if candidate == value:
+            return candidate
+    raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
 
 
 def _tolerance(text: str) -> Decimal:
@@ -116,57 +110,75 @@ def _tolerance(text: str) -> Decimal:
     return value
 
 
-def _execute(common: Common, build: Callable[[Dataset], Output],
-             destination: Path | None = None) -> None:
-    """Run a command core and render its output; data problems exit 1, misuse exits 2."""
-    from parcli.problems import DataError, UsageError
+def _common(criteria: Path | None, assignments: Path | None, agencies: Path | None,
+            config: Path | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
+            color: str = "never", no_color: bool = True, debug: bool = False,
+            no_assignments: bool = False, tolerance: str = "0.01") -> Common:
+    from parcli.options import Common
+    from parcli.service import DataRequest
 
+    default = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
+               and "github" in formats_allowed else formats_allowed[0])
+    return Common(
+        DataRequest(criteria, assignments, agencies, config, no_assignments,
+                    _tolerance(tolerance)),
+        _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi")),
+        _choice("--format", fmt or default, formats_allowed),
+        "never" if no_color else _choice("--color", color, ("auto", "always", "never")),
+        debug)
+
+
+def _execute(common: Common, command: str, build: Callable[[Checked], Output],
+             destination: Path | None = None, files: tuple[Path, ...] = ()) -> None:
+    """Open and check the data the command needs, run its core, render its output; data
+    problems exit 1, misuse exits 2."""
+    import importlib
+
+    from parcli.commands import with_sources
+    from parcli.problems import DataError, UsageError
+    from parcli.service import open_data, open_files
+
+    module = importlib.import_module(f"parcli.commands.{command}")
     try:
-        output = build(common.dataset())
+        checked = (open_files(list(files), common.data, common.lang) if files else
+                   open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,
+                             module.TOLERATED))
+        output = build(checked)
     except DataError as exc:
         _report_problems(common, exc)
         raise typer.Exit(1) from None
     except UsageError as exc:
         typer.echo(f"parcli: error: {exc}", err=True)
         raise typer.Exit(2) from None
+    except Exception as exc:
+        if common.debug:
+            raise
+        raise typer.Exit(_internal(exc, debug=False)) from None
     from parcli.render.reporters import reporter
 
-    text = reporter(common.format, common.color).render(output)
-    if destination is None:
-        sys.stdout.write(text)
-    else:
+    with_sources(output, checked.sources, common.lang)
+    if command != "validate" and checked.warnings:
         from parcli.i18n import t
 
-        _write_atomically(destination, text)
-        typer.echo(t("wrote", common.lang, path=destination), err=True)  # type: ignore[arg-type]
+        typer.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
+    _emit(reporter(common.format, common.color).render(output), destination, common)
     if output.failed:
         raise typer.Exit(1)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a failed write leaves the old file intact."""
-    import tempfile
+def _emit(text: str, destination: Path | None, common: Common | None) -> None:
+    if destination is None:
+        sys.stdout.write(text)
+        return
+    from parcli.i18n import t
+    from parcli.outfile import OutputFileError, write_output
 
-    if path.is_dir():
-        typer.echo(f"parcli: error: {path} is a directory; give a file name", err=True)
-        raise typer.Exit(2)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        typer.echo(f"parcli: error: cannot write {path}: {exc.strerror}", err=True)
-        raise typer.Exit(1) from None
-    try:
-        with open(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        # mkstemp makes the file private (0600); a report is meant to be shared like any file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        typer.echo(f"parcli: error: cannot write {path}: {exc.strerror}", err=True)
-        raise typer.Exit(1) from None
+        write_output(destination, text)
+    except OutputFileError as exc:
+        typer.echo(f"parcli: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    typer.echo(t("wrote", common.lang if common else "en", path=destination), err=True)
 
 
 def _report_problems(common: Common, exc: DataError) -> None:
@@ -177,87 +189,55 @@ def _report_problems(common: Common, exc: DataError) -> None:
 
     chosen = reporter(common.format, common.color)
     if chosen.for_machines:
-        sys.stdout.write(chosen.render(problems_output(exc.problems)))
+        sys.stdout.write(chosen.render(problems_output(exc.problems, common.lang)))
     for problem in exc.problems:
         typer.echo(problem.one_line(), err=True)
 
 
-def _shared_options(
+@app.command()
+def check(
+    tolerance: ToleranceOpt = "0.01", fmt: ProblemFormatOpt = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, lang: LangOpt = "en", color: ColorOpt = "auto",
-    no_color: NoColorOpt = False, debug: DebugOpt = False,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
-    """The options every data command takes, declared once (the signature is what counts)."""
-
-
-def data_command(formats: tuple[str, ...], name: str | None = None,
-                 colors: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command that takes the shared options and `--format` (one of `formats`,
-    the first being the default); the function receives them parsed, as `common`."""
-
-    def register(function: Callable[..., None]) -> Callable[..., None]:
-        own = inspect.signature(function, eval_str=True)
-        shared = [p for p in inspect.signature(_shared_options, eval_str=True).parameters
-                  .values() if colors or p.name not in ("color", "no_color")]
-        fmt = inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=None,
-                                annotation=Annotated[Optional[str], _format_option(formats)])
-        params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
-                  for p in own.parameters.values() if p.name != "common"]
-        params += [fmt, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in shared)]
-
-        @functools.wraps(function)
-        def command(**values: Any) -> None:
-            common = Common(values.pop("criteria"), values.pop("assignments"),
-                            values.pop("agencies"), values.pop("lang"), values.pop("fmt"),
-                            formats, values.pop("color", "never"), values.pop("no_color", True),
-                            values.pop("debug"))
-            function(common=common, **values)
-
-        command.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in params}
-        app.command(name)(command)
-        return function
-
-    return register
-
-
-@data_command(PROBLEM_FORMATS)
-def check(common: Common, tolerance: ToleranceOpt = "0.01") -> None:
     """Printed totals and subtotals against what their rows add up to."""
-    tol = _tolerance(tolerance)
+    from parcli.commands import check as command
+    from parcli.options import CheckOptions
 
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import check as command
-
-        return command.run(dataset, tol, common.lang)  # type: ignore[arg-type]
-
-    _execute(common, build)
+    options = CheckOptions(_common(criteria, assignments, agencies, config, lang, fmt,
+                                   PROBLEM_FORMATS, color, no_color, debug,
+                                   tolerance=tolerance))
+    _execute(options.common, "check", lambda checked: command.run(checked, options))
 
 
-@data_command(TABLE_FORMATS)
+@app.command()
 def tree(
-    common: Common,
     code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
     depth: Annotated[Optional[int], typer.Option(
         "--depth", min=1, help="Levels shown: 1 = the fields, or CODE alone.")] = None,
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
+    fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
     """The criteria hierarchy with max, baseline, target and gain."""
+    from parcli.commands import tree as command
+    from parcli.options import TreeOptions
 
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import tree as command
-
-        return command.run(dataset, common.lang, code, depth, search)  # type: ignore[arg-type]
-
-    _execute(common, build)
+    options = TreeOptions(_common(criteria, assignments, agencies, config, lang, fmt,
+                                  TABLE_FORMATS, color, no_color, debug), code, depth, search)
+    _execute(options.common, "tree", lambda checked: command.run(checked, options))
 
 
-@data_command(TABLE_FORMATS)
+@app.command()
 def gap(
-    common: Common,
     by_agency: Annotated[bool, typer.Option("--by-agency", help="Rank agencies.")] = False,
     by_field: Annotated[bool, typer.Option("--by-field", help="Rank the fields.")] = False,
+    by_method: Annotated[bool, typer.Option(
+        "--by-method", help="Appraisal (evidence) against survey-scored points.")] = False,
     basis: Annotated[str, typer.Option("--basis", help="gain, lost or headroom.")] = "gain",
     shared: Annotated[str, typer.Option(
         "--shared", help="A criterion with several leads: split equally, or full to each.")
@@ -266,120 +246,151 @@ def gap(
     field: Annotated[Optional[str], typer.Option("--field", help="Only field N.")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="List the criteria behind each row.")] = False,
+    fmt: TableFormatOpt = None, no_assignments: NoAssignmentsOpt = False,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
-    """Point gaps per leaf criterion (default), per agency or per field, ranked."""
-    if by_agency and by_field:
-        raise typer.BadParameter("choose one of --by-agency and --by-field",
+    """Point gaps per leaf criterion (default), per agency, per field or per method, ranked."""
+    from parcli.commands import gap as command
+    from parcli.engine.gap import BASES
+    from parcli.options import GapOptions
+
+    if by_agency + by_field + by_method > 1:
+        raise typer.BadParameter("choose one of --by-agency, --by-field and --by-method",
                                  param_hint="--by-agency")
-    view = "agencies" if by_agency else "fields" if by_field else "leaves"
-    chosen_basis = _choice("--basis", basis, ("gain", "lost", "headroom"))
-    chosen_shared = _choice("--shared", shared, ("split", "full"))
-
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import gap as command
-
-        return command.run(dataset, common.lang, view, chosen_basis,  # type: ignore[arg-type]
-                           chosen_shared, top, field, verbose)  # type: ignore[arg-type]
-
-    _execute(common, build)
+    common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
+                     no_color, debug, no_assignments)
+    options = GapOptions(
+        common, "agencies" if by_agency else "fields" if by_field else
+        "methods" if by_method else "leaves", _choice("--basis", basis, BASES),
+        _choice("--shared", shared, ("split", "full")), top, field, verbose)
+    _execute(common, "gap", lambda checked: command.run(checked, options))
 
 
-@data_command(PROBLEM_FORMATS)
+@app.command()
 def validate(
-    common: Common,
+    files: Annotated[Optional[list[Path]], typer.Argument(
+        help="Data files to check (each file's kind is told from its keys; files pair by "
+        "folder). Default: the files named by the options, else the bundled plan.",
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet",
                                         help="Print errors only, no summary.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="Also list every rule with its count.")] = False,
-    tolerance: ToleranceOpt = "0.01",
+    tolerance: ToleranceOpt = "0.01", fmt: ProblemFormatOpt = None,
+    no_assignments: NoAssignmentsOpt = False,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
-    """Check both data files and the registry: schema, then rules within and across them."""
-    tol = _tolerance(tolerance)
+    """Check the data files: schema, then the rules within and across them."""
+    from parcli.commands import validate as command
+    from parcli.options import ValidateOptions
 
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import validate as command
+    common = _common(criteria, assignments, agencies, config, lang, fmt, PROBLEM_FORMATS,
+                     color, no_color, debug, no_assignments, tolerance)
+    options = ValidateOptions(common, strict, -1 if quiet else 1 if verbose else 0,
+                              tuple(files or ()))
+    _execute(common, "validate", lambda checked: command.run(checked, options),
+             files=options.files)
 
-        return command.run(dataset, tol, strict, common.lang,  # type: ignore[arg-type]
-                           -1 if quiet else 1 if verbose else 0)
 
-    _execute(common, build)
-
-
-@data_command(TABLE_FORMATS, name="agencies")
-def agencies_command(common: Common) -> None:
+@app.command(name="agencies")
+def agencies_command(
+    fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
+) -> None:
     """The agency registry, with the criteria each leads and the points at stake."""
+    from parcli.commands import agencies as command
+    from parcli.options import AgenciesOptions
 
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import agencies as command
-
-        return command.run(dataset, common.lang)  # type: ignore[arg-type]
-
-    _execute(common, build)
+    options = AgenciesOptions(_common(criteria, assignments, agencies, config, lang, fmt,
+                                      TABLE_FORMATS, color, no_color, debug))
+    _execute(options.common, "agencies", lambda checked: command.run(checked, options))
 
 
-@data_command(TABLE_FORMATS, name="assignments")
+@app.command(name="assignments")
 def assignments_command(
-    common: Common,
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only items this agency "
                                                   "leads or implements (an id).")] = None,
     criterion: Annotated[Optional[str], typer.Option(
         "--criterion", help="Only items of this criterion code and below.")] = None,
+    fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
 ) -> None:
     """Who delivers what, by when."""
+    from parcli.commands import assignments as command
+    from parcli.options import AssignmentsOptions
 
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import assignments as command
-
-        return command.run(dataset, common.lang, agency, criterion)  # type: ignore[arg-type]
-
-    _execute(common, build)
+    options = AssignmentsOptions(_common(criteria, assignments, agencies, config, lang, fmt,
+                                         TABLE_FORMATS, color, no_color, debug),
+                                 agency, criterion)
+    _execute(options.common, "assignments", lambda checked: command.run(checked, options))
 
 
-@data_command(("md", "json"), colors=False)
+@app.command()
 def report(
-    common: Common,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
+    output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
     as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date for overdue deadlines, YYYY-MM-DD (default: today).")] = None,
+        "--as-of", help="Date for deadlines, YYYY-MM-DD (default: today).")] = None,
     tolerance: ToleranceOpt = "0.01",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: md, json.",
+                                               show_default=False)] = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    debug: DebugOpt = False,
 ) -> None:
     """The one-page Markdown summary for the monthly meeting."""
-    tol = _tolerance(tolerance)
-    from datetime import date
+    from parcli.commands import report as command
+    from parcli.options import ReportOptions
 
+    common = _common(criteria, assignments, agencies, config, lang, fmt, ("md", "json"),
+                     debug=debug, tolerance=tolerance)
+    if as_of is not None and not as_of.strip():
+        raise typer.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
+                                 param_hint="--as-of")
     try:
         when = date.fromisoformat(as_of) if as_of else date.today()
     except ValueError:
         raise typer.BadParameter(f"{as_of!r} is not a date YYYY-MM-DD",
                                  param_hint="--as-of") from None
-
-    def build(dataset: Dataset) -> Output:
-        from parcli.commands import report as command
-
-        return command.run(dataset, common.lang, top, when, tol)  # type: ignore[arg-type]
-
-    _execute(common, build, output)
+    options = ReportOptions(common, when, top, output)
+    _execute(common, "report", lambda checked: command.run(checked, options), output)
 
 
 @app.command()
 def schema(
-    name: Annotated[str, typer.Argument(help="criteria, assignments or agencies.")],
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Write to FILE (atomically) instead of stdout.")] = None,
+    name: Annotated[Optional[str], typer.Argument(
+        help="criteria, assignments or agencies.", show_default=False)] = None,
+    output: OutputOpt = None,
+    install: Annotated[Optional[Path], typer.Option(
+        "--install", help="Write all three schemas into DIR (where the data files' $schema "
+        "lines point, e.g. the folder beside your data folder named schema).",
+        show_default=False)] = None,
 ) -> None:
     """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
     from parcli.json_schema import json_schema
+    from parcli.models import SCHEMAS
 
-    chosen = _choice("NAME", name, ("criteria", "assignments", "agencies"))
-    text = json_schema(chosen)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        _write_atomically(output, text)
-        typer.echo(f"wrote {output}", err=True)
+    names = tuple(SCHEMAS)
+    if install is not None:
+        if name is not None or output is not None:
+            raise typer.BadParameter("--install writes every schema; give no NAME or -o",
+                                     param_hint="--install")
+        for each in names:
+            _emit(json_schema(each), install / f"{each}.schema.json", None)
+        return
+    if name is None:
+        raise typer.BadParameter(f"name one of {', '.join(names)} (or use --install DIR)",
+                                 param_hint="NAME")
+    _emit(json_schema(_choice("NAME", name, names)), output, None)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -387,13 +398,33 @@ def main(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    sys.exit(run(sys.argv[1:] if argv is None else argv))
+    code = run(sys.argv[1:] if argv is None else argv)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk or a closed pipe on stdout
+        _stdout_failed(exc)
+        code = 1
+    sys.exit(code)
 
 
-@functools.cache
+def _stdout_failed(exc: OSError) -> None:
+    import contextlib
+    import errno
+
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
+    if exc.errno != errno.EPIPE:
+        sys.stderr.write(f"parcli: error: cannot write the output: {exc.strerror or exc}\n")
+
+
+_APP_COMMAND: list[Any] = []
+
+
 def _command() -> Any:
     """Typer builds the click command from the app; once per process is enough."""
-    return typer.main.get_command(app)
+    if not _APP_COMMAND:
+        _APP_COMMAND.append(typer.main.get_command(app))
+    return _APP_COMMAND[0]
 
 
 def run(argv: list[str]) -> int:
@@ -411,6 +442,11 @@ def run(argv: list[str]) -> int:
         return 2
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        if getattr(exc, "filename", None) is None:  # writing stdout failed (e.g. disk full)
+            _stdout_failed(exc)
+            return 1
+        return _internal(exc)
     except Exception as exc:
         # Click's exceptions (vendored by typer) carry their own message and exit code.
         exit_code = getattr(exc, "exit_code", None)
@@ -420,9 +456,15 @@ def run(argv: list[str]) -> int:
             hint = f" (see '{command} --help')" if exit_code == 2 else ""
             typer.echo(f"parcli: error: {exc.format_message()}{hint}", err=True)
             return exit_code
-        if "--debug" in argv:
-            raise
-        typer.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "
-                   "(run with --debug for details)", err=True)
-        return 1
+        return _internal(exc)
     return result if isinstance(result, int) else 0
+
+
+def _internal(exc: BaseException, debug: bool = False) -> int:
+    """An error parcli did not foresee: one line (the command's --debug shows the
+    traceback)."""
+    if debug:
+        raise exc
+    typer.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "
+               "(run with --debug for details)", err=True)
+    return 1

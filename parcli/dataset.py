@@ -1,22 +1,31 @@
-"""Where the data files are and how they are loaded: once, lazily, each as needed."""
+"""Which data files a run reads, and loading them: once, lazily, each as needed.
+
+The bundled plan is used only when no data file is named at all. A user's criteria file is
+never paired with a bundled file: its assignments and registry are looked up beside it
+(`assignments_<year>.yaml`, then `assignments.yaml`; `agencies_<year>.yaml`, then
+`agencies.yaml`), and a command that needs one that is not there says so.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from parcli.problems import UsageError
 
 if TYPE_CHECKING:
     from parcli.engine.tree import CriteriaTree
     from parcli.load import Loaded
-    from parcli.models import Assignment, AssignmentsFile, CriteriaFile
+    from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
     from parcli.registry import Registry
 
+Kind = Literal["criteria", "assignments", "agencies"]
 _PACKAGE = Path(__file__).resolve().parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
-AGENCIES_NAME = "agencies.yaml"
+OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies"}
 
 
 def latest(kind: str, folder: Path = DATA_DIR) -> Path:
@@ -26,57 +35,121 @@ def latest(kind: str, folder: Path = DATA_DIR) -> Path:
     return files[-1] if files else folder / f"{kind}.yaml"
 
 
+def beside(criteria: Path, kind: str) -> Path | None:
+    """`<kind>_<year>.yaml` beside `criteria_<year>.yaml` (or beside `<other>_<year>.yaml`),
+    else plain `<kind>.yaml`."""
+    _, sep, year = criteria.stem.rpartition("_")
+    names = [f"{kind}_{year}.yaml"] if sep and year.isdigit() else []
+    for name in [*names, f"{kind}.yaml"]:
+        candidate = criteria.parent / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: Kind
+    path: Path
+    bundled: bool
+
+
 @dataclass(frozen=True)
 class DataPaths:
-    criteria: Path = field(default_factory=lambda: latest("criteria"))
-    assignments: Path | None = None
-    agencies: Path | None = None
+    """The files of one run; None for a file the run goes without (`validate FILE...` may
+    check a registry or an assignments file alone)."""
 
-    @property
-    def assignments_path(self) -> Path:
-        """The file given, else the one of the same year beside the criteria file
-        (criteria_2021.yaml -> assignments_2021.yaml), else the bundled latest."""
-        if self.assignments is not None:
-            return self.assignments
-        head, sep, year = self.criteria.stem.rpartition("_")
-        beside = self.criteria.parent / f"assignments_{year}.yaml"
-        return beside if sep and head == "criteria" and beside.is_file() else latest("assignments")
+    criteria: Path | None
+    assignments: Path | None
+    agencies: Path | None
+    bundled: bool = False
 
-    @property
-    def agencies_path(self) -> Path:
-        """The registry given, else the one beside the criteria file, else the bundled one."""
-        if self.agencies is not None:
-            return self.agencies
-        beside = self.criteria.parent / AGENCIES_NAME
-        return beside if beside.is_file() else DATA_DIR / AGENCIES_NAME
+    @classmethod
+    def bundled_plan(cls) -> DataPaths:
+        criteria = latest("criteria")
+        return cls(criteria, beside(criteria, "assignments"), beside(criteria, "agencies"),
+                   bundled=True)
+
+    @classmethod
+    def resolve(cls, criteria: Path | None, assignments: Path | None, agencies: Path | None,
+                no_assignments: bool = False) -> DataPaths:
+        """The files a run reads, from what the user named; nothing named: the bundled plan."""
+        for option, path in (("--criteria", criteria), ("--assignments", assignments),
+                             ("--agencies", agencies)):
+            if path is not None and not str(path).strip():
+                raise UsageError(f"{option}: the path is empty")
+            if path is not None and not path.exists():
+                raise UsageError(f"{option}: {path}: no such file")
+            if path is not None and path.is_dir():
+                raise UsageError(f"{option}: {path}: is a directory, not a YAML file")
+        if criteria is None:
+            if assignments is not None or agencies is not None:
+                raise UsageError("--assignments and --agencies need --criteria: the bundled "
+                                 "plan is used only when no data file is named")
+            paths = cls.bundled_plan()
+            return cls(paths.criteria, None if no_assignments else paths.assignments,
+                       paths.agencies, bundled=True)
+        if no_assignments:
+            assignments = None
+        elif assignments is None:
+            assignments = beside(criteria, "assignments")
+        return cls(criteria, assignments, agencies or beside(criteria, "agencies"))
+
+    def only(self, kinds: tuple[Kind, ...]) -> DataPaths:
+        """The same paths without the files a command does not read."""
+        return DataPaths(self.criteria, self.assignments if "assignments" in kinds else None,
+                         self.agencies if "agencies" in kinds else None, self.bundled)
+
+    def sources(self) -> list[Source]:
+        kinds: tuple[Kind, ...] = ("criteria", "assignments", "agencies")
+        return [Source(kind, path, self.bundled) for kind, path in
+                zip(kinds, (self.criteria, self.assignments, self.agencies), strict=True)
+                if path is not None]
+
+    def require(self, kind: Kind, command: str) -> Path:
+        """The file of `kind`, or a usage error that says what to pass."""
+        path: Path | None = getattr(self, kind)
+        if path is not None:
+            return path
+        if self.criteria is None:
+            raise UsageError(f"{command} needs a criteria file")
+        where = self.criteria.parent
+        hint = (f"pass {OPTION[kind]} FILE" + (" or --no-assignments" if kind == "assignments"
+                                                and command in ("gap", "report", "validate")
+                                                else ""))
+        raise UsageError(f"{command} needs a {kind} file: none named and no {kind}_*.yaml or "
+                         f"{kind}.yaml beside {self.criteria.name} in {where}; {hint}")
 
 
 class Dataset:
-    """The three data files of one plan; each loads on first use and raises DataError if bad."""
+    """The data files of one plan; each loads on first use and raises DataError if bad."""
 
     def __init__(self, paths: DataPaths) -> None:
         self.paths = paths
 
+    def _load(self, kind: Kind) -> Loaded:
+        from parcli.load import load_model
+        from parcli.models import SCHEMAS
+
+        path = getattr(self.paths, kind)
+        if path is None:
+            raise UsageError(f"no {kind} file")
+        return load_model(path, SCHEMAS[kind], kind)
+
+    def has(self, kind: Kind) -> bool:
+        return getattr(self.paths, kind) is not None
+
     @cached_property
     def criteria(self) -> Loaded:
-        from parcli.load import load_model
-        from parcli.models import CriteriaFile
-
-        return load_model(self.paths.criteria, CriteriaFile)
+        return self._load("criteria")
 
     @cached_property
     def assignments(self) -> Loaded:
-        from parcli.load import load_model
-        from parcli.models import AssignmentsFile
-
-        return load_model(self.paths.assignments_path, AssignmentsFile)
+        return self._load("assignments")
 
     @cached_property
     def agencies(self) -> Loaded:
-        from parcli.load import load_model
-        from parcli.models import AgencyRegistry
-
-        return load_model(self.paths.agencies_path, AgencyRegistry)
+        return self._load("agencies")
 
     @property
     def criteria_file(self) -> CriteriaFile:
@@ -85,6 +158,10 @@ class Dataset:
     @property
     def assignments_file(self) -> AssignmentsFile:
         return self.assignments.model  # type: ignore[no-any-return]
+
+    @property
+    def agencies_file(self) -> AgencyRegistry:
+        return self.agencies.model  # type: ignore[no-any-return]
 
     @cached_property
     def tree(self) -> CriteriaTree:
@@ -95,13 +172,20 @@ class Dataset:
 
     @cached_property
     def mapped(self) -> dict[str, list[Assignment]]:
-        """Criterion code -> the assignments that map to it, computed once per run."""
-        from parcli.engine.gap import map_assignments
-
-        return map_assignments(self.tree, self.assignments_file.assignments)
+        """Criterion code -> the assignments that map to it; none without an assignments
+        file."""
+        if not self.has("assignments"):
+            return {}
+        return self.tree.map_assignments(self.assignments_file.assignments)
 
     @cached_property
     def registry(self) -> Registry:
         from parcli.registry import Registry
 
-        return Registry(self.agencies.model)
+        return Registry(self.agencies_file)
+
+    def tasks(self) -> list[Assignment]:
+        """The assignments that ask something of someone (not group headings)."""
+        if not self.has("assignments"):
+            return []
+        return [item for item in self.assignments_file.assignments if not item.is_heading]

@@ -8,6 +8,7 @@ so that each finding keeps its own rule id and position.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -19,8 +20,11 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from parcli.text import Text, shorten
 
 Column = Literal["max", "baseline", "target"]
 COLUMNS: tuple[Column, ...] = ("max", "baseline", "target")
@@ -59,8 +63,7 @@ _MAX_DIGITS = _MAX_PLACES = 12
 
 
 def _short(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return shorten(str(value))
 
 
 def _text(value: Any) -> Any:
@@ -108,13 +111,23 @@ def _describe(value: Any) -> str:
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+# Scores are never negative; the JSON Schema says so too (score <= max needs parcli itself).
+Score = Annotated[Decimal, BeforeValidator(_number),
+                  WithJsonSchema({"type": "number", "minimum": 0})]
+Percent = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=100),
+                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 # The before-validators only give clearer messages; the Field constraints feed the JSON Schema.
-Text = Annotated[str, Field(min_length=1, pattern=r"\S"), BeforeValidator(_text)]
+NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S"), BeforeValidator(_text)]
 Code = Annotated[str, Field(pattern=CODE_PATTERN), BeforeValidator(_code_format),
                  BeforeValidator(_code)]
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN),
                      BeforeValidator(_agency_id)]
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
+Method = Literal["evidence", "survey"]
+
+
+def _described(description: str, **extra: Any) -> Any:
+    return Field(description=description, **extra)
 
 
 class _Strict(BaseModel):
@@ -122,42 +135,61 @@ class _Strict(BaseModel):
 
 
 class Agency(_Strict):
-    id: AgencyId
-    name: Text
-    name_en: Text
-    aliases: list[Text] = []
+    id: AgencyId = _described("Stable id: lower-case letters, digits, single hyphens.")
+    name: NonEmpty = _described("Vietnamese name, as printed.")
+    name_en: NonEmpty | None = _described("English name (optional).", default=None)
+    aliases: list[NonEmpty] = _described("Other spellings seen in the documents.",
+                                         default=[])
+
+    @property
+    def text(self) -> Text:
+        return Text(self.name_en or self.name, self.name)
 
 
 class AgencyRegistry(_Strict):
-    agencies: list[Agency] = Field(min_length=1)
+    agencies: list[Agency] = _described("Every agency the data files name.", min_length=1)
 
 
 class Named(_Strict):
-    name: Text
-    name_en: Text
+    name: NonEmpty = _described("Vietnamese name.")
+    name_en: NonEmpty | None = _described("English name (optional).", default=None)
+
+    @property
+    def text(self) -> Text:
+        return Text(self.name_en or self.name, self.name)
 
 
 class IndexInfo(Named):
-    short: Text
+    short: NonEmpty = _described("Short name used in titles, e.g. PAR Index.")
 
 
 class Source(_Strict):
-    title: Text
-    title_en: Text
-    file: Text | None = None
-    appendix: Text | None = None
+    title: NonEmpty = _described("Title of the source document, as printed.")
+    title_en: NonEmpty | None = _described("English title (optional).", default=None)
+    file: NonEmpty | None = _described("Where the source can be found.", default=None)
+    appendix: NonEmpty | None = _described("The appendix transcribed.", default=None)
 
 
 class Rank(_Strict):
-    position: int = Field(ge=1)
-    of: int = Field(ge=1)
+    position: int = _described("The province's rank in the baseline year.", ge=1)
+    of: int = _described("Number of provinces ranked.", ge=1)
+
+    @model_validator(mode="after")
+    def _position_within(self) -> Rank:
+        if self.position > self.of:
+            raise PydanticCustomError("rank_range", "rank {position} of {of}: the position "
+                                      "cannot exceed the number ranked",
+                                      {"position": self.position, "of": self.of})
+        return self
 
 
 class Sipas(_Strict):
-    baseline: Number
-    target: Number
-    target_text: Text | None = None
-    target_text_en: Text | None = None
+    baseline: Percent | None = _described("SIPAS in the baseline year, percent.", default=None)
+    target: Percent | None = _described("SIPAS target, percent.", default=None)
+    target_text: NonEmpty | None = _described("The target as printed, e.g. 'trên 80%'.",
+                                              default=None)
+    target_text_en: NonEmpty | None = _described("The printed target in English.",
+                                                 default=None)
 
 
 def _within_max(value: Decimal | None, info: ValidationInfo) -> Decimal | None:
@@ -165,19 +197,25 @@ def _within_max(value: Decimal | None, info: ValidationInfo) -> Decimal | None:
         return value
     top = info.data.get("max")
     if value < 0 or (top is not None and value > top):
+        bounds = f"[0, {top}]" if top is not None else "[0, ∞)"
         raise PydanticCustomError(
-            "score_range", "{column} {value} is outside [0, {max}]",
-            {"column": info.field_name, "value": str(value), "max": str(top)})
+            "score_range", "{column} {value} is outside {bounds}",
+            {"column": info.field_name, "value": str(value), "bounds": bounds})
     return value
 
 
 class Scored(_Strict):
     """A row with the three printed columns; the order of fields matters: max comes first."""
 
-    max: Number | None = None
-    baseline: Number | None = None
-    target: Number | None = None
-    acknowledged: dict[Column, Text] = {}
+    max: Score | None = _described("Maximum points, as printed; omit when not printed.",
+                                   default=None)
+    baseline: Score | None = _described("Score of the baseline year, as printed; omit or null "
+                                        "when unknown.", default=None)
+    target: Score | None = _described("Target of the plan year, as printed; omit or null when "
+                                      "unknown.", default=None)
+    acknowledged: dict[Column, NonEmpty] = _described(
+        "Column -> reason: a printed subtotal that disagrees with its rows, kept as printed.",
+        default={})
 
     @field_validator("max")
     @classmethod
@@ -194,65 +232,93 @@ class Scored(_Strict):
 
 
 class Criterion(Scored):
-    code: Code
-    name: Text
-    name_en: Text
-    lead: list[Text] = []
-    note: Text | None = None
+    code: Code = _described("Dotted code as printed; the parent of a.b.c is a.b.")
+    name: NonEmpty = _described("Vietnamese name, as printed.")
+    name_en: NonEmpty | None = _described("English name (optional).", default=None)
+    lead: list[NonEmpty] = _described("Lead agencies as printed, one item per agency.",
+                                      default=[])
+    method: Method | None = _described(
+        "How the points are scored: evidence (appraised, the default) or survey "
+        "(sociological survey, SIPAS); inherited by the rows below.", default=None)
+    note: NonEmpty | None = _described("Free text about the transcription.", default=None)
 
     @property
     def parent_code(self) -> str | None:
         head, dot, _ = self.code.rpartition(".")
         return head if dot else None
 
+    @property
+    def text(self) -> Text:
+        return Text(self.name_en or self.name, self.name)
+
 
 class Total(Scored):
-    max: Number
-    baseline: Number
-    target: Number
+    """The printed grand-total row."""
 
 
 class CriteriaFile(_Strict):
-    index: IndexInfo
-    province: Named
-    baseline_year: Year
-    target_year: Year
-    source: Source
-    rank: Rank | None = None
-    sipas: Sipas | None = None
-    total: Total
-    criteria: list[Criterion] = Field(min_length=1)
+    index: IndexInfo = _described("The index the plan is about.")
+    province: Named = _described("The province.")
+    baseline_year: Year | None = _described("Year of the baseline scores; omit in a first "
+                                            "year.", default=None)
+    target_year: Year = _described("Year of the targets (the plan year).")
+    source: Source | None = _described("The document transcribed.", default=None)
+    rank: Rank | None = _described("The province's rank in the baseline year.", default=None)
+    sipas: Sipas | None = _described("The satisfaction index (SIPAS).", default=None)
+    total: Total = _described("The printed grand-total row.")
+    criteria: list[Criterion] = _described("Every row of the table, in document order.",
+                                           min_length=1)
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> CriteriaFile:
+        if self.baseline_year is not None and self.baseline_year >= self.target_year:
+            raise PydanticCustomError(
+                "year_order", "baseline_year {baseline} must come before target_year {target}",
+                {"baseline": self.baseline_year, "target": self.target_year})
+        return self
 
 
 CarriedField = Literal["product", "requirement", "deadline", "lead", "implementers"]
 
 
 class Assignment(_Strict):
-    code: Code
-    title: Text
-    title_en: Text
-    product: Text | None = None
-    requirement: Text | None = None
-    deadline: Text | None = None
-    lead: list[Text] = []
-    implementers: list[Text] = []
-    carried: list[CarriedField] = []
-    note: Text | None = None
+    code: Code = _described("The item's number as printed; maps to the criterion with the "
+                            "same code, else the nearest ancestor.")
+    title: NonEmpty = _described("Title as printed.")
+    title_en: NonEmpty | None = _described("English title (optional).", default=None)
+    product: NonEmpty | None = _described("Deliverable (sản phẩm).", default=None)
+    requirement: NonEmpty | None = _described("Quality requirement (yêu cầu chất lượng).",
+                                              default=None)
+    deadline: NonEmpty | None = _described("Deadline as printed (thời gian hoàn thành).",
+                                           default=None)
+    lead: list[NonEmpty] = _described("Lead agencies (chủ trì), one item per agency.",
+                                      default=[])
+    implementers: list[NonEmpty] = _described("Implementing agencies (thực hiện).", default=[])
+    carried: list[CarriedField] = _described("Fields whose printed cell spans several rows.",
+                                             default=[])
+    note: NonEmpty | None = _described("Free text about the transcription.", default=None)
 
     @property
     def is_heading(self) -> bool:
-        """A group heading carries only a code and a title."""
+        """A group heading carries only a code and a title; every other item is a task."""
         return not (self.product or self.requirement or self.deadline or self.lead
                     or self.implementers)
 
-
-SCHEMAS: dict[str, type[BaseModel]] = {}  # filled below: `parcli schema NAME`
+    @property
+    def text(self) -> Text:
+        return Text(self.title_en or self.title, self.title)
 
 
 class AssignmentsFile(_Strict):
-    year: Year
-    source: Source
-    assignments: list[Assignment] = Field(min_length=1)
+    year: Year = _described("The plan year: relative deadlines refer to it.")
+    province: NonEmpty | None = _described("The province (checked against the criteria "
+                                           "file's).", default=None)
+    issued: date | None = _described("The day the plan was issued: a deadline's day and "
+                                     "month before it fall in the next year.", default=None)
+    source: Source | None = _described("The document transcribed.", default=None)
+    assignments: list[Assignment] = _described("Every numbered item, in document order.",
+                                               min_length=1)
 
 
-SCHEMAS.update(criteria=CriteriaFile, assignments=AssignmentsFile, agencies=AgencyRegistry)
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "criteria": CriteriaFile, "assignments": AssignmentsFile, "agencies": AgencyRegistry}

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from parcli.i18n import t
-from parcli.models import Agency, AgencyRegistry
-from parcli.text import fold
+import difflib
 
-NO_LEAD = "no-lead"
+from parcli.engine.gap import NO_LEAD, SURVEY
+from parcli.i18n import label
+from parcli.models import Agency, AgencyRegistry
+from parcli.text import Text, fold, fold_diacritics
 
 
 class Registry:
     def __init__(self, registry: AgencyRegistry) -> None:
         self.agencies = registry.agencies
-        self.by_id = {agency.id: agency for agency in registry.agencies}
-        self._by_text: dict[str, Agency] = {}
-        for agency in registry.agencies:
-            for text in (agency.id, agency.name, *agency.aliases):
-                self._by_text.setdefault(fold(text), agency)
+        self.by_id: dict[str, Agency] = {}
+        self.spellings: dict[str, list[tuple[int, str]]] = {}  # folded text -> (index, as written)
+        for index, agency in enumerate(registry.agencies):
+            self.by_id.setdefault(agency.id, agency)
+            for text in dict.fromkeys((agency.id, agency.name, *agency.aliases)):
+                found = self.spellings.setdefault(fold(text), [])
+                if all(i != index for i, _ in found):
+                    found.append((index, text))
 
     def resolve(self, text: str) -> Agency | None:
-        return self._by_text.get(fold(text))
+        found = self.spellings.get(fold(text))
+        return self.agencies[found[0][0]] if found else None
 
     def ids(self, texts: list[str]) -> list[str]:
-        """Ids of the texts, in order, without repeats. An unknown text stands as its own id:
-        the `unknown-agency` rule reports it, and meanwhile its points stay visible."""
+        """Ids of the texts, in order, without repeats. An unknown text stands as its own id
+        (commands stop on unknown agencies first; `validate` still lists every other rule)."""
         found: list[str] = []
         for text in texts:
             agency = self.resolve(text)
@@ -32,10 +37,21 @@ class Registry:
                 found.append(agency_id)
         return found
 
-    def names(self, agency_id: str) -> tuple[str, str]:
+    def text(self, agency_id: str) -> Text:
+        """The agency's name in both languages (the buckets that are no agency included)."""
         agency = self.by_id.get(agency_id)
-        if agency is None:
-            if agency_id == NO_LEAD:
-                return t("no_lead", "vi"), t("no_lead", "en")
-            return agency_id, agency_id
-        return agency.name, agency.name_en
+        if agency is not None:
+            return agency.text
+        if agency_id == NO_LEAD:
+            return label("no_lead")
+        if agency_id == SURVEY:
+            return label("survey_bucket")
+        return Text.same(agency_id)
+
+    def suggest(self, text: str) -> Agency | None:
+        """The agency whose id, name or alias is nearest to a misspelt text, diacritics and
+        case aside (so "Sở Nôi vụ" finds "Sở Nội vụ")."""
+        folded = {fold_diacritics(spelling): index
+                  for spellings in self.spellings.values() for index, spelling in spellings}
+        close = difflib.get_close_matches(fold_diacritics(text), list(folded), n=1, cutoff=0.75)
+        return self.agencies[folded[close[0]]] if close else None

@@ -1,8 +1,38 @@
-"""Text folding shared by agency resolution, search and name comparison."""
+"""Text shared by every layer: one bilingual type, and the folding used to compare names."""
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["en", "vi"]
+LANGS: tuple[Lang, ...] = ("en", "vi")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in English and Vietnamese. Named fields, so a swapped pair is a visible bug,
+    not a silently wrong language."""
+
+    en: str
+    vi: str
+
+    def in_(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def format(self, **values: object) -> Text:
+        """Both languages filled in (str.format templates); a value that is itself a `Text`
+        goes in its own language on each side."""
+        return Text(self.en.format(**{k: v.en if isinstance(v, Text) else v
+                                      for k, v in values.items()}),
+                    self.vi.format(**{k: v.vi if isinstance(v, Text) else v
+                                      for k, v in values.items()}))
+
+    @classmethod
+    def same(cls, text: str) -> Text:
+        """A proper name or an id: written the same in both languages."""
+        return cls(text, text)
 
 
 def squash(text: str) -> str:
@@ -19,3 +49,8 @@ def fold_diacritics(text: str) -> str:
     """Also drop Vietnamese diacritics, so "tai chinh" matches "tài chính"."""
     decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut so that one line stays one line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from parcli.engine.checksum import check
+from parcli.engine.checksum import check_sums as check
 from parcli.engine.gap import split
 from parcli.engine.tree import CriteriaTree
 from parcli.load import parse

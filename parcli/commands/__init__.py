@@ -1,23 +1,43 @@
-"""Command cores: each takes a Dataset and plain options and returns an `Output`."""
+"""Command cores: each turns checked data and its options into an `Output`.
+
+A command module declares `NEEDS` (the data files it cannot run without) and
+`run(checked, options) -> Output`. Commands compute nothing themselves (that is `engine/`'s
+job) and never import one another; what they share, here, only shapes output.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import Any
 
-from parcli.dataset import Dataset
-from parcli.i18n import Lang
-from parcli.problems import DataError
-
-
-def ensure_structure(dataset: Dataset, tolerance: Decimal = Decimal("0.01")) -> None:
-    """Refuse a criteria file whose hierarchy cannot be computed (duplicate or orphan codes)."""
-    from parcli.rules import STRUCTURAL, Context, run
-
-    context = Context(dataset, tolerance, frozenset({"criteria"}))
-    problems = list(run(context, STRUCTURAL))
-    if problems:
-        raise DataError(problems)
+from parcli.dataset import Source
+from parcli.i18n import t
+from parcli.load import display_path
+from parcli.render import Output
+from parcli.text import Lang, Text
 
 
-def pick(vietnamese: str, english: str, lang: Lang) -> str:
-    return vietnamese if lang == "vi" else english
+def in_(text: Text, lang: Lang) -> str:
+    return text.in_(lang)
+
+
+def sources_line(sources: list[Source], lang: Lang) -> str:
+    """One line naming every file read, so that no output hides where its numbers came from."""
+    files = ", ".join(display_path(source.path) for source in sources)
+    bundled = f" ({t('bundled', lang)})" if sources and sources[0].bundled else ""
+    return t("data_line", lang, files=files) + bundled
+
+
+def sources_json(sources: list[Source]) -> list[dict[str, object]]:
+    return [{"kind": s.kind, "path": display_path(s.path), "bundled": s.bundled}
+            for s in sources]
+
+
+def with_sources(output: Output, sources: list[Source], lang: Lang) -> Output:
+    """The output, saying which files it read: a line for people, a `sources` field in JSON
+    (a list becomes `{"sources": [...], "rows": [...]}`)."""
+    data: Any = output.data
+    listed = sources_json(sources)
+    output.data = ({"sources": listed, **data} if isinstance(data, dict)
+                   else {"sources": listed, "rows": data})
+    output.notes.insert(0, sources_line(sources, lang))
+    return output

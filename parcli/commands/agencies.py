@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from parcli.commands import pick
-from parcli.commands.gap import compute
-from parcli.dataset import Dataset
-from parcli.engine.gap import by_agency
-from parcli.i18n import Lang, t
+from parcli.engine.gap import by_agency, leaf_gaps
+from parcli.i18n import t
+from parcli.options import AgenciesOptions
 from parcli.render import Column, Output, Table
+from parcli.service import Checked
+
+NEEDS = ("criteria", "agencies")
+OPTIONAL = ("assignments",)
+TOLERATED: frozenset[str] = frozenset()
 
 
-def run(dataset: Dataset, lang: Lang) -> Output:
-    _, gaps = compute(dataset)
+def run(checked: Checked, options: AgenciesOptions) -> Output:
+    lang = options.common.lang
+    dataset = checked.dataset
+    gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
     led = {group.key: group for group in by_agency(gaps, "split")}
     rows = []
     for agency in dataset.registry.agencies:
         group = led.get(agency.id)
         rows.append({"id": agency.id, "name": agency.name, "name_en": agency.name_en,
-                     "aliases": agency.aliases, "label": pick(agency.name, agency.name_en, lang),
+                     "aliases": agency.aliases, "label": agency.text.in_(lang),
                      "criteria_led": len(group.criteria) if group else 0,
-                     "at_stake": group.points.lost if group else 0})
+                     "at_stake": group.get("lost") if group else 0})
     table = Table([Column("id", t("id", lang)), Column("label", t("name", lang)),
                    Column("criteria_led", t("leads_count", lang), True),
                    Column("at_stake", t("at_stake", lang), True),

@@ -2,57 +2,56 @@
 
 from __future__ import annotations
 
-from parcli.commands import ensure_structure, pick
-from parcli.dataset import Dataset
-from parcli.engine.deadlines import Due, parse_deadline
-from parcli.i18n import Lang, t
-from parcli.models import Assignment
+from parcli.engine.deadlines import Due
+from parcli.engine.schedule import deliverables
+from parcli.i18n import t
+from parcli.options import AssignmentsOptions
 from parcli.problems import UsageError
 from parcli.render import Column, Output, Table
+from parcli.service import Checked
+from parcli.text import Lang
 
-
-def items(dataset: Dataset) -> list[tuple[Assignment, str | None, Due | None]]:
-    """Every assignment that carries a deliverable, with its criterion code and due date."""
-    ensure_structure(dataset)
-    tree = dataset.tree
-    data = dataset.assignments_file
-    result = []
-    for item in data.assignments:
-        if item.product:
-            node = tree.nearest(item.code)
-            due = parse_deadline(item.deadline, data.year) if item.deadline else None
-            result.append((item, node.code if node else None, due))
-    return result
+NEEDS = ("criteria", "assignments", "agencies")
+OPTIONAL = ()
+TOLERATED: frozenset[str] = frozenset()
 
 
 def due_text(due: Due | None, lang: Lang) -> str:
     if due is None:
         return ""
-    if due.date is not None:
+    if due.date is not None and due.kind == "date":
         return due.date.isoformat()
+    if due.kind == "recurring" and due.every is not None:
+        return t(f"every_{due.every}", lang)
     return t("ongoing" if due.kind == "ongoing" else "per_regulation", lang)
 
 
-def run(dataset: Dataset, lang: Lang, agency: str | None, criterion: str | None) -> Output:
+def run(checked: Checked, options: AssignmentsOptions) -> Output:
+    lang = options.common.lang
+    dataset = checked.dataset
     registry = dataset.registry
+    agency, criterion = options.agency, options.criterion
     if agency is not None and agency not in registry.by_id:
         raise UsageError(f"no agency with id {agency!r} (see 'parcli agencies')")
-    if criterion is not None and not _known_code(dataset, criterion):
+    codes = [row.code for row in dataset.criteria_file.criteria]
+    codes += [item.code for item in dataset.assignments_file.assignments]
+    if criterion is not None and not _within(criterion, codes):
         # like `parcli tree 9.9`: a code that names nothing is a typo, not an empty result
         raise UsageError(f"no criterion or assignment with code {criterion}")
     rows = []
-    for item, code, due in items(dataset):
+    for found in deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
+                              dataset.assignments_file.issued):
+        item, due = found.item, found.due
         lead, implementers = registry.ids(item.lead), registry.ids(item.implementers)
         if agency is not None and agency not in lead + implementers:
             continue
-        if criterion is not None and not any(
-                c == criterion or c.startswith(criterion + ".") for c in (code or "", item.code)):
+        if criterion is not None and not _within(criterion, [found.criterion or "", item.code]):
             continue
-        rows.append({"code": item.code, "criterion": code, "title": item.title,
-                     "title_en": item.title_en, "label": pick(item.title, item.title_en, lang),
+        rows.append({"code": item.code, "criterion": found.criterion, "title": item.title,
+                     "title_en": item.title_en, "label": item.text.in_(lang),
                      "product": item.product, "requirement": item.requirement,
-                     "deadline": item.deadline,
-                     "due": due.date.isoformat() if due and due.date else None,
+                     "deadline": item.deadline, "due": found.dated.isoformat()
+                     if found.dated else None,
                      "due_text": due_text(due, lang), "lead": lead, "implementers": implementers})
     table = Table([Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
                    Column("label", t("title", lang)), Column("product", t("product", lang)),
@@ -65,7 +64,5 @@ def run(dataset: Dataset, lang: Lang, agency: str | None, criterion: str | None)
     return Output([table], [{k: row[k] for k in keys} for row in rows])
 
 
-def _known_code(dataset: Dataset, code: str) -> bool:
-    codes = [row.code for row in dataset.criteria_file.criteria]
-    codes += [item.code for item in dataset.assignments_file.assignments]
+def _within(code: str, codes: list[str]) -> bool:
     return any(known == code or known.startswith(code + ".") for known in codes)

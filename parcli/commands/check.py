@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from parcli.engine.checksum import TOTAL, CheckResult, check_sums
+from parcli.i18n import t
+from parcli.numbers import number
+from parcli.options import CheckOptions
+from parcli.render import Column, Output, Table
+from parcli.service import Checked
 
-from parcli.commands import ensure_structure, pick
-from parcli.dataset import Dataset
-from parcli.engine.checksum import TOTAL, CheckResult, check
-from parcli.i18n import Lang, t
-from parcli.problems import Problem
-from parcli.render import Column, Output, Table, number
+NEEDS = ("criteria",)
+OPTIONAL = ()
+TOLERATED = frozenset({"checksum"})  # check shows check-sum errors in its own tables
 
 
-def run(dataset: Dataset, tolerance: Decimal, lang: Lang) -> Output:
-    ensure_structure(dataset, tolerance)
-    tree = dataset.tree
-    result = check(tree, tolerance)
-    names = {node.code: pick(node.row.name, node.row.name_en, lang) for node in tree.nodes}
+def run(checked: Checked, options: CheckOptions) -> Output:
+    lang = options.common.lang
+    tree = checked.dataset.tree
+    result = check_sums(tree, checked.tolerance)
+    names = {node.code: node.row.text.in_(lang) for node in tree.nodes}
     names[TOTAL] = t("total", lang)
     totals = Table(
         [Column("column", t("column", lang)), Column("printed", t("printed", lang), True),
          Column("computed", t("computed", lang), True),
          Column("difference", t("difference", lang), True)],
         [{"column": t(row.column, lang), "printed": row.printed, "computed": row.computed,
-          "difference": None if row.computed is None else row.printed - row.computed}
-         for row in result.totals],
+          "difference": row.difference} for row in result.totals],
         title=t("check_totals", lang))
     findings = Table(
         [Column("code", t("code", lang)), Column("name", t("name", lang)),
@@ -36,13 +37,21 @@ def run(dataset: Dataset, tolerance: Decimal, lang: Lang) -> Output:
           "printed": f.printed, "computed": f.computed, "difference": f.difference,
           "status": t(f.status, lang), "reason": f.reason} for f in result.findings],
         title=t("check_findings", lang))
-    counts = {status: sum(f.status == status for f in result.findings)
-              for status in ("error", "acknowledged", "rounding")}
+    unverifiable = Table(
+        [Column("code", t("code", lang)), Column("name", t("name", lang)),
+         Column("column", t("column", lang)), Column("printed", t("printed", lang), True),
+         Column("unknown", t("unknown_rows", lang))],
+        [{"code": u.code, "name": names.get(u.code, ""), "column": t(u.column, lang),
+          "printed": u.printed, "unknown": ", ".join(u.unknown)} for u in result.unverifiable],
+        title=t("check_unverifiable", lang))
+    counts = result.counts()
     notes = [t("check_summary", lang, errors=counts["error"], acknowledged=counts["acknowledged"],
-               rounding=counts["rounding"], tolerance=number(tolerance))]
-    if not result.findings:
+               rounding=counts["rounding"], tolerance=number(checked.tolerance))]
+    if result.unverifiable:
+        notes.append(t("check_unverifiable_note", lang, n=len(result.unverifiable)))
+    if not result.findings and not result.unverifiable:
         notes.insert(0, t("check_no_findings", lang))
-    return Output([totals, findings], _json(result), _problems(dataset, result, lang), notes,
+    return Output([totals, findings, unverifiable], _json(result), checked.problems, notes,
                   csv_table=1, failed=not result.ok)
 
 
@@ -54,11 +63,8 @@ def _json(result: CheckResult) -> dict[str, object]:
                       "computed": f.computed, "difference": f.difference, "status": f.status}
                      | ({"reason": f.reason} if f.reason else {})
                      for f in result.findings],
+        "not_checkable": [{"code": u.code, "column": u.column, "printed": u.printed,
+                           "unknown": list(u.unknown)} for u in result.unverifiable],
     }
 
 
-def _problems(dataset: Dataset, result: CheckResult, lang: Lang) -> list[Problem]:
-    from parcli.rules.checksum import problem
-
-    return [problem(dataset.criteria.document, f, lang) for f in result.findings
-            if f.status != "rounding"]

@@ -1,94 +1,114 @@
-"""`parcli gap`: where the points are, per leaf criterion, per agency or per field."""
+"""`parcli gap`: where the points are, per leaf criterion, per agency, per field or per
+scoring method."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from parcli.commands import ensure_structure, pick
-from parcli.dataset import Dataset
 from parcli.engine.gap import (
-    Basis,
+    BASES,
     GroupGap,
     LeafGap,
-    Shared,
     by_agency,
     by_field,
+    by_method,
     leaf_gaps,
+    only_field,
     province,
     rank,
     rank_leaves,
 )
-from parcli.engine.tree import CriteriaTree
-from parcli.i18n import Lang, t
+from parcli.i18n import label, t
+from parcli.numbers import minus, number
+from parcli.options import GapOptions
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table, number
+from parcli.render import Column, Output, Table
+from parcli.service import Checked
+from parcli.text import Lang, Text
 
-View = Literal["leaves", "agencies", "fields"]
+NEEDS = ("criteria", "agencies")
+OPTIONAL = ("assignments",)
+TOLERATED: frozenset[str] = frozenset()
 
 
-def compute(dataset: Dataset, field: str | None = None) -> tuple[CriteriaTree, list[LeafGap]]:
-    ensure_structure(dataset)
+def run(checked: Checked, options: GapOptions) -> Output:
+    lang, top, basis = options.common.lang, options.top, options.basis
+    dataset = checked.dataset
     tree = dataset.tree
     gaps = leaf_gaps(tree, dataset.registry, dataset.mapped)
-    if field is not None:
-        if field not in {root.code for root in tree.roots}:
-            raise UsageError(f"no field {field} (fields: "
+    if options.field is not None:
+        kept = only_field(tree, gaps, options.field)
+        if kept is None:
+            raise UsageError(f"no field {options.field} (fields: "
                              f"{', '.join(root.code for root in tree.roots)})")
-        gaps = [gap for gap in gaps if gap.node.field.code == field]
-    return tree, gaps
-
-
-def run(dataset: Dataset, lang: Lang, view: View, basis: Basis, shared: Shared,
-        top: int | None, field: str | None, verbose: bool) -> Output:
-    tree, gaps = compute(dataset, field)
-    points = [Column(b, t(b, lang), True) for b in ("gain", "lost", "headroom")]
+        gaps = kept
+    points = [Column(b, t(b, lang), True) for b in BASES]
     total = province(gaps)
-    total_row = {"code": t("total", lang), "key": t("total", lang), "gain": total.gain,
-                 "lost": total.lost, "headroom": total.headroom, "count": len(gaps)}
-    # The leaves' gain next to what the printed rows imply: the grand total's, or with
-    # --field that field's own printed row (the province's would compare unlike with like).
-    printed = tree.by_code[field].row if field is not None else dataset.criteria_file.total
-    note = ""
-    if printed.target is not None and printed.baseline is not None:
-        note = t("gap_total_note", lang, leaves=number(total.gain),
-                 printed_target=number(printed.target),
-                 printed_baseline=number(printed.baseline),
-                 printed_gain=number(printed.target - printed.baseline))
-    if view == "leaves":
+    total_row: dict[str, object] = {"code": t("total", lang), "key": t("total", lang),
+                                    **_sums(total), "count": len(gaps)}
+    notes = _notes(checked, options, total)
+    if options.view == "leaves":
         ranked = rank_leaves(gaps, basis)
         _label_total(total_row, len(ranked), top, lang)
         rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
-        table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)), *points,
-                       Column("lead", t("lead", lang)),
+        table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)),
+                       *points, Column("lead", t("lead", lang)),
                        Column("source_label", t("lead_source", lang))],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
                                      "lead", "lead_source")} for row in rows]
-        return Output([table], data, notes=[note] if note else [])
-    if view == "agencies":
-        groups = rank(by_agency(gaps, shared), basis)
-        names = {g.key: dataset.registry.names(g.key) for g in groups}
-        title = t("gap_agencies", lang, basis=t(basis, lang).lower(), shared=t(shared, lang))
-        label = Column("key", t("agency", lang))
+        return Output([table], data, notes=notes)
+    names: dict[str, Text]
+    if options.view == "agencies":
+        groups = rank(by_agency(gaps, options.shared), basis)
+        names = {g.key: dataset.registry.text(g.key) for g in groups}
+        title = t("gap_agencies", lang, basis=t(basis, lang).lower(),
+                  shared=t(options.shared, lang))
+        key_label, json_key = t("agency", lang), "agency"
+    elif options.view == "methods":
+        groups = rank(by_method(gaps), basis)
+        names = {g.key: label(g.key) for g in groups}
+        title = t("gap_methods", lang, basis=t(basis, lang).lower())
+        key_label, json_key = t("method", lang), "method"
     else:
         groups = rank(by_field(gaps), basis)
-        names = {g.key: (tree.by_code[g.key].row.name, tree.by_code[g.key].row.name_en)
-                 for g in groups}
+        names = {g.key: tree.by_code[g.key].row.text for g in groups}
         title = t("gap_fields", lang, basis=t(basis, lang).lower())
-        label = Column("key", t("field", lang))
+        key_label, json_key = t("field", lang), "field"
     _label_total(total_row, len(groups), top, lang)
     rows = [_group_row(g, names[g.key], lang) for g in groups[:top]]
-    columns = [label, Column("label", t("name", lang)), *points,
+    columns = [Column("key", key_label), Column("label", t("name", lang)), *points,
                Column("count", t("criteria_count", lang), True)]
-    if verbose:
+    if options.verbose:
         columns.append(Column("criteria", t("criteria_codes", lang)))
-    if shared == "full" and view == "agencies":
-        total_row = {}  # under `full` a shared criterion counts once per lead: no true total
-    data = [{"agency" if view == "agencies" else "field": row["key"], "name": row["name"],
-             "name_en": row["name_en"], "gain": row["gain"], "lost": row["lost"],
-             "headroom": row["headroom"], "criteria": row["criteria"]} for row in rows]
-    return Output([Table(columns, rows, title, [total_row] if total_row else [])], data,
-                  notes=[note] if note else [])
+    footer = [total_row]
+    if options.shared == "full" and options.view == "agencies":
+        footer = []  # under `full` a shared criterion counts once per lead: no true total
+    data = [{json_key: row["key"], "name": row["name"], "name_en": row["name_en"],
+             "gain": row["gain"], "lost": row["lost"], "headroom": row["headroom"],
+             "criteria": row["criteria"]} for row in rows]
+    return Output([Table(columns, rows, title, footer)], data, notes=notes)
+
+
+def _notes(checked: Checked, options: GapOptions, total: GroupGap) -> list[str]:
+    """The leaves' gain next to what the printed rows imply (the grand total's, or with
+    --field that field's own printed row), and how many values are unknown."""
+    lang = options.common.lang
+    dataset = checked.dataset
+    printed = (dataset.tree.by_code[options.field].row if options.field is not None
+               else dataset.criteria_file.total)
+    notes = []
+    printed_gain = minus(printed.target, printed.baseline)
+    if printed_gain is not None and printed.target is not None and printed.baseline is not None:
+        notes.append(t("gap_total_note", lang, leaves=number(total.get("gain")),
+                       printed_target=number(printed.target),
+                       printed_baseline=number(printed.baseline),
+                       printed_gain=number(printed_gain)))
+    unknown = {basis: n for basis, n in total.unknown.items() if n}
+    if unknown:
+        notes.append(t("gap_unknown_note", lang, counts=", ".join(
+            f"{t(basis, lang).lower()} {n}" for basis, n in unknown.items())))
+    if not dataset.has("assignments"):
+        notes.append(t("no_assignments_note", lang))
+    return notes
 
 
 def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang) -> None:
@@ -100,13 +120,16 @@ def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang
 def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:
     row = gap.node.row
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
-            "label": pick(row.name, row.name_en, lang), "gain": gap.points.gain,
+            "label": row.text.in_(lang), "gain": gap.points.gain,
             "lost": gap.points.lost, "headroom": gap.points.headroom, "lead": list(gap.leads),
             "lead_source": gap.lead_source, "source_label": t(gap.lead_source, lang)}
 
 
-def _group_row(group: GroupGap, names: tuple[str, str], lang: Lang) -> dict[str, object]:
-    return {"key": group.key, "name": names[0], "name_en": names[1],
-            "label": pick(names[0], names[1], lang), "gain": group.points.gain,
-            "lost": group.points.lost, "headroom": group.points.headroom,
+def _group_row(group: GroupGap, name: Text, lang: Lang) -> dict[str, object]:
+    return {"key": group.key, "name": name.vi, "name_en": name.en if name.en != name.vi
+            else None, "label": name.in_(lang), **_sums(group),
             "count": len(group.criteria), "criteria": group.criteria}
+
+
+def _sums(group: GroupGap) -> dict[str, object]:
+    return {basis: group.get(basis) for basis in BASES}

@@ -3,66 +3,67 @@
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
 
-from parcli.commands import pick
-from parcli.dataset import Dataset
-from parcli.i18n import Lang, t
-from parcli.problems import DataError, Problem
+from parcli.i18n import t
+from parcli.options import ValidateOptions
+from parcli.problems import Problem
 from parcli.render import Column, Output, Table
+from parcli.service import Checked
+from parcli.text import Lang
+
+NEEDS = ("criteria",)
+OPTIONAL = ("assignments", "agencies")  # validate checks the files there are
+TOLERATED = None  # validate reports every problem itself: none stops it
 
 
-def collect(dataset: Dataset, tolerance: Decimal, lang: Lang = "en") -> list[Problem]:
-    from parcli.rules import Context, run
-
-    problems: list[Problem] = []
-    available = set()
-    for kind in ("agencies", "criteria", "assignments"):
-        try:
-            getattr(dataset, kind)
-        except DataError as exc:
-            problems += exc.problems
-        else:
-            available.add(kind)
-    problems += run(Context(dataset, tolerance, frozenset(available), lang))
-    return problems
-
-
-def run(dataset: Dataset, tolerance: Decimal, strict: bool, lang: Lang,
-        verbosity: int = 0) -> Output:
+def run(checked: Checked, options: ValidateOptions) -> Output:
     """verbosity -1 (`-q`): errors only, no summary; 1 (`-v`): also every rule's count."""
-    problems = collect(dataset, tolerance, lang)
-    if strict:
+    lang = options.common.lang
+    problems = checked.problems
+    if options.strict:
         problems = [problem.as_error() for problem in problems]
     errors = [p for p in problems if p.level == "error"]
     warnings = [p for p in problems if p.level == "warning"]
-    data = {"errors": [p.as_dict() for p in errors], "warnings": [p.as_dict() for p in warnings]}
     summary = [t("validate_summary", lang, errors=len(errors), warnings=len(warnings))]
     if not problems:
         summary.insert(0, t("validate_ok", lang))
-    if verbosity < 0:
+    if options.verbosity < 0:
         problems, summary = errors, []
-    elif verbosity > 0:
-        summary = _rule_counts(problems, lang) + summary
+    elif options.verbosity > 0:
+        summary = _rule_counts(checked, problems, lang) + summary
+    return problems_output(problems, lang, summary, failed=bool(errors))
+
+
+def problems_output(problems: list[Problem], lang: Lang, notes: list[str] | None = None,
+                    failed: bool = True) -> Output:
+    """Problems in validate's shapes, for every reporter (also for data no command could
+    use)."""
     table = Table(
         [Column("location", t("location", lang)), Column("level", t("level", lang)),
          Column("rule", t("rule", lang)), Column("code", t("code", lang)),
          Column("message", t("message", lang))],
-        [{"location": p.location(), "level": p.level, "rule": p.rule, "code": p.code,
+        [{"location": p.location(), "level": t(p.level, lang), "rule": p.rule, "code": p.code,
           "message": p.message} for p in problems])
-    return Output([table], data, problems=problems, notes=summary, failed=bool(errors),
+    data = {"errors": [p.as_dict() for p in problems if p.level == "error"],
+            "warnings": [p.as_dict() for p in problems if p.level == "warning"]}
+    return Output([table], data, problems=problems, notes=notes or [], failed=failed,
                   lines=[p.one_line() for p in problems])
 
 
-def _rule_counts(problems: list[Problem], lang: Lang) -> list[str]:
+def _rule_counts(checked: Checked, problems: list[Problem], lang: Lang) -> list[str]:
     from parcli.rules import catalogue
 
+    config = checked.config
     counts = Counter(p.rule for p in problems)
-    return [f"{info.id:<22} {info.level:<8} {counts[info.id]:>4}  "
-            f"{pick(info.description_vi, info.description, lang)}" for info in catalogue()]
-
-
-def problems_output(problems: list[Problem]) -> Output:
-    """Data that could not be used at all, in validate's shapes, for every reporter."""
-    return Output([], {"errors": [p.as_dict() for p in problems], "warnings": []},
-                  problems=problems, failed=True, lines=[p.one_line() for p in problems])
+    lines = []
+    for rule in catalogue():
+        level = config.levels.get(rule.id, rule.level)
+        shown = t("disabled", lang) if rule.id in config.disabled else t(level, lang)
+        lines.append(f"{rule.id:<28} {shown:<9} {counts[rule.id]:>4}  "
+                     f"{rule.description.in_(lang)}")
+    if config.source is not None and (config.disabled or config.levels):
+        lines.append(t("config_note", lang, file=config.source,
+                       disabled=", ".join(sorted(config.disabled)) or "-",
+                       levels=", ".join(f"{k}={v}" for k, v in sorted(config.levels.items()))
+                       or "-"))
+    return lines

@@ -1,7 +1,12 @@
-"""Check sums: every printed subtotal and the grand total against what their rows add up to."""
+"""Check sums: every printed subtotal and the grand total against what their rows add up to.
+
+A subtotal with an unknown row cannot be checked: it is listed as not checkable, never as
+agreeing.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -10,8 +15,8 @@ from parcli.engine.tree import CriteriaTree
 from parcli.models import COLUMNS, Column, Scored
 
 Status = Literal["rounding", "acknowledged", "error"]
+STATUSES: tuple[Status, ...] = ("error", "acknowledged", "rounding")
 TOTAL = "total"
-DEFAULT_TOLERANCE = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -31,16 +36,33 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class ColumnTotal:
+class Unverifiable:
+    """A printed subtotal whose rows include unknown values."""
+
+    code: str
     column: Column
     printed: Decimal
+    unknown: tuple[str, ...]  # the codes of the rows that are unknown
+
+
+@dataclass(frozen=True)
+class ColumnTotal:
+    column: Column
+    printed: Decimal | None
     computed: Decimal | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.printed is None or self.computed is None:
+            return None
+        return self.printed - self.computed
 
 
 @dataclass(frozen=True)
 class CheckResult:
     totals: list[ColumnTotal]
     findings: list[Finding]
+    unverifiable: list[Unverifiable]
     tolerance: Decimal
 
     @property
@@ -51,21 +73,35 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.errors
 
+    def counts(self) -> Counter[Status]:
+        """How many findings of each status, every status present (0 when none)."""
+        counts: Counter[Status] = Counter(dict.fromkeys(STATUSES, 0))
+        counts.update(finding.status for finding in self.findings)
+        return counts
 
-def check(tree: CriteriaTree, tolerance: Decimal = DEFAULT_TOLERANCE) -> CheckResult:
+
+def check_sums(tree: CriteriaTree, tolerance: Decimal) -> CheckResult:
     findings: list[Finding] = []
+    unverifiable: list[Unverifiable] = []
     for node in tree.nodes:
         if node.children:
             for column in COLUMNS:
-                findings += _compare(node.row, node.code, column, node.row.value(column),
+                printed = node.row.value(column)
+                unknown = tree.unknown_children(node, column)
+                if printed is not None and unknown:
+                    unverifiable.append(Unverifiable(node.code, column, printed, tuple(unknown)))
+                findings += _compare(node.row, node.code, column, printed,
                                      tree.children_sum(node, column), tolerance, node.index)
     total = tree.data.total
     for column in COLUMNS:
-        findings += _compare(total, TOTAL, column, total.value(column), tree.fields_sum(column),
+        printed = total.value(column)
+        unknown = tree.unknown_fields(column)
+        if printed is not None and unknown:
+            unverifiable.append(Unverifiable(TOTAL, column, printed, tuple(unknown)))
+        findings += _compare(total, TOTAL, column, printed, tree.fields_sum(column),
                              tolerance, None)
-    totals = [ColumnTotal(column, total.value(column) or Decimal(0), tree.total(column))
-              for column in COLUMNS]
-    return CheckResult(totals, findings, tolerance)
+    totals = [ColumnTotal(column, total.value(column), tree.total(column)) for column in COLUMNS]
+    return CheckResult(totals, findings, unverifiable, tolerance)
 
 
 def _compare(row: Scored, code: str, column: Column, printed: Decimal | None,

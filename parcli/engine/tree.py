@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parcli.models import Column, CriteriaFile, Criterion
+from parcli.models import Assignment, Column, CriteriaFile, Criterion, Method
 
 
 @dataclass(eq=False)
@@ -34,6 +34,18 @@ class Node:
         while node.parent is not None:
             node = node.parent
         return node
+
+    @property
+    def method(self) -> Method:
+        """How the row is scored: its own method, else its nearest ancestor's, else evidence."""
+        for node in (self, *self.ancestors()):
+            if node.row.method is not None:
+                return node.row.method
+        return "evidence"
+
+    def lead_owner(self) -> Node | None:
+        """The row whose printed lead applies here: this one, else the nearest ancestor."""
+        return next((node for node in (self, *self.ancestors()) if node.row.lead), None)
 
     def ancestors(self) -> Iterator[Node]:
         node = self.parent
@@ -73,6 +85,16 @@ class CriteriaTree:
                 return self.by_code[code]
         return None
 
+    def map_assignments(self, assignments: Iterable[Assignment]) -> dict[str, list[Assignment]]:
+        """Criterion code -> the assignments that map to it (same code, else nearest
+        ancestor)."""
+        mapped: dict[str, list[Assignment]] = {}
+        for item in assignments:
+            node = self.nearest(item.code)
+            if node is not None:
+                mapped.setdefault(node.code, []).append(item)
+        return mapped
+
     @property
     def leaves(self) -> list[Node]:
         return [node for node in self.nodes if node.is_leaf]
@@ -89,6 +111,15 @@ class CriteriaTree:
     def children_sum(self, node: Node, column: Column) -> Decimal | None:
         """What the printed children add up to (a child that prints nothing counts as computed)."""
         return _sum(_printed_or_computed(self, child, column) for child in node.children)
+
+    def unknown_children(self, node: Node, column: Column) -> list[str]:
+        """The children whose value in `column` is unknown, printed nor computable."""
+        return [child.code for child in node.children
+                if _printed_or_computed(self, child, column) is None]
+
+    def unknown_fields(self, column: Column) -> list[str]:
+        return [root.code for root in self.roots
+                if _printed_or_computed(self, root, column) is None]
 
     def fields_sum(self, column: Column) -> Decimal | None:
         return _sum(_printed_or_computed(self, root, column) for root in self.roots)
@@ -110,3 +141,9 @@ def _sum(values: Iterator[Decimal | None] | list[Decimal | None]) -> Decimal | N
             return None
         total += value
     return total
+
+
+def uncovered_leaves(tree: CriteriaTree, mapped: dict[str, list[Assignment]]) -> list[Node]:
+    """Leaves no assignment task covers (a group heading alone assigns nothing)."""
+    return [node for node in tree.leaves
+            if not any(not item.is_heading for item in mapped.get(node.code, []))]

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from parcli.numbers import number
 from parcli.problems import Problem
+
+__all__ = ["Column", "Output", "Section", "Table", "cell", "number"]
 
 
 @dataclass(frozen=True)
@@ -45,17 +48,6 @@ class Output:
     failed: bool = False  # the data did not pass: exit code 1
     lines: list[str] | None = None  # text formats print these instead of the tables
     sections: list[Section] | None = None  # a document: md renders it whole
-
-
-def number(value: Decimal | int | None) -> str:
-    """79.53 stays 79.53; 8.50 prints as 8.5; 100 as 100; nothing as an empty cell."""
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
 
 
 def cell(value: Any) -> str:

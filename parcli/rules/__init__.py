@@ -1,78 +1,88 @@
-"""Validation rules. Each module holds one rule (or one family) with its id and level.
+"""Validation rules, as yamllint has them: one module per rule, one catalogue for all.
 
-A rule module defines `RULES` (the ids it may report, with level and description),
-`NEEDS` (the data files it reads) and `check(context)`, which yields Problems.
+A rule module declares, once, `ID`, `LEVEL`, `DESCRIPTION` (a `Text`), `NEEDS` (the data
+files it reads) and `check(context)`, which yields `Found` (where, and what) only; the runner
+stamps the rule's id and level, after the configuration (`parcli.toml`) has had its say.
+The module's docstring is the rule's documentation, with a failing and a passing example.
+Problems found while a file is read (`yaml-syntax`, `schema`, ...) are in the same
+catalogue (`parcli.rules.reading`), so every id parcli can print is listed in one place.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from parcli.i18n import Lang, t
 from parcli.problems import Level, Problem
+from parcli.text import Lang, Text
 
 if TYPE_CHECKING:
+    from parcli.config import Config
     from parcli.dataset import Dataset
     from parcli.engine.tree import CriteriaTree
     from parcli.load import Loaded
     from parcli.models import Assignment
     from parcli.registry import Registry
 
-Need = Literal["criteria", "assignments", "agencies"]
-Message = tuple[str, str]  # English, Vietnamese: str.format templates
+Kind = Literal["criteria", "assignments", "agencies"]
+KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments")
+DEFAULT_TOLERANCE = Decimal("0.01")
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
-    "duplicate_code", "orphan_code", "unknown_agency", "unknown_criterion", "checksum",
-    "stale_acknowledgement", "no_lead", "uncovered_criterion", "missing_fields", "lead_mismatch",
-    "unparsed_deadline", "title_mismatch",
+    "duplicate_code", "orphan_code", "duplicate_agency", "ambiguous_alias", "unknown_agency",
+    "unknown_criterion", "year_mismatch", "province_mismatch", "checksum", "missing_number",
+    "stale_acknowledgement", "no_lead", "assignment_without_criterion", "uncovered_criterion",
+    "missing_product", "missing_requirement", "missing_deadline", "missing_lead",
+    "lead_mismatch", "unparsed_deadline", "title_mismatch",
 )
-# Rules without which the criteria hierarchy cannot be computed at all.
-STRUCTURAL = ("duplicate_code", "orphan_code")
+# Rules without which the criteria hierarchy or the registry cannot be used at all:
+# they cannot be disabled, and they run before every other rule.
+STRUCTURAL = ("duplicate_code", "orphan_code", "duplicate_agency", "ambiguous_alias")
 
 
 @dataclass(frozen=True)
-class RuleInfo:
+class Rule:
+    """One entry of the catalogue."""
+
     id: str
     level: Level
-    description: str
-    description_vi: str
+    description: Text
+    doc: str
+    needs: tuple[Kind, ...] = ()
+    check: Callable[[Context], Iterator[Found]] | None = None
+    fixed: bool = False  # a file that cannot be read or computed: not configurable
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a rule yields: the place (a key path in one file) and the message."""
+
+    file: Kind
+    loc: tuple[str | int, ...]
+    message: Text
+    code: str | None = None
 
 
 class Context:
     """What rules read: the loaded files and what is derived from them, each computed once."""
 
-    def __init__(self, dataset: Dataset, tolerance: Decimal,
-                 available: frozenset[str] = frozenset({"criteria", "assignments", "agencies"}),
-                 lang: Lang = "en") -> None:
+    def __init__(self, dataset: Dataset, tolerance: Decimal = DEFAULT_TOLERANCE,
+                 available: frozenset[Kind] = frozenset(KINDS)) -> None:
         self.dataset = dataset
         self.tolerance = tolerance
         self.available = available
-        self.lang = lang
 
-    def say(self, message: Message, **values: object) -> str:
-        """A rule's message in the chosen language; each rule keeps its (en, vi) pair."""
-        return message[1 if self.lang == "vi" else 0].format(**values)
-
-    def column(self, column: str) -> str:
-        """A column as messages name it: its id in English, its label in Vietnamese."""
-        return t(column, "vi").lower() if self.lang == "vi" else column
-
-    def has(self, need: str) -> bool:
+    def has(self, need: Kind) -> bool:
         """Whether a data file loaded (rules skip what depends on a file that did not)."""
         return need in self.available
 
-    @property
-    def criteria(self) -> Loaded:
-        return self.dataset.criteria
-
-    @property
-    def assignments(self) -> Loaded:
-        return self.dataset.assignments
+    def loaded(self, kind: Kind) -> Loaded:
+        return getattr(self.dataset, kind)  # type: ignore[no-any-return]
 
     @property
     def registry(self) -> Registry:
@@ -86,27 +96,50 @@ class Context:
     def mapped(self) -> dict[str, list[Assignment]]:
         return self.dataset.mapped
 
-    def criterion_problem(self, rule: str, level: Level, index: int, message: str,
-                          key: str = "code") -> Problem:
+    def criterion(self, index: int, message: Text, key: str = "code") -> Found:
         code = self.dataset.criteria_file.criteria[index].code
-        return self.criteria.document.problem(rule, message, ("criteria", index, key), level, code)
+        return Found("criteria", ("criteria", index, key), message, code)
 
-    def assignment_problem(self, rule: str, level: Level, index: int, message: str,
-                           key: str = "code") -> Problem:
+    def assignment(self, index: int, message: Text, key: str = "code") -> Found:
         code = self.dataset.assignments_file.assignments[index].code
-        return self.assignments.document.problem(rule, message, ("assignments", index, key),
-                                                 level, code)
+        return Found("assignments", ("assignments", index, key), message, code)
 
 
-def run(context: Context, modules: tuple[str, ...] = MODULES) -> Iterator[Problem]:
-    for name in modules:
-        module = importlib.import_module(f"parcli.rules.{name}")
-        if all(context.has(need) for need in module.NEEDS):
-            yield from module.check(context)
+def column_name(column: str) -> Text:
+    """A column as messages name it: its key in English, its label in Vietnamese."""
+    from parcli.i18n import label
+
+    return Text(column, label(column).vi.lower())
 
 
-def catalogue() -> list[RuleInfo]:
-    infos: list[RuleInfo] = []
-    for name in MODULES:
-        infos += importlib.import_module(f"parcli.rules.{name}").RULES
-    return infos
+def _rule(module: ModuleType) -> Rule:
+    return Rule(module.ID, module.LEVEL, module.DESCRIPTION, (module.__doc__ or "").strip(),
+                tuple(module.NEEDS), module.check, module.__name__.rsplit(".", 1)[1]
+                in STRUCTURAL)
+
+
+def checks(modules: tuple[str, ...] = MODULES) -> list[Rule]:
+    return [_rule(importlib.import_module(f"parcli.rules.{name}")) for name in modules]
+
+
+def catalogue() -> list[Rule]:
+    """Every problem id parcli can report: reading a file first, then the rules."""
+    from parcli.rules.reading import READING
+
+    return [*READING, *checks()]
+
+
+def run(context: Context, lang: Lang = "en", config: Config | None = None,
+        modules: tuple[str, ...] = MODULES) -> Iterator[Problem]:
+    """Each rule whose files loaded, in catalogue order, with id and level stamped."""
+    for rule in checks(modules):
+        if config is not None and rule.id in config.disabled:
+            continue
+        if rule.check is None or not all(context.has(need) for need in rule.needs):
+            continue
+        level = config.levels.get(rule.id, rule.level) if config is not None else rule.level
+        for found in rule.check(context):
+            document = context.loaded(found.file).document
+            line, column = document.position(found.loc)
+            yield Problem(rule.id, level, found.message.in_(lang), document.file, line, column,
+                          found.code)

@@ -1,48 +1,41 @@
-"""A printed subtotal that differs from its rows beyond the tolerance, unacknowledged."""
+"""A printed subtotal that differs from what its rows add up to, beyond the tolerance, and
+that the data does not acknowledge.
+
+Failing: field `3` printing `target: 13.7` while its rows add up to 13.68 (tolerance 0.01).
+Passing: the rows add up (within the tolerance), or the row says
+`acknowledged: {target: "as printed in the source"}` (then `check` shows it as acknowledged).
+A subtotal with an unknown row cannot be checked: `check` lists it as not checkable.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.engine.checksum import TOTAL, Finding
-from parcli.engine.checksum import check as check_sums
-from parcli.i18n import Lang, t
-from parcli.load import Document
-from parcli.problems import Problem
-from parcli.render import number
-from parcli.rules import Context, RuleInfo
+from parcli.engine.checksum import TOTAL, Finding, check_sums
+from parcli.numbers import number
+from parcli.rules import Context, Found, column_name
+from parcli.text import Text
 
 ID = "checksum"
-RULES = [RuleInfo(ID, "error", "a printed subtotal differs from the sum of its rows",
-                  "tổng phụ in trong tài liệu khác tổng các dòng của nó")]
+LEVEL = "error"
+DESCRIPTION = Text("a printed subtotal differs from the sum of its rows",
+                   "tổng in trong tài liệu khác tổng các dòng của nó")
 NEEDS = ("criteria",)
+MESSAGE = Text("{code} {column}: printed {printed}, rows add up to {computed} (difference "
+               "{difference}); fix the data or acknowledge it with a reason",
+               "{code} cột {column}: số trong tài liệu {printed}, các dòng cộng lại được "
+               "{computed} (chênh lệch {difference}); sửa dữ liệu hoặc ghi nhận kèm lý do")
 
 
-MESSAGE = ("{code} {column}: printed {printed}, rows add up to {computed} (difference "
-           "{difference})",
-           "{code} cột {column}: số in {printed}, các dòng cộng lại được {computed} (chênh lệch "
-           "{difference})")
-FIX = ("fix the data or acknowledge it with a reason", "sửa dữ liệu hoặc ghi nhận kèm lý do")
-
-
-def check(context: Context) -> Iterator[Problem]:
+def check(context: Context) -> Iterator[Found]:
     for finding in check_sums(context.tree, context.tolerance).errors:
-        yield problem(context.criteria.document, finding, context.lang)
+        yield found(finding)
 
 
-def problem(document: Document, finding: Finding, lang: Lang = "en") -> Problem:
-    """A finding at the printed value's position: an error, or a warning once acknowledged."""
-    pick = 1 if lang == "vi" else 0
-    column = t(finding.column, "vi").lower() if lang == "vi" else finding.column
-    message = MESSAGE[pick].format(
-        code=finding.code, column=column, printed=number(finding.printed),
-        computed=number(finding.computed), difference=number(finding.difference))
-    if finding.status == "error":
-        message += f"; {FIX[pick]}"
-    else:
-        message += f"; {t(finding.status, lang)}" + (f": {finding.reason}" if finding.reason
-                                                      else "")
+def found(finding: Finding) -> Found:
+    """A finding at the printed value's position."""
     loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
                                   else ("criteria", finding.row_index, finding.column))
-    level = "error" if finding.status == "error" else "warning"
-    return document.problem(ID, message, loc, level, finding.code)
+    return Found("criteria", loc, MESSAGE.format(
+        code=finding.code, column=column_name(finding.column), printed=number(finding.printed),
+        computed=number(finding.computed), difference=number(finding.difference)), finding.code)

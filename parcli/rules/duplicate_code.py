@@ -1,35 +1,43 @@
-"""A code used twice in the same file makes every later lookup ambiguous."""
+"""A code used twice in the same file makes every later lookup ambiguous.
+
+Failing (criteria file)::
+
+    - code: "1.1"
+    - code: "1.1"
+
+Passing: each code once per file (the same code in the criteria and the assignments file is
+how they are paired, not a duplicate).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.problems import Problem
-from parcli.rules import Context, RuleInfo
+from parcli.rules import Context, Found, Kind
+from parcli.text import Text
 
 ID = "duplicate-code"
-RULES = [RuleInfo(ID, "error", "a code appears twice in the same file",
-                  "một mã xuất hiện hai lần trong cùng một tệp")]
+LEVEL = "error"
+DESCRIPTION = Text("a code appears twice in the same file",
+                   "một mã xuất hiện hai lần trong cùng một tệp")
 NEEDS = ("criteria",)
-MESSAGE = ("duplicate code {code} (first at line {line})",
-           "mã {code} bị trùng (lần đầu ở dòng {line})")
+MESSAGE = Text("duplicate code {code} (first at line {line})",
+               "mã {code} bị trùng (lần đầu ở dòng {line})")
 
 
-def check(context: Context) -> Iterator[Problem]:
+def check(context: Context) -> Iterator[Found]:
     yield from _duplicates(context, "criteria")
     if context.has("assignments"):
         yield from _duplicates(context, "assignments")
 
 
-def _duplicates(context: Context, kind: str) -> Iterator[Problem]:
-    loaded = context.criteria if kind == "criteria" else context.assignments
-    rows = getattr(loaded.model, kind)
+def _duplicates(context: Context, kind: Kind) -> Iterator[Found]:
+    loaded = context.loaded(kind)
     first: dict[str, int] = {}
-    for index, row in enumerate(rows):
+    for index, row in enumerate(getattr(loaded.model, kind)):
         if row.code in first:
             line, _ = loaded.document.position((kind, first[row.code], "code"))
-            problem = (context.criterion_problem if kind == "criteria"
-                       else context.assignment_problem)
-            yield problem(ID, "error", index, context.say(MESSAGE, code=row.code, line=line))
+            yield Found(kind, (kind, index, "code"), MESSAGE.format(code=row.code, line=line),
+                        row.code)
         else:
             first[row.code] = index

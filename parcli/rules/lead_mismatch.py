@@ -1,33 +1,43 @@
-"""The two files should agree on who leads a criterion."""
+"""The two files should agree on who leads a criterion.
+
+Failing: criterion `4.1` led by Sở Nội vụ, its assignment `4.1` led by Sở Tài chính.
+Passing: the same agencies, however spelt.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.problems import Problem
-from parcli.rules import Context, RuleInfo
+from parcli.rules import Context, Found
+from parcli.text import Text
 
 ID = "lead-mismatch"
-RULES = [RuleInfo(ID, "warning", "an assignment's lead differs from its criterion's lead",
-                  "cơ quan chủ trì của nhiệm vụ khác cơ quan chủ trì của tiêu chí")]
+LEVEL = "warning"
+DESCRIPTION = Text("an assignment's lead differs from its criterion's lead",
+                   "cơ quan chủ trì của nhiệm vụ khác cơ quan chủ trì của tiêu chí")
 NEEDS = ("criteria", "assignments", "agencies")
-MESSAGE = ("assignment {code} is led by {actual}; criterion {owner} by {expected}",
-           "nhiệm vụ {code} do {actual} chủ trì; tiêu chí {owner} do {expected} chủ trì")
+MESSAGE = Text("assignment {code} is led by {actual}; criterion {owner} by {expected}",
+               "nhiệm vụ {code} do {actual} chủ trì; tiêu chí {owner} do {expected} chủ trì")
 
 
-def check(context: Context) -> Iterator[Problem]:
+def check(context: Context) -> Iterator[Found]:
     registry = context.registry
     for index, item in enumerate(context.dataset.assignments_file.assignments):
         node = context.tree.nearest(item.code)
-        if node is None or not item.lead:
-            continue
-        owner = next((n for n in (node, *node.ancestors()) if n.row.lead), None)
+        owner = node.lead_owner() if node is not None and item.lead else None
         if owner is None or any(registry.resolve(text) is None
                                 for text in (*owner.row.lead, *item.lead)):
             continue  # an unknown agency is the unknown-agency rule's to report, once
         expected, actual = set(registry.ids(owner.row.lead)), set(registry.ids(item.lead))
-        if actual and expected and actual != expected:
-            yield context.assignment_problem(
-                ID, "warning", index,
-                context.say(MESSAGE, code=item.code, actual=", ".join(sorted(actual)),
-                            owner=owner.code, expected=", ".join(sorted(expected))), key="lead")
+        if actual != expected:
+            yield context.assignment(index, MESSAGE.format(
+                code=item.code, owner=owner.code,
+                actual=_names(registry, actual), expected=_names(registry, expected)), "lead")
+
+
+def _names(registry: object, ids: set[str]) -> Text:
+    from parcli.registry import Registry
+
+    assert isinstance(registry, Registry)
+    texts = [registry.text(agency_id) for agency_id in sorted(ids)]
+    return Text(", ".join(sorted(ids)), ", ".join(t.vi for t in texts))

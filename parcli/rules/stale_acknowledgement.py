@@ -1,38 +1,44 @@
-"""An acknowledgement that no longer covers a real disagreement hides nothing but misleads."""
+"""An acknowledgement that no longer covers a real disagreement hides nothing but misleads.
+
+Failing: `acknowledged: {max: "..."}` on a row whose children add up to its max, or on a
+leaf (which has no rows to add up). Passing: an acknowledgement where the difference exceeds
+the tolerance.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.problems import Problem
-from parcli.rules import Context, RuleInfo
+from parcli.rules import Context, Found, column_name
+from parcli.text import Text
 
 ID = "stale-acknowledgement"
-RULES = [RuleInfo(ID, "warning", "a column is acknowledged but adds up within the tolerance",
-                  "cột được ghi nhận chênh lệch nhưng đã khớp trong dung sai")]
+LEVEL = "warning"
+DESCRIPTION = Text("a column is acknowledged but adds up within the tolerance",
+                   "cột được ghi nhận chênh lệch nhưng đã khớp trong dung sai")
 NEEDS = ("criteria",)
-ROW = ("{code} {column} is acknowledged but its rows add up (within the tolerance); remove the "
-       "acknowledgement",
-       "{code} cột {column} được ghi nhận chênh lệch nhưng các dòng đã khớp (trong dung sai); "
-       "hãy bỏ ghi nhận")
-TOTAL = ("total {column} is acknowledged but the fields add up; remove the acknowledgement",
-         "tổng cột {column} được ghi nhận chênh lệch nhưng các lĩnh vực đã khớp; hãy bỏ ghi nhận")
+ROW = Text("{code} {column} is acknowledged but its rows add up (within the tolerance); "
+           "remove the acknowledgement",
+           "{code} cột {column} được ghi nhận chênh lệch nhưng các dòng đã khớp (trong dung "
+           "sai); hãy bỏ ghi nhận")
+TOTAL = Text("total {column} is acknowledged but the fields add up; remove the "
+             "acknowledgement",
+             "tổng cột {column} được ghi nhận chênh lệch nhưng các lĩnh vực đã khớp; hãy bỏ "
+             "ghi nhận")
 
 
-def check(context: Context) -> Iterator[Problem]:
+def check(context: Context) -> Iterator[Found]:
     tree = context.tree
     for node in tree.nodes:
         for column in node.row.acknowledged:
             printed, computed = node.row.value(column), tree.children_sum(node, column)
             if not node.children or printed is None or computed is None or \
                     abs(printed - computed) <= context.tolerance:
-                yield context.criteria.document.problem(
-                    ID, context.say(ROW, code=node.code, column=context.column(column)),
-                    ("criteria", node.index, "acknowledged", column), "warning", node.code)
+                yield Found("criteria", ("criteria", node.index, "acknowledged", column),
+                            ROW.format(code=node.code, column=column_name(column)), node.code)
     total = context.dataset.criteria_file.total
     for column in total.acknowledged:
-        computed = tree.fields_sum(column)
-        if computed is None or abs(total.value(column) - computed) <= context.tolerance:  # type: ignore[operator]
-            yield context.criteria.document.problem(
-                ID, context.say(TOTAL, column=context.column(column)),
-                ("total", "acknowledged", column), "warning", "total")
+        printed, computed = total.value(column), tree.fields_sum(column)
+        if printed is None or computed is None or abs(printed - computed) <= context.tolerance:
+            yield Found("criteria", ("total", "acknowledged", column),
+                        TOTAL.format(column=column_name(column)), "total")

@@ -1,28 +1,36 @@
-"""A leaf criterion no assignment covers: points nobody has been asked to win."""
+"""A leaf criterion no assignment covers: points nobody has been asked to win.
+
+Failing: leaf `2.4.1` with no assignment `2.4.1` (nor one of its sub-items). Passing: an
+assignment with the same code that carries a task (a heading alone does not cover).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from parcli.engine.gap import leaf_points
-from parcli.problems import Problem
-from parcli.render import number
-from parcli.rules import Context, RuleInfo
+from parcli.engine.tree import uncovered_leaves
+from parcli.numbers import number
+from parcli.rules import Context, Found
+from parcli.text import Text
 
 ID = "uncovered-criterion"
-RULES = [RuleInfo(ID, "warning", "a leaf criterion has no assignment",
-                  "tiêu chí lá chưa được phân công")]
+LEVEL = "warning"
+DESCRIPTION = Text("a leaf criterion has no assignment",
+                   "tiêu chí thành phần chưa được phân công")
 NEEDS = ("criteria", "assignments")
-MESSAGE = ("criterion {code} has no assignment (gain {gain}, lost {lost} points)",
-           "tiêu chí {code} chưa được phân công (tăng {gain}, mất {lost} điểm)")
+MESSAGE = Text("criterion {code} has no assignment (gain {gain}, lost {lost} points)",
+               "tiêu chí {code} chưa được phân công (cần tăng {gain}, bị mất {lost} điểm)")
 
 
-def check(context: Context) -> Iterator[Problem]:
-    for node in context.tree.leaves:
-        # A group heading (code and title only) assigns nothing to anyone: it does not cover.
-        if not any(not item.is_heading for item in context.mapped.get(node.code, [])):
-            points = leaf_points(node.row)
-            yield context.criterion_problem(
-                ID, "warning", node.index,
-                context.say(MESSAGE, code=node.code, gain=number(points.gain),
-                            lost=number(points.lost)))
+def check(context: Context) -> Iterator[Found]:
+    for node in uncovered_leaves(context.tree, context.mapped):
+        points = leaf_points(node.row)
+        yield context.criterion(node.index, MESSAGE.format(
+            code=node.code, gain=_known(points.gain), lost=_known(points.lost)))
+
+
+def _known(value: object) -> str:
+    from decimal import Decimal
+
+    return number(value) if isinstance(value, Decimal) else "?"

@@ -1,35 +1,44 @@
-"""Every agency text must resolve to the registry, or its points would belong to no one."""
+"""Every agency text must resolve to the registry, or its points would belong to no one,
+or to a typo that ranks as an agency of its own.
+
+Failing: `lead: [Sở Nôi vụ]` when the registry has `Sở Nội vụ` (the message suggests it).
+Passing: the registry's id, name or an alias, in any case and spacing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.problems import Problem
-from parcli.rules import Context, RuleInfo
+from parcli.rules import Context, Found, Kind
+from parcli.text import Text
 
 ID = "unknown-agency"
-RULES = [RuleInfo(ID, "error", "an agency text matches no id, name or alias in the registry",
-                  "tên cơ quan không khớp mã, tên hay cách viết nào trong danh mục")]
+LEVEL = "error"
+DESCRIPTION = Text("an agency text matches no id, name or alias in the registry",
+                   "tên cơ quan không khớp mã, tên hay cách viết nào trong danh mục")
 NEEDS = ("criteria", "agencies")
-MESSAGE = ("unknown agency {text!r}: add it (or this spelling as an alias) to the registry",
-           "cơ quan {text!r} không có trong danh mục: thêm cơ quan (hoặc cách viết này làm "
-           "cách viết khác) vào danh mục")
+MESSAGE = Text("unknown agency {text!r}", "cơ quan {text!r} không có trong danh mục")
+SUGGEST = Text("; did you mean {name!r} ({id})?", "; có phải là {name!r} ({id})?")
+ADD = Text(": add it (or this spelling as an alias) to the registry",
+           ": thêm cơ quan (hoặc cách viết này) vào danh mục")
 
 
-def check(context: Context) -> Iterator[Problem]:
-    registry = context.registry
+def check(context: Context) -> Iterator[Found]:
     for index, row in enumerate(context.dataset.criteria_file.criteria):
-        for n, text in enumerate(row.lead):
-            if registry.resolve(text) is None:
-                yield context.criteria.document.problem(
-                    ID, context.say(MESSAGE, text=text), ("criteria", index, "lead", n), "error",
-                    row.code)
-    if not context.has("assignments"):
-        return
-    for index, item in enumerate(context.dataset.assignments_file.assignments):
-        for key in ("lead", "implementers"):
-            for n, text in enumerate(getattr(item, key)):
-                if registry.resolve(text) is None:
-                    yield context.assignments.document.problem(
-                        ID, context.say(MESSAGE, text=text), ("assignments", index, key, n),
-                        "error", item.code)
+        yield from _texts(context, "criteria", ("criteria", index, "lead"), row.lead, row.code)
+    if context.has("assignments"):
+        for index, item in enumerate(context.dataset.assignments_file.assignments):
+            for key in ("lead", "implementers"):
+                yield from _texts(context, "assignments", ("assignments", index, key),
+                                  getattr(item, key), item.code)
+
+
+def _texts(context: Context, kind: Kind, loc: tuple[str | int, ...], texts: list[str],
+           code: str) -> Iterator[Found]:
+    registry = context.registry
+    for n, text in enumerate(texts):
+        if registry.resolve(text) is None:
+            near = registry.suggest(text)
+            hint = SUGGEST.format(name=near.name, id=near.id) if near else ADD
+            message = MESSAGE.format(text=text)
+            yield Found(kind, (*loc, n), Text(message.en + hint.en, message.vi + hint.vi), code)

@@ -1,0 +1,75 @@
+"""YAML loading that keeps positions, reads numbers exactly and refuses what it cannot trust.
+
+Three steps, as yamllint's decoder and parser and check-jsonschema's error formatting:
+`decode` (bytes to text: size cap, encodings), `parse` (text to values, keeping the node
+graph for positions), `schema_errors` (pydantic's errors to problems at their line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from parcli.load.decode import display_path, max_bytes, read_text
+from parcli.load.parse import Document, parse
+from parcli.problems import DataError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["Document", "Loaded", "display_path", "load_document", "load_model", "max_bytes",
+           "parse", "read_text"]
+
+# The top-level key that tells each kind of data file from the others.
+SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": "agencies"}
+
+
+def load_document(path: Path) -> Document:
+    return parse(read_text(path), display_path(path))
+
+
+@dataclass
+class Loaded:
+    """A validated data file: the model plus the document that knows its positions."""
+
+    document: Document
+    model: Any
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+
+def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None) -> Loaded:
+    from pydantic import ValidationError
+
+    from parcli.load.schema_errors import kind_of, schema_problems
+
+    document = load_document(path)
+    if not isinstance(document.data, dict):
+        raise DataError([document.problem(
+            "schema", f"expected a mapping of keys at the top level, found "
+            f"{kind_of(document.data)}")])
+    if kind is not None:
+        _refuse_other_kind(document, kind)
+    try:
+        model = model_cls.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataError(schema_problems(document, exc)) from None
+    return Loaded(document, model)
+
+
+def _refuse_other_kind(document: Document, kind: str) -> None:
+    """An assignments file given as --criteria would give dozens of 'required key is
+    missing' lines; say once what it looks like instead."""
+    if SIGNATURES[kind] in document.data:
+        return
+    for other, key in SIGNATURES.items():
+        if other != kind and key in document.data:
+            raise DataError([document.problem(
+                "schema", f"this looks like {_a(other)} file, not {_a(kind)} file", (key,))])
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"

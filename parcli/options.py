@@ -1,0 +1,80 @@
+"""What each command was asked to do: the command line parsed into one frozen object.
+
+The CLI builds these (check-jsonschema's ParseResult) and hands them to the command cores,
+which never see argv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from parcli.engine.gap import Basis, Shared
+from parcli.service import DataRequest
+from parcli.text import Lang
+
+Color = Literal["auto", "always", "never"]
+View = Literal["leaves", "agencies", "fields", "methods"]
+
+
+@dataclass(frozen=True)
+class Common:
+    data: DataRequest
+    lang: Lang = "en"
+    format: str = "table"
+    color: Color = "auto"
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    common: Common
+
+
+@dataclass(frozen=True)
+class TreeOptions:
+    common: Common
+    code: str | None = None
+    depth: int | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class GapOptions:
+    common: Common
+    view: View = "leaves"
+    basis: Basis = "gain"
+    shared: Shared = "split"
+    top: int | None = None
+    field: str | None = None
+    verbose: bool = False
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    common: Common
+    strict: bool = False
+    verbosity: int = 0  # -1 with -q (errors only), 1 with -v (every rule and its count)
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgenciesOptions:
+    common: Common
+
+
+@dataclass(frozen=True)
+class AssignmentsOptions:
+    common: Common
+    agency: str | None = None
+    criterion: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    common: Common
+    as_of: date
+    top: int = 5
+    output: Path | None = None

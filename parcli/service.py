@@ -1,0 +1,164 @@
+"""Load and check: the one way every command gets its data.
+
+Every command reads its files through `open_data`, which runs the same checks as
+`parcli validate`; an error stops the command (exit 1, the same `file:line:col` lines), so no
+number is ever printed from data that would fail validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from parcli.config import Config
+from parcli.dataset import DataPaths, Dataset, Kind, Source, beside
+from parcli.problems import DataError, Problem, UsageError
+from parcli.rules import DEFAULT_TOLERANCE, KINDS
+from parcli.text import Lang
+
+
+@dataclass(frozen=True)
+class DataRequest:
+    """The data options of a command line, as given."""
+
+    criteria: Path | None = None
+    assignments: Path | None = None
+    agencies: Path | None = None
+    config: Path | None = None
+    no_assignments: bool = False
+    tolerance: Decimal = DEFAULT_TOLERANCE
+
+
+@dataclass
+class Checked:
+    """Data that passed the checks: the files, and the warnings found on the way."""
+
+    dataset: Dataset
+    problems: list[Problem]
+    config: Config = field(default_factory=Config)
+    tolerance: Decimal = DEFAULT_TOLERANCE
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+
+def configuration(request: DataRequest, paths: DataPaths | None) -> Config:
+    from parcli import config
+    from parcli.rules import catalogue
+
+    known = {rule.id: not rule.fixed for rule in catalogue()}
+    if request.config is not None:
+        if not request.config.is_file():
+            raise UsageError(f"--config: {request.config}: no such file")
+        return config.load(request.config, known)
+    anchor = next((source.path for source in paths.sources()), None) if paths else None
+    if paths is None or paths.bundled or anchor is None:
+        return Config()
+    found = config.find(anchor.parent)
+    return config.load(found, known) if found is not None else Config()
+
+
+def collect(dataset: Dataset, tolerance: Decimal, lang: Lang, settings: Config) -> list[Problem]:
+    """Every problem in the files present: reading each file, then every rule that can run."""
+    from parcli.rules import Context, run
+
+    problems: list[Problem] = []
+    available: set[Kind] = set()
+    for kind in KINDS:
+        if not dataset.has(kind):
+            continue
+        try:
+            getattr(dataset, kind)
+        except DataError as exc:
+            problems += exc.problems
+        else:
+            available.add(kind)
+    problems += run(Context(dataset, tolerance, frozenset(available)), lang, settings)
+    return problems
+
+
+def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
+              optional: tuple[Kind, ...] = (), lang: Lang = "en",
+              tolerated: frozenset[str] | None = frozenset()) -> Checked:
+    """The files a command needs (and those it uses when present), loaded and checked;
+    DataError when any check fails, except the rules in `tolerated`, whose errors the
+    command shows itself (`check` shows the check sums); None: no rule stops it."""
+    paths = DataPaths.resolve(request.criteria, request.assignments, request.agencies,
+                              request.no_assignments)
+    for kind in needs:
+        paths.require(kind, command)
+    paths = paths.only((*needs, *optional))
+    settings = configuration(request, paths)
+    dataset = Dataset(paths)
+    problems = collect(dataset, request.tolerance, lang, settings)
+    errors = [p for p in problems if p.level == "error"
+              and tolerated is not None and p.rule not in tolerated]
+    if errors:
+        raise DataError(errors)
+    return Checked(dataset, problems, settings, request.tolerance, paths.sources())
+
+
+def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Checked:
+    """`validate FILE...`, as pre-commit calls it with the changed files: each file's kind
+    told from its top-level keys, the files paired by folder with the files beside them
+    (every plan in the folder of a changed registry). Nothing stops: all problems are kept."""
+    from parcli.load import SIGNATURES, load_document
+
+    if request.criteria or request.assignments or request.agencies:
+        raise UsageError("name data files either as arguments or with --criteria, "
+                         "--assignments and --agencies, not both")
+    problems: list[Problem] = []
+    groups: dict[tuple[Path | None, Path | None, Path | None], None] = {}
+    for path in files:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+        try:
+            document = load_document(path)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        kinds: list[Kind] = [kind for kind in KINDS if SIGNATURES[kind]
+                             if isinstance(document.data, dict)
+                             and SIGNATURES[kind] in document.data]
+        if len(kinds) != 1:
+            problems.append(document.problem("schema", "cannot tell which kind of parcli data "
+                                             "file this is (expected one top-level key of "
+                                             "criteria, assignments, agencies)"))
+            continue
+        for group in _groups_of(path, kinds[0]):
+            groups[group] = None
+    settings: Config | None = None
+    sources: dict[Path, Source] = {}
+    for criteria, assignments, agencies in groups:
+        paths = DataPaths(criteria, assignments, agencies)
+        settings = configuration(request, paths)
+        problems += collect(Dataset(paths), request.tolerance, lang, settings)
+        sources.update((source.path, source) for source in paths.sources())
+    unique = list(dict.fromkeys(problems))
+    empty = Dataset(DataPaths(None, None, None))
+    return Checked(empty, unique, settings or Config(), request.tolerance,
+                   list(sources.values()))
+
+
+def _groups_of(path: Path, kind: Kind) -> list[tuple[Path | None, Path | None, Path | None]]:
+    folder = path.parent
+    if kind == "criteria":
+        return [(path, beside(path, "assignments"), beside(path, "agencies"))]
+    plans = sorted(folder.glob("criteria_*.yaml")) + sorted(folder.glob("criteria.yaml"))
+    if kind == "assignments":
+        head, sep, year = path.stem.rpartition("_")
+        named = folder / f"criteria_{year}.yaml"
+        criteria = named if sep and head == "assignments" and named.is_file() else (
+            folder / "criteria.yaml" if (folder / "criteria.yaml").is_file() else None)
+        agencies = beside(criteria, "agencies") if criteria else beside(path, "agencies")
+        return [(criteria, path, agencies)]
+    if not plans:
+        return [(None, None, path)]
+    return [(plan, beside(plan, "assignments"), path) for plan in plans]
