@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -59,8 +60,9 @@ LangOpt = Annotated[str, typer.Option(
 ColorOpt = Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Same as --color never.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
-ToleranceOpt = Annotated[str, typer.Option(
-    "--tolerance", help="Largest difference treated as rounding.")]
+ToleranceOpt = Annotated[Optional[str], typer.Option(
+    "--tolerance", help="Largest difference treated as rounding (default 0.01).",
+    show_default=False)]
 TableFormatOpt = Annotated[Optional[str], typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(TABLE_FORMATS)}.", show_default=False)]
 ProblemFormatOpt = Annotated[Optional[str], typer.Option(
@@ -113,15 +115,17 @@ def _tolerance(text: str) -> Decimal:
 def _common(criteria: Path | None, assignments: Path | None, agencies: Path | None,
             config: Path | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
             color: str = "never", no_color: bool = True, debug: bool = False,
-            no_assignments: bool = False, tolerance: str = "0.01") -> Common:
+            no_assignments: bool = False, tolerance: str | None = None) -> Common:
     from parcli.options import Common
     from parcli.service import DataRequest
 
     default = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                and "github" in formats_allowed else formats_allowed[0])
+    data = DataRequest(criteria, assignments, agencies, config, no_assignments)
+    if tolerance is not None:
+        data = replace(data, tolerance=_tolerance(tolerance))
     return Common(
-        DataRequest(criteria, assignments, agencies, config, no_assignments,
-                    _tolerance(tolerance)),
+        data,
         _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi")),
         _choice("--format", fmt or default, formats_allowed),
         "never" if no_color else _choice("--color", color, ("auto", "always", "never")),
@@ -184,7 +188,7 @@ def _emit(text: str, destination: Path | None, common: Common | None) -> None:
 def _report_problems(common: Common, exc: DataError) -> None:
     """Unusable data: one line per problem for people, and the machine formats' own shape
     (JSON errors, GitHub annotations) on stdout for the programs that parse them."""
-    from parcli.commands.validate import problems_output
+    from parcli.commands import problems_output
     from parcli.render.reporters import reporter
 
     chosen = reporter(common.format, common.color)
@@ -196,7 +200,7 @@ def _report_problems(common: Common, exc: DataError) -> None:
 
 @app.command()
 def check(
-    tolerance: ToleranceOpt = "0.01", fmt: ProblemFormatOpt = None,
+    tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -279,7 +283,7 @@ def validate(
                                         help="Print errors only, no summary.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="Also list every rule with its count.")] = False,
-    tolerance: ToleranceOpt = "0.01", fmt: ProblemFormatOpt = None,
+    tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
     no_assignments: NoAssignmentsOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
@@ -340,7 +344,7 @@ def report(
     top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
     as_of: Annotated[Optional[str], typer.Option(
         "--as-of", help="Date for deadlines, YYYY-MM-DD (default: today).")] = None,
-    tolerance: ToleranceOpt = "0.01",
+    tolerance: ToleranceOpt = None, no_assignments: NoAssignmentsOpt = False,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: md, json.",
                                                show_default=False)] = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
@@ -352,7 +356,7 @@ def report(
     from parcli.options import ReportOptions
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, ("md", "json"),
-                     debug=debug, tolerance=tolerance)
+                     debug=debug, no_assignments=no_assignments, tolerance=tolerance)
     if as_of is not None and not as_of.strip():
         raise typer.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
                                  param_hint="--as-of")

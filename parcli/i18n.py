@@ -113,6 +113,10 @@ CATALOGUE: dict[str, Text] = {
     "disabled": Text("disabled", "đã tắt"),
     "config_note": Text("Configuration {file}: disabled {disabled}; levels changed {levels}",
                         "Cấu hình {file}: tắt {disabled}; đổi mức {levels}"),
+    "validate_without": Text("No {kind}: the rules that need it did not run.",
+                             "Không có {kind}: các quy tắc cần tệp này không được kiểm tra."),
+    "assignments_file": Text("assignments file", "tệp phân công"),
+    "agencies_file": Text("agency registry", "danh mục cơ quan"),
     "validate_ok": Text("No problems found.", "Không phát hiện vấn đề."),
     "agencies_title": Text("Agency registry", "Danh mục cơ quan"),
     "assignments_title": Text("Assignments", "Phân công thực hiện"),
@@ -143,12 +147,18 @@ CATALOGUE: dict[str, Text] = {
                          "{rounding} rounding difference(s).",
                          "Đối chiếu tổng: {errors} lỗi, {acknowledged} đã ghi nhận, "
                          "{rounding} chênh lệch do làm tròn."),
-    "report_rule_counts": Text("Validation warnings and errors by rule",
-                           "Cảnh báo và lỗi kiểm tra theo quy tắc"),
     "report_uncovered": Text("{n} leaf criteria have no assignment ({gain} points of gain, "
                          "{lost} points lost):",
                          "{n} tiêu chí lá chưa được phân công ({gain} điểm tăng, "
                          "{lost} điểm mất):"),
+    "no_assignments_file": Text("No assignments file was read (--no-assignments): coverage "
+                                "and deadlines are not known.",
+                                "Không đọc tệp phân công (--no-assignments): chưa biết tình "
+                                "hình phân công và thời hạn."),
+    "report_unknown": Text("Left out of these sums as unknown: the gain of {gain} and the lost "
+                           "points of {lost} criteria.",
+                           "Không cộng vào các tổng này vì chưa biết: điểm cần tăng của {gain} "
+                           "và điểm bị mất của {lost} tiêu chí."),
     "report_deadlines": Text("Deadlines", "Thời hạn"),
     "report_overdue": Text("At {as_of}, {n} of {total} dated assignments are overdue.",
                        "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã quá hạn."),

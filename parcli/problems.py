@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
+LEVELS: tuple[Level, ...] = ("error", "warning")
 
 
 @dataclass(frozen=True, slots=True)

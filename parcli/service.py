@@ -13,8 +13,9 @@ from pathlib import Path
 
 from parcli.config import Config
 from parcli.dataset import DataPaths, Dataset, Kind, Source, beside
+from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.problems import DataError, Problem, UsageError
-from parcli.rules import DEFAULT_TOLERANCE, KINDS
+from parcli.rules import KINDS
 from parcli.text import Lang
 
 

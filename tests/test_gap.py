@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from parcli.dataset import DataPaths, Dataset
 from parcli.engine.gap import (
+    NO_LEAD,
     Points,
     by_agency,
     by_field,
@@ -33,7 +34,6 @@ from parcli.engine.gap import (
     split,
 )
 from parcli.engine.tree import CriteriaTree
-from parcli.engine.gap import NO_LEAD
 
 D = Decimal
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gap"
@@ -223,7 +223,8 @@ def test_shipped_by_field_sums(shipped_gaps) -> None:
         "7": Points(D("2.34"), D("2.84"), D("0.50")),
         "8": Points(D("0.84"), D("2.64"), D("1.8")),
     }
-    assert _add(fields.values()) == province(shipped_gaps).points == Points(D("13.26"), D("20.47"), D("7.21"))
+    assert _add(fields.values()) == province(shipped_gaps).points == \
+        Points(D("13.26"), D("20.47"), D("7.21"))
 
 
 # --- split ----------------------------------------------------------------------------------
@@ -259,15 +260,26 @@ def test_split_adds_up_and_is_equal_to_the_cent(value: Decimal, parts: int) -> N
 
 # --- through the command line ---------------------------------------------------------------
 
+@pytest.fixture
+def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File names in outputs are relative to the working directory: run from the checkout."""
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+
+
 def _fixture_args() -> list[str]:
     return ["--criteria", str(FIXTURE / "criteria.yaml"),
             "--assignments", str(FIXTURE / "assignments.yaml")]
 
 
+@pytest.mark.usefixtures("_in_checkout")
 def test_cli_gap_by_agency_json_on_fixture(cli) -> None:
     result = cli("gap", "--by-agency", "--format", "json", *_fixture_args())
     assert result.code == 0, result.err
-    assert json.loads(result.out) == [
+    data = json.loads(result.out)
+    assert data["sources"] == [
+        {"kind": kind, "path": f"tests/fixtures/gap/{kind}.yaml", "bundled": False}
+        for kind in ("criteria", "assignments", "agencies")]
+    assert data["rows"] == [
         {"agency": "beta", "name": "Sở Beta", "name_en": "Beta Department", "gain": 2.33,
          "lost": 2.33, "headroom": 0, "criteria": ["1.2", "2.1", "2.2"]},
         {"agency": "alpha", "name": "Sở Alpha", "name_en": "Alpha Department", "gain": 0.84,
@@ -279,6 +291,7 @@ def test_cli_gap_by_agency_json_on_fixture(cli) -> None:
     ]
 
 
+@pytest.mark.usefixtures("_in_checkout")
 def test_cli_gap_by_agency_table_on_fixture(cli) -> None:
     result = cli("gap", "--by-agency", *_fixture_args())
     assert result.code == 0, result.err
@@ -292,13 +305,16 @@ def test_cli_gap_by_agency_table_on_fixture(cli) -> None:
         "no-lead   (no lead)           0.25     0.5        0.25           1\n"
         "Total                         4.25       5        0.75           5\n"
         "\n"
+        "Data: tests/fixtures/gap/criteria.yaml, tests/fixtures/gap/assignments.yaml, "
+        "tests/fixtures/gap/agencies.yaml\n"
+        "\n"
         "Leaves' total gain 4.25; printed totals' difference 8.25 − 4 = 4.25\n")
 
 
 def test_cli_gap_leaves_json_on_fixture(cli) -> None:
     result = cli("gap", "--format", "json", *_fixture_args())
     assert result.code == 0, result.err
-    rows = json.loads(result.out)
+    rows = json.loads(result.out)["rows"]
     assert [(r["code"], r["gain"], r["lead"], r["lead_source"]) for r in rows] == [
         ("1.2", 1.5, ["beta"], "own"),
         ("2.1", 1, ["gamma", "beta"], "assignments"),
@@ -308,8 +324,9 @@ def test_cli_gap_leaves_json_on_fixture(cli) -> None:
     ]
 
 
-def test_a_column_the_leaf_does_not_print_counts_as_no_points(tmp_path: Path) -> None:
-    """2.3 without its target: its gain and headroom are unknown, not -0.5 and +1."""
+def test_a_column_the_leaf_does_not_print_is_unknown_never_zero(tmp_path: Path) -> None:
+    """2.3 without its target: its gain and headroom are unknown (not 0, not -0.5 and +1),
+    left out of the sums, and counted as unknown."""
     text = (FIXTURE / "criteria.yaml").read_text(encoding="utf-8")
     old = "    baseline: 0.5\n    target: 0.75\n"
     assert text.count(old) == 1
@@ -322,8 +339,10 @@ def test_a_column_the_leaf_does_not_print_counts_as_no_points(tmp_path: Path) ->
     tree = CriteriaTree(dataset.criteria_file)
     gaps = leaf_gaps(tree, dataset.registry,
                      tree.map_assignments(dataset.assignments_file.assignments))
-    assert {g.node.code: g.points for g in gaps}["2.3"] == Points(D(0), D("0.5"), D(0))
-    assert province(gaps).points == Points(D(4), D(5), D("0.5"))
+    assert {g.node.code: g.points for g in gaps}["2.3"] == Points(None, D("0.5"), None)
+    total = province(gaps)
+    assert total.points == Points(D(4), D(5), D("0.5"))
+    assert dict(total.unknown) == {"gain": 1, "headroom": 1}
 
 
 def _add(points) -> Points:

@@ -4,6 +4,7 @@ sense, and the expected positions are worked out from the text, not from parcli'
 
 from __future__ import annotations
 
+import json
 import time
 import unicodedata
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CRITERIA, Result
+from conftest import AGENCIES, ASSIGNMENTS, CRITERIA, Result
 
 Cli = Callable[..., Result]
 BASE = CRITERIA.read_text(encoding="utf-8")
@@ -224,25 +225,39 @@ def test_python_tag_is_never_executed(cli: Cli, tmp_path: Path) -> None:
 
 # --- accepted encodings ------------------------------------------------------------------------
 
+def _folder(tmp_path: Path, name: str) -> Path:
+    """A folder of its own, so that two copies of the criteria file differ only in path."""
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
 def test_utf8_with_bom_is_accepted(cli: Cli, tmp_path: Path) -> None:
-    plain = cli("check", "--criteria", CRITERIA)
-    result = cli("check", "--criteria", write(tmp_path, b"\xef\xbb\xbf" + CRITERIA.read_bytes()))
+    plain_path = write(_folder(tmp_path, "plain"), CRITERIA.read_bytes())
+    plain = cli("check", "--criteria", plain_path)
+    path = write(_folder(tmp_path, "bom"), b"\xef\xbb\xbf" + CRITERIA.read_bytes())
+    result = cli("check", "--criteria", path)
     assert_clean(result)
     assert (result.code, result.err) == (0, "")
-    assert result.out == plain.out
+    assert f"\nData: {path}\n" in result.out
+    assert result.out == plain.out.replace(str(plain_path), str(path))
     assert "79.53" in result.out
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
 def test_utf16_with_bom_is_decoded(cli: Cli, tmp_path: Path, encoding: str) -> None:
-    plain = cli("check", "--criteria", CRITERIA, "--format", "json")
+    plain_path = write(_folder(tmp_path, "plain"), CRITERIA.read_bytes())
+    plain = cli("check", "--criteria", plain_path, "--format", "json")
     content = BASE.encode(encoding)
     if encoding == "utf-16-be":
         content = b"\xfe\xff" + content
-    result = cli("check", "--criteria", write(tmp_path, content), "--format", "json")
+    path = write(_folder(tmp_path, "utf16"), content)
+    result = cli("check", "--criteria", path, "--format", "json")
     assert_clean(result)
     assert (result.code, result.err) == (0, "")
-    assert result.out == plain.out
+    assert json.loads(result.out)["sources"] == [
+        {"kind": "criteria", "path": str(path), "bundled": False}]
+    assert result.out == plain.out.replace(json.dumps(str(plain_path)), json.dumps(str(path)))
 
 
 def test_utf16_with_bom_but_broken_is_refused(cli: Cli, tmp_path: Path) -> None:
@@ -358,7 +373,8 @@ def test_directory_is_a_usage_error(cli: Cli, tmp_path: Path, command: str) -> N
     assert_clean(result)
     assert result.code == 2
     assert result.out == ""
-    assert result.err == f"parcli: error: {tmp_path}: is a directory, not a YAML file\n"
+    assert result.err == f"parcli: error: --criteria: {tmp_path}: is a directory, not a YAML " \
+        "file\n"
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
@@ -368,7 +384,7 @@ def test_missing_path_is_a_usage_error(cli: Cli, tmp_path: Path, command: str) -
     assert_clean(result)
     assert result.code == 2
     assert result.out == ""
-    assert result.err == f"parcli: error: {path}: no such file\n"
+    assert result.err == f"parcli: error: --criteria: {path}: no such file\n"
 
 
 def test_a_name_too_long_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
@@ -376,4 +392,23 @@ def test_a_name_too_long_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", "--criteria", path)
     assert_clean(result)
     assert result.code == 2
-    assert result.err == f"parcli: error: {path}: File name too long\n"
+    assert result.err == f"parcli: error: --criteria: {path}: File name too long\n"
+
+
+@pytest.mark.parametrize("option", ["--assignments", "--agencies"])
+def test_other_data_options_are_checked_the_same_way(cli: Cli, tmp_path: Path,
+                                                      option: str) -> None:
+    missing = tmp_path / "nope.yaml"
+    for path, what in ((missing, "no such file"), (tmp_path, "is a directory, not a YAML file")):
+        result = cli("validate", "--criteria", CRITERIA, option, path)
+        assert_clean(result)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == f"parcli: error: {option}: {path}: {what}\n"
+
+
+@pytest.mark.parametrize("option", ["--assignments", "--agencies"])
+def test_other_data_options_need_a_criteria_file(cli: Cli, option: str) -> None:
+    result = cli("validate", option, ASSIGNMENTS if option == "--assignments" else AGENCIES)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("parcli: error: --assignments and --agencies need --criteria: the "
+                          "bundled plan is used only when no data file is named\n")

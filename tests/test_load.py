@@ -352,13 +352,13 @@ def test_schema_error_on_max_of_row_three(tmp_path: Path) -> None:
 
 def test_unknown_key_points_at_the_key_and_missing_key_at_its_mapping(tmp_path: Path) -> None:
     text = SMALL.replace("    name_en: Two\n", "    name_en: Two\n    colour:\n      - red\n")
-    text = text.replace("    name_en: Three\n", "")
+    text = text.replace("    name: Tiêu chí ba\n", "")
     path = write(tmp_path, text)
     with pytest.raises(DataError) as exc:
         load_model(path, CriteriaFile)
     assert [(p.line, p.column, p.message) for p in exc.value.problems] == [
         (23, 5, "criteria[2].colour: unknown key"),
-        (28, 5, "criteria[3].name_en: required key is missing"),
+        (28, 5, "criteria[3].name: required key is missing"),
     ]
 
 
@@ -417,3 +417,52 @@ def test_valid_small_file_loads_into_the_model(tmp_path: Path) -> None:
     assert [row.code for row in model.criteria] == ["1", "1.1", "1.2", "1.3"]
     assert model.criteria[1].name == "Tiêu chí một"
     assert loaded.file == str(tmp_path / "data.yaml")
+
+
+def test_a_first_year_file_without_english_names_loads(tmp_path: Path) -> None:
+    text = SMALL.replace("baseline_year: 2019\n", "").replace(
+        "source: {title: Kế hoạch, title_en: Plan}\n", "").replace(
+        "total: {max: 3, baseline: 1.5, target: 2.75}", "total: {max: 3, target: 2.75}")
+    for line in ("    name_en: Field\n", "    name_en: One\n", "    name_en: Two\n",
+                 "    name_en: Three\n"):
+        assert text.count(line) == 1, line
+        text = text.replace(line, "")
+    model = load_model(write(tmp_path, text), CriteriaFile).model
+    assert (model.baseline_year, model.source, model.total.baseline) == (None, None, None)
+    assert [row.name_en for row in model.criteria] == [None] * 4
+
+
+def test_rank_beyond_the_number_ranked_points_at_the_rank(tmp_path: Path) -> None:
+    path = write(tmp_path, SMALL.replace("target_year: 2020\n",
+                                         "target_year: 2020\nrank: {position: 64, of: 63}\n"))
+    with pytest.raises(DataError) as exc:
+        load_model(path, CriteriaFile)
+    assert only(exc).one_line() == (f"{path}:5:7: error rank: rank 64 of 63: the position "
+                                    "cannot exceed the number ranked [schema]")
+
+
+def test_score_range_without_a_max_says_infinity(tmp_path: Path) -> None:
+    path = write(tmp_path, SMALL.replace("    max: 1\n    baseline: 0.5\n    target: 0.75\n",
+                                         "    baseline: -0.5\n    target: 0.75\n"))
+    with pytest.raises(DataError) as exc:
+        load_model(path, CriteriaFile)
+    assert only(exc).one_line() == (f"{path}:23:15: error criteria[2].baseline: baseline -0.5 "
+                                    "is outside [0, ∞) [score-range]")
+
+
+@pytest.mark.parametrize(("text", "kind", "key", "line"), [
+    ("year: 2020\nassignments:\n  - {code: '1', title: A}\n", "an assignments", "criteria",
+     3),
+    ("agencies:\n  - {id: a, name: A}\n", "an agencies", "criteria", 2),
+    (SMALL, "a criteria", "agencies", 8),
+])
+def test_another_kind_of_file_is_named_once(tmp_path: Path, text: str, kind: str, key: str,
+                                            line: int) -> None:
+    from parcli.models import SCHEMAS
+
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as exc:
+        load_model(path, SCHEMAS[key], key)
+    wanted = "a criteria" if key == "criteria" else "an agencies"
+    assert only(exc).one_line() == (f"{path}:{line}:3: error this looks like {kind} file, not "
+                                    f"{wanted} file [schema]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +37,7 @@ def criteria_file(**changes: Any) -> dict[str, Any]:
         "criteria": [criterion(code="1"), criterion(code="1.1")],
     }
     data.update(changes)
-    return data
+    return {key: value for key, value in data.items() if value is not ...}
 
 
 def assignment(**changes: Any) -> dict[str, Any]:
@@ -134,10 +135,34 @@ def test_unknown_keys_are_rejected(model: type[BaseModel], data: dict[str, Any],
 
 
 def test_missing_required_keys() -> None:
-    assert errors(Criterion, {"code": "1"}) == [
-        (("name",), "missing", "Field required"), (("name_en",), "missing", "Field required")]
+    assert errors(Criterion, {"code": "1"}) == [(("name",), "missing", "Field required")]
+    assert errors(CriteriaFile, {}) == [((key,), "missing", "Field required") for key in
+                                        ("index", "province", "target_year", "total",
+                                         "criteria")]
+    assert errors(AssignmentsFile, {}) == [
+        (("year",), "missing", "Field required"), (("assignments",), "missing", "Field required")]
+    assert errors(Assignment, {"code": "1"}) == [(("title",), "missing", "Field required")]
+    assert errors(AgencyRegistry, {"agencies": [{"id": "a"}]}) == [
+        (("agencies", 0, "name"), "missing", "Field required")]
     assert one_error(CriteriaFile, criteria_file(criteria=[]))[1] == "too_short"
     assert one_error(AgencyRegistry, {"agencies": []})[1] == "too_short"
+
+
+def test_english_names_source_and_baseline_year_are_optional() -> None:
+    row = Criterion.model_validate(criterion(name_en=...))
+    assert row.name_en is None
+    assert (row.text.en, row.text.vi) == ("Tiêu chí", "Tiêu chí")  # English falls back
+    data = CriteriaFile.model_validate(criteria_file(
+        index={"name": "Chỉ số", "short": "PAR Index"}, province={"name": "Đắk Lắk"},
+        source=..., baseline_year=..., criteria=[criterion(code="1", name_en=...)]))
+    assert (data.source, data.baseline_year, data.province.name_en) == (None, None, None)
+    item = Assignment.model_validate({key: value for key, value in assignment().items()
+                                      if key != "title_en"})
+    assert item.title_en is None and item.text.en == "Kế hoạch CCHC năm"
+    AssignmentsFile.model_validate({"year": 2020, "source": {"title": "t"},
+                                    "assignments": [assignment()]})
+    registry = AgencyRegistry.model_validate({"agencies": [{"id": "a", "name": "Sở A"}]})
+    assert registry.agencies[0].text.en == "Sở A"
 
 
 # --- codes --------------------------------------------------------------------------------------
@@ -190,9 +215,68 @@ def test_total_scores_are_range_checked_too() -> None:
         ("total", "baseline"), "score_range", "baseline 100.01 is outside [0, 100]")
 
 
-def test_total_needs_all_three_columns() -> None:
-    assert one_error(CriteriaFile, criteria_file(total={"max": 100, "baseline": 1})) == (
-        ("total", "target"), "missing", "Field required")
+def test_total_columns_are_optional_as_in_a_first_year() -> None:
+    data = CriteriaFile.model_validate(criteria_file(baseline_year=..., total={"max": 100},
+                                                     criteria=[criterion(baseline=...)]))
+    assert (data.total.max, data.total.baseline, data.total.target) == (D(100), None, None)
+    assert data.criteria[0].baseline is None
+    assert CriteriaFile.model_validate(criteria_file(total={})).total.max is None
+
+
+def test_scores_without_a_max_are_only_bounded_below() -> None:
+    assert one_error(Criterion, criterion(max=..., baseline=D("-0.5"))) == (
+        ("baseline",), "score_range", "baseline -0.5 is outside [0, ∞)")
+    assert one_error(CriteriaFile, criteria_file(total={"target": -1})) == (
+        ("total", "target"), "score_range", "target -1 is outside [0, ∞)")
+    row = Criterion.model_validate(criterion(max=..., baseline=D("1000"), target=D("1000")))
+    assert row.baseline == D(1000)
+
+
+@pytest.mark.parametrize("baseline_year", [2020, 2021])
+def test_baseline_year_comes_before_target_year(baseline_year: int) -> None:
+    assert one_error(CriteriaFile, criteria_file(baseline_year=baseline_year)) == (
+        (), "year_order", f"baseline_year {baseline_year} must come before target_year 2020")
+    CriteriaFile.model_validate(criteria_file(baseline_year=2019))
+
+
+@pytest.mark.parametrize(("column", "value", "error"), [
+    ("baseline", D("100.01"), "less_than_equal"),
+    ("target", D("-0.01"), "greater_than_equal"),
+    ("target", 101, "less_than_equal"),
+])
+def test_sipas_is_a_percentage(column: str, value: Any, error: str) -> None:
+    assert one_error(CriteriaFile, criteria_file(sipas={column: value}))[:2] == (
+        ("sipas", column), error)
+    data = CriteriaFile.model_validate(criteria_file(sipas={"baseline": 0, "target": 100}))
+    assert data.sipas is not None and (data.sipas.baseline, data.sipas.target) == (0, 100)
+
+
+def test_rank_position_is_at_most_the_number_ranked() -> None:
+    assert one_error(CriteriaFile, criteria_file(rank={"position": 64, "of": 63})) == (
+        ("rank",), "rank_range", "rank 64 of 63: the position cannot exceed the number ranked")
+    data = CriteriaFile.model_validate(criteria_file(rank={"position": 63, "of": 63}))
+    assert data.rank is not None and data.rank.position == data.rank.of == 63
+
+
+def test_criterion_method_is_evidence_or_survey() -> None:
+    assert Criterion.model_validate(criterion()).method is None
+    for method in ("evidence", "survey"):
+        assert Criterion.model_validate(criterion(method=method)).method == method
+    assert one_error(Criterion, criterion(method="poll")) == (
+        ("method",), "literal_error", "Input should be 'evidence' or 'survey'")
+
+
+def test_assignments_file_may_name_its_province_and_issue_date() -> None:
+    data = AssignmentsFile.model_validate({"year": 2020, "province": "Đắk Lắk",
+                                           "issued": "2020-03-02", "assignments": [assignment()]})
+    assert (data.province, data.issued) == ("Đắk Lắk", date(2020, 3, 2))
+    plain = AssignmentsFile.model_validate({"year": 2020, "assignments": [assignment()]})
+    assert (plain.province, plain.issued, plain.source) == (None, None, None)
+    assert one_error(AssignmentsFile, {"year": 2020, "province": " ",
+                                       "assignments": [assignment()]})[:2] == (
+        ("province",), "empty_text")
+    assert one_error(AssignmentsFile, {"year": 2020, "issued": "2020-02-30",
+                                       "assignments": [assignment()]})[0] == ("issued",)
 
 
 def test_floats_are_rejected() -> None:

@@ -138,7 +138,8 @@ def test_output_writes_atomically_and_says_where(cli, tmp_path):
     result = cli("report", "--lang", "vi", "-o", target, "--as-of", AS_OF)
     assert result.code == 0
     assert result.out == ""
-    assert result.err == f"đã ghi {target}\n"
+    assert result.err == ("parcli: dữ liệu có 66 cảnh báo; xem bằng 'parcli validate'\n"
+                          f"đã ghi {target}\n")
     assert target.read_text("utf-8") == (GOLDEN / "report_vi.md").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["hop-giao-ban.md"]
 
@@ -153,7 +154,8 @@ def test_failed_write_leaves_the_old_file_intact(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken_replace)
     result = cli("report", "-o", target, "--as-of", AS_OF)
     assert result.code == 1
-    assert result.err == f"parcli: error: cannot write {target}: No space left on device\n"
+    assert result.err == ("parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
+                          f"parcli: error: cannot write {target}: No space left on device\n")
     assert target.read_text("utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
@@ -161,7 +163,7 @@ def test_failed_write_leaves_the_old_file_intact(cli, tmp_path, monkeypatch):
 def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("report", "-o", tmp_path / "nope" / "r.md", "--as-of", AS_OF)
     assert result.code == 1
-    assert result.err.startswith("parcli: error: cannot write ")
+    assert result.err.splitlines()[-1].startswith("parcli: error: cannot write ")
     assert "Traceback" not in result.err
 
 

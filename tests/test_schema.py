@@ -32,15 +32,29 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     assert printed.code == 0
     schema = json.loads(printed.out)
     assert schema["additionalProperties"] is False
-    assert set(schema["required"]) == {"index", "province", "baseline_year", "target_year",
-                                       "source", "total", "criteria"}
+    assert set(schema["required"]) == {"index", "province", "target_year", "total", "criteria"}
+    assert "baseline_year" in schema["properties"] and "source" in schema["properties"]
     criterion = schema["$defs"]["Criterion"]
+    assert set(criterion["required"]) == {"code", "name"}
     assert criterion["properties"]["code"]["pattern"] == r"^[0-9]+(\.[0-9]+)*$"
-    assert {"type": "number"} in criterion["properties"]["max"]["anyOf"]
+    assert {"type": "number", "minimum": 0} in criterion["properties"]["max"]["anyOf"]
+    assert {"type": "string", "enum": ["evidence", "survey"]} in \
+        criterion["properties"]["method"]["anyOf"]
+    assert "required" not in schema["$defs"]["Total"]
+    assert {"type": "number", "minimum": 0, "maximum": 100} in \
+        schema["$defs"]["Sipas"]["properties"]["baseline"]["anyOf"]
     target = tmp_path / "criteria.schema.json"
     written = cli("schema", "criteria", "-o", target)
     assert written.code == 0
     assert target.read_text(encoding="utf-8") == printed.out
+
+
+def test_assignments_schema_allows_province_and_issue_date(cli):
+    schema = json.loads(cli("schema", "assignments").out)
+    assert set(schema["required"]) == {"year", "assignments"}
+    assert {"type": "string", "format": "date"} in schema["properties"]["issued"]["anyOf"]
+    assert "province" in schema["properties"]
+    assert set(schema["$defs"]["Assignment"]["required"]) == {"code", "title"}
 
 
 def test_schema_of_unknown_file_kind_is_a_usage_error(cli):

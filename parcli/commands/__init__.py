@@ -12,12 +12,9 @@ from typing import Any
 from parcli.dataset import Source
 from parcli.i18n import t
 from parcli.load import display_path
-from parcli.render import Output
-from parcli.text import Lang, Text
-
-
-def in_(text: Text, lang: Lang) -> str:
-    return text.in_(lang)
+from parcli.problems import LEVELS, Problem
+from parcli.render import Column, Output, Table
+from parcli.text import Lang
 
 
 def sources_line(sources: list[Source], lang: Lang) -> str:
@@ -41,3 +38,20 @@ def with_sources(output: Output, sources: list[Source], lang: Lang) -> Output:
                    else {"sources": listed, "rows": data})
     output.notes.insert(0, sources_line(sources, lang))
     return output
+
+
+def problems_output(problems: list[Problem], lang: Lang, notes: list[str] | None = None,
+                    failed: bool = True) -> Output:
+    """Problems in validate's shapes, for every reporter (also for data no command could
+    use)."""
+    table = Table(
+        [Column("location", t("location", lang)),
+         Column("level", t("level", lang), values={lv: t(lv, lang) for lv in LEVELS}),
+         Column("rule", t("rule", lang)), Column("code", t("code", lang)),
+         Column("message", t("message", lang))],
+        [{"location": p.location(), "level": p.level, "rule": p.rule, "code": p.code,
+          "message": p.message} for p in problems])
+    data = {"errors": [p.as_dict() for p in problems if p.level == "error"],
+            "warnings": [p.as_dict() for p in problems if p.level == "warning"]}
+    return Output([table], data, problems=problems, notes=notes or [], failed=failed,
+                  lines=[p.one_line() for p in problems])

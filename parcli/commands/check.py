@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from parcli.engine.checksum import TOTAL, CheckResult, check_sums
+from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
 from parcli.i18n import t
+from parcli.models import COLUMNS
 from parcli.numbers import number
 from parcli.options import CheckOptions
 from parcli.render import Column, Output, Table
@@ -20,28 +21,34 @@ def run(checked: Checked, options: CheckOptions) -> Output:
     result = check_sums(tree, checked.tolerance)
     names = {node.code: node.row.text.in_(lang) for node in tree.nodes}
     names[TOTAL] = t("total", lang)
+    column_names: dict[str, str] = {column: t(column, lang) for column in COLUMNS}
+    statuses: dict[str, str] = {status: t(status, lang) for status in STATUSES}
     totals = Table(
-        [Column("column", t("column", lang)), Column("printed", t("printed", lang), True),
+        [Column("column", t("column", lang), values=column_names),
+         Column("printed", t("printed", lang), True),
          Column("computed", t("computed", lang), True),
          Column("difference", t("difference", lang), True)],
-        [{"column": t(row.column, lang), "printed": row.printed, "computed": row.computed,
+        [{"column": row.column, "printed": row.printed, "computed": row.computed,
           "difference": row.difference} for row in result.totals],
         title=t("check_totals", lang))
     findings = Table(
         [Column("code", t("code", lang)), Column("name", t("name", lang)),
-         Column("column", t("column", lang)), Column("printed", t("printed", lang), True),
+         Column("column", t("column", lang), values=column_names),
+         Column("printed", t("printed", lang), True),
          Column("computed", t("computed", lang), True),
          Column("difference", t("difference", lang), True),
-         Column("status", t("status", lang)), Column("reason", t("reason", lang))],
-        [{"code": f.code, "name": names.get(f.code, ""), "column": t(f.column, lang),
+         Column("status", t("status", lang), values=statuses),
+         Column("reason", t("reason", lang))],
+        [{"code": f.code, "name": names.get(f.code, ""), "column": f.column,
           "printed": f.printed, "computed": f.computed, "difference": f.difference,
-          "status": t(f.status, lang), "reason": f.reason} for f in result.findings],
+          "status": f.status, "reason": f.reason} for f in result.findings],
         title=t("check_findings", lang))
     unverifiable = Table(
         [Column("code", t("code", lang)), Column("name", t("name", lang)),
-         Column("column", t("column", lang)), Column("printed", t("printed", lang), True),
+         Column("column", t("column", lang), values=column_names),
+         Column("printed", t("printed", lang), True),
          Column("unknown", t("unknown_rows", lang))],
-        [{"code": u.code, "name": names.get(u.code, ""), "column": t(u.column, lang),
+        [{"code": u.code, "name": names.get(u.code, ""), "column": u.column,
           "printed": u.printed, "unknown": ", ".join(u.unknown)} for u in result.unverifiable],
         title=t("check_unverifiable", lang))
     counts = result.counts()

@@ -3,9 +3,12 @@ scoring method."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 from parcli.engine.gap import (
     BASES,
     GroupGap,
+    LeadSource,
     LeafGap,
     by_agency,
     by_field,
@@ -22,11 +25,13 @@ from parcli.options import GapOptions
 from parcli.problems import UsageError
 from parcli.render import Column, Output, Table
 from parcli.service import Checked
-from parcli.text import Lang, Text
+from parcli.text import LANGS, Lang, Text
 
 NEEDS = ("criteria", "agencies")
 OPTIONAL = ("assignments",)
 TOLERATED: frozenset[str] = frozenset()
+SOURCES = {lang: {source: t(source, lang) for source in get_args(LeadSource)}
+           for lang in LANGS}
 
 
 def run(checked: Checked, options: GapOptions) -> Output:
@@ -51,7 +56,7 @@ def run(checked: Checked, options: GapOptions) -> Output:
         rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
         table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)),
                        *points, Column("lead", t("lead", lang)),
-                       Column("source_label", t("lead_source", lang))],
+                       Column("lead_source", t("lead_source", lang), values=SOURCES[lang])],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
                                      "lead", "lead_source")} for row in rows]
@@ -122,7 +127,7 @@ def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
             "label": row.text.in_(lang), "gain": gap.points.gain,
             "lost": gap.points.lost, "headroom": gap.points.headroom, "lead": list(gap.leads),
-            "lead_source": gap.lead_source, "source_label": t(gap.lead_source, lang)}
+            "lead_source": gap.lead_source}
 
 
 def _group_row(group: GroupGap, name: Text, lang: Lang) -> dict[str, object]:

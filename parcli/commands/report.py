@@ -10,7 +10,16 @@ from pathlib import Path
 from parcli import __version__
 from parcli.engine.checksum import CheckResult, check_sums
 from parcli.engine.fields import field_summaries
-from parcli.engine.gap import NO_LEAD, SURVEY, LeafGap, by_agency, leaf_gaps, rank, rank_leaves
+from parcli.engine.gap import (
+    NO_LEAD,
+    SURVEY,
+    LeafGap,
+    by_agency,
+    leaf_gaps,
+    province,
+    rank,
+    rank_leaves,
+)
 from parcli.engine.schedule import Schedule, deliverables, schedule
 from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
@@ -22,8 +31,8 @@ from parcli.render import Column, Output, Section, Table
 from parcli.service import Checked
 from parcli.text import Lang
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ()
+NEEDS = ("criteria", "agencies")
+OPTIONAL = ("assignments",)  # --no-assignments: the coverage sections say there is none
 TOLERATED: frozenset[str] = frozenset()
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -48,10 +57,16 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     shown = ranked[:top] + [g for g in ranked[top:] if g.key in (NO_LEAD, SURVEY)]
     agency_rows = [{"agency": registry.text(g.key).in_(lang), "gain": g.get("gain"),
                     "lost": g.get("lost"), "count": len(g.criteria)} for g in shown]
-    sections.append(Section(t("report_agencies", lang, n=min(top, len(ranked))), [Table(
+    agency_blocks: list[str | Table] = [Table(
         [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
          Column("lost", t("lost", lang), True),
-         Column("count", t("criteria_count", lang), True)], agency_rows)]))
+         Column("count", t("criteria_count", lang), True)], agency_rows)]
+    unknown = province(gaps).unknown
+    if any(unknown.values()):
+        agency_blocks.append(t("report_unknown", lang, gain=unknown["gain"],
+                               lost=unknown["lost"]))
+    sections.append(Section(t("report_agencies", lang, n=min(top, len(ranked))),
+                            agency_blocks))
 
     worst = rank_leaves(gaps, "lost")[:top]
     sections.append(Section(t("report_criteria", lang, n=len(worst), year=data.baseline_year),
@@ -61,10 +76,13 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     sections.append(Section(t("report_problems", lang),
                             _problems(checked, sums, counts, gaps, lang)))
 
-    items = deliverables(tree, dataset.tasks(), dataset.assignments_file.year,
-                         dataset.assignments_file.issued)
-    sections.append(Section(t("report_deadlines", lang),
-                            _deadlines(schedule(items, options.as_of), registry, lang, top)))
+    if dataset.has("assignments"):
+        items = deliverables(tree, dataset.tasks(), dataset.assignments_file.year,
+                             dataset.assignments_file.issued)
+        deadlines = _deadlines(schedule(items, options.as_of), registry, lang, top)
+    else:
+        deadlines = [t("no_assignments_file", lang)]
+    sections.append(Section(t("report_deadlines", lang), deadlines))
 
     files = [(source.path, getattr(dataset, source.kind).file)
              for source in dataset.paths.sources()]
@@ -159,6 +177,8 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
                               "level": t(level, lang), "count": n}
                              for (rule, level), n in sorted(counts.items())]))
     dataset = checked.dataset
+    if not dataset.has("assignments"):
+        return [*blocks, t("no_assignments_file", lang)]
     uncovered_codes = {node.code for node in uncovered_leaves(dataset.tree, dataset.mapped)}
     uncovered = [g for g in gaps if g.node.code in uncovered_codes]
     if uncovered:

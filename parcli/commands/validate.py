@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from parcli.commands import problems_output
 from parcli.i18n import t
 from parcli.options import ValidateOptions
 from parcli.problems import Problem
-from parcli.render import Column, Output, Table
+from parcli.render import Output
 from parcli.service import Checked
 from parcli.text import Lang
 
@@ -27,27 +28,14 @@ def run(checked: Checked, options: ValidateOptions) -> Output:
     summary = [t("validate_summary", lang, errors=len(errors), warnings=len(warnings))]
     if not problems:
         summary.insert(0, t("validate_ok", lang))
+    read = {source.kind for source in checked.sources}
+    summary[:0] = [t("validate_without", lang, kind=t(f"{kind}_file", lang))
+                   for kind in ("assignments", "agencies") if read and kind not in read]
     if options.verbosity < 0:
         problems, summary = errors, []
     elif options.verbosity > 0:
         summary = _rule_counts(checked, problems, lang) + summary
     return problems_output(problems, lang, summary, failed=bool(errors))
-
-
-def problems_output(problems: list[Problem], lang: Lang, notes: list[str] | None = None,
-                    failed: bool = True) -> Output:
-    """Problems in validate's shapes, for every reporter (also for data no command could
-    use)."""
-    table = Table(
-        [Column("location", t("location", lang)), Column("level", t("level", lang)),
-         Column("rule", t("rule", lang)), Column("code", t("code", lang)),
-         Column("message", t("message", lang))],
-        [{"location": p.location(), "level": t(p.level, lang), "rule": p.rule, "code": p.code,
-          "message": p.message} for p in problems])
-    data = {"errors": [p.as_dict() for p in problems if p.level == "error"],
-            "warnings": [p.as_dict() for p in problems if p.level == "warning"]}
-    return Output([table], data, problems=problems, notes=notes or [], failed=failed,
-                  lines=[p.one_line() for p in problems])
 
 
 def _rule_counts(checked: Checked, problems: list[Problem], lang: Lang) -> list[str]:

@@ -17,6 +17,7 @@ from parcli.models import COLUMNS, Column, Scored
 Status = Literal["rounding", "acknowledged", "error"]
 STATUSES: tuple[Status, ...] = ("error", "acknowledged", "rounding")
 TOTAL = "total"
+DEFAULT_TOLERANCE = Decimal("0.01")  # the one default: --tolerance, rules and service
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class CheckResult:
         return counts
 
 
-def check_sums(tree: CriteriaTree, tolerance: Decimal) -> CheckResult:
+def check_sums(tree: CriteriaTree, tolerance: Decimal = DEFAULT_TOLERANCE) -> CheckResult:
     findings: list[Finding] = []
     unverifiable: list[Unverifiable] = []
     for node in tree.nodes:

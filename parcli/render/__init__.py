@@ -17,6 +17,14 @@ class Column:
     key: str
     label: str
     numeric: bool = False
+    # How an enumeration's values read in the human formats (table, md); csv and json keep
+    # the values themselves, so a spreadsheet or a script sees the same whatever --lang is.
+    values: dict[str, str] | None = None
+
+    def shown(self, value: Any) -> Any:
+        if self.values is not None and isinstance(value, str):
+            return self.values.get(value, value)
+        return value
 
 
 @dataclass

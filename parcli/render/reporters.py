@@ -124,7 +124,7 @@ class PlainReporter(Reporter, register=False):
             return "".join(f"{line}\n" for line in output.lines + output.notes)
         parts = []
         for table in _shown(output):
-            rows = [[cell(row.get(c.key)) for c in table.columns]
+            rows = [[cell(c.shown(row.get(c.key))) for c in table.columns]
                     for row in table.rows + table.footer]
             # Leading spaces carry the tree's indentation: keep them.
             text = tabulate(rows, headers=[c.label for c in table.columns], tablefmt="simple",
@@ -163,9 +163,11 @@ class RichReporter(Reporter, register=False):
                                       justify="right" if column.numeric else "left",
                                       overflow="fold")
             for row in table.rows:
-                rich_table.add_row(*(Text(cell(row.get(c.key))) for c in table.columns))
+                rich_table.add_row(*(Text(cell(c.shown(row.get(c.key))))
+                                     for c in table.columns))
             for index, row in enumerate(table.footer):
-                rich_table.add_row(*(Text(cell(row.get(c.key))) for c in table.columns),
+                rich_table.add_row(*(Text(cell(c.shown(row.get(c.key))))
+                                     for c in table.columns),
                                    style="bold", end_section=index == 0)
             console.print(rich_table)
         for note in output.notes:
@@ -277,7 +279,7 @@ def markdown_table(table: Table, heading: str = "###") -> str:
     they are (no colon: left by default)."""
     from tabulate import tabulate
 
-    rows = [[_md_cell(row.get(c.key)) for c in table.columns]
+    rows = [[_md_cell(c.shown(row.get(c.key))) for c in table.columns]
             for row in table.rows + table.footer]
     text = tabulate(rows, headers=[md_escape(c.label) for c in table.columns],
                     tablefmt="github", disable_numparse=True,

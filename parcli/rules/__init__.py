@@ -17,6 +17,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
+from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.problems import Level, Problem
 from parcli.text import Lang, Text
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 Kind = Literal["criteria", "assignments", "agencies"]
 KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments")
-DEFAULT_TOLERANCE = Decimal("0.01")
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
@@ -143,3 +143,10 @@ def run(context: Context, lang: Lang = "en", config: Config | None = None,
             line, column = document.position(found.loc)
             yield Problem(rule.id, level, found.message.in_(lang), document.file, line, column,
                           found.code)
+
+
+def markdown_table() -> str:
+    """The rule table of README.md, generated from the catalogue (a test keeps them equal)."""
+    lines = ["| rule | level | what |", "| --- | --- | --- |"]
+    lines += [f"| `{rule.id}` | {rule.level} | {rule.description.en} |" for rule in catalogue()]
+    return "\n".join(lines) + "\n"

@@ -84,3 +84,13 @@ def problems(data: Data, rule: str) -> list[dict[str, object]]:
     return [{"level": level, **p} for level, key in (("error", "errors"),
                                                     ("warning", "warnings"))
             for p in data[key] if p["rule"] == rule]
+
+
+EXTRA_ROW = ('    lead: [Sở Gamma]\n',
+             '    lead: [Sở Gamma]\n  - code: "{code}"\n    name: Thêm\n    name_en: Extra\n'
+             '    max: 0\n    baseline: 0\n    target: 0\n')
+
+
+def extra_row(code: str) -> Edit:
+    """An edit of the criteria file: a row `code` (all zero) after the last row."""
+    return EXTRA_ROW[0], EXTRA_ROW[1].format(code=code)
