@@ -41,16 +41,16 @@ TABLE_FORMATS = formats()
 PROBLEM_FORMATS = formats(problems=True)
 
 # The options every data command shares, declared once as types.
-CriteriaOpt = Annotated[Optional[Path], typer.Option(
+CriteriaOpt = Annotated[Optional[str], typer.Option(
     "--criteria", help="Criteria file (Appendix I). Default: the bundled plan, only when no "
     "data file is named.", show_default=False)]
-AssignmentsOpt = Annotated[Optional[Path], typer.Option(
+AssignmentsOpt = Annotated[Optional[str], typer.Option(
     "--assignments", help="Assignments file (Appendix II). Default: assignments_<year>.yaml, "
     "else assignments.yaml, beside the criteria file.", show_default=False)]
-AgenciesOpt = Annotated[Optional[Path], typer.Option(
+AgenciesOpt = Annotated[Optional[str], typer.Option(
     "--agencies", help="Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
     "beside the criteria file.", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option(
+ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
     "with [tool.parcli]) from the criteria file's folder upward.", show_default=False)]
 NoAssignmentsOpt = Annotated[bool, typer.Option(
@@ -86,8 +86,11 @@ def _root(
 ) -> None:
     """Scoring and gap analysis for the provincial PAR Index and SIPAS."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help(), err=True)
-        typer.echo("parcli: error: name a command, e.g. 'parcli check'", err=True)
+        names = ", ".join(ctx.command.list_commands(ctx)) if isinstance(
+            ctx.command, typer.core.TyperGroup) else ""
+        typer.echo(f"Usage: parcli [OPTIONS] COMMAND [ARGS]...\nCommands: {names}", err=True)
+        typer.echo("parcli: error: name a command, e.g. 'parcli check' (see 'parcli --help')",
+                   err=True)
         raise typer.Exit(2)
 
 
@@ -112,8 +115,19 @@ def _tolerance(text: str) -> Decimal:
     return value
 
 
-def _common(criteria: Path | None, assignments: Path | None, agencies: Path | None,
-            config: Path | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
+def _path(option: str, text: str | None) -> Path | None:
+    """A path option as given: an empty one is a mistake, not the current folder."""
+    if text is None:
+        return None
+    if not text.strip():
+        from parcli.problems import UsageError
+
+        raise UsageError(f"{option}: the path is empty")
+    return Path(text)
+
+
+def _common(criteria: str | None, assignments: str | None, agencies: str | None,
+            config: str | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
             color: str = "never", no_color: bool = True, debug: bool = False,
             no_assignments: bool = False, tolerance: str | None = None) -> Common:
     from parcli.options import Common
@@ -121,7 +135,8 @@ def _common(criteria: Path | None, assignments: Path | None, agencies: Path | No
 
     default = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                and "github" in formats_allowed else formats_allowed[0])
-    data = DataRequest(criteria, assignments, agencies, config, no_assignments)
+    data = DataRequest(_path("--criteria", criteria), _path("--assignments", assignments),
+                       _path("--agencies", agencies), _path("--config", config), no_assignments)
     if tolerance is not None:
         data = replace(data, tolerance=_tolerance(tolerance))
     return Common(
@@ -160,7 +175,7 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
         raise typer.Exit(_internal(exc, debug=False)) from None
     from parcli.render.reporters import reporter
 
-    with_sources(output, checked.sources, common.lang)
+    with_sources(output, checked.sources, common.lang, line=output.name_sources)
     if command != "validate" and checked.warnings:
         from parcli.i18n import t
 
@@ -303,7 +318,7 @@ def validate(
 
 @app.command(name="agencies")
 def agencies_command(
-    fmt: TableFormatOpt = None,
+    fmt: TableFormatOpt = None, no_assignments: NoAssignmentsOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -313,7 +328,7 @@ def agencies_command(
     from parcli.options import AgenciesOptions
 
     options = AgenciesOptions(_common(criteria, assignments, agencies, config, lang, fmt,
-                                      TABLE_FORMATS, color, no_color, debug))
+                                      TABLE_FORMATS, color, no_color, debug, no_assignments))
     _execute(options.common, "agencies", lambda checked: command.run(checked, options))
 
 

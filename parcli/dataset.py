@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from parcli.load import a_kind
 from parcli.problems import UsageError
 
 if TYPE_CHECKING:
@@ -47,6 +48,20 @@ def beside(criteria: Path, kind: str) -> Path | None:
     return None
 
 
+def _usable(option: str, path: Path) -> None:
+    """A path the user named is a readable file, or a usage error saying what it is."""
+    try:
+        exists, is_dir, is_link = path.exists(), path.is_dir(), path.is_symlink()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise UsageError(f"{option}: {path}: {exc.strerror or exc}") from None
+    if not exists and is_link:
+        raise UsageError(f"{option}: {path}: a symbolic link to nothing (or a loop), not a file")
+    if not exists:
+        raise UsageError(f"{option}: {path}: no such file")
+    if is_dir:
+        raise UsageError(f"{option}: {path}: is a directory, not a YAML file")
+
+
 @dataclass(frozen=True)
 class Source:
     kind: Kind
@@ -76,12 +91,8 @@ class DataPaths:
         """The files a run reads, from what the user named; nothing named: the bundled plan."""
         for option, path in (("--criteria", criteria), ("--assignments", assignments),
                              ("--agencies", agencies)):
-            if path is not None and not str(path).strip():
-                raise UsageError(f"{option}: the path is empty")
-            if path is not None and not path.exists():
-                raise UsageError(f"{option}: {path}: no such file")
-            if path is not None and path.is_dir():
-                raise UsageError(f"{option}: {path}: is a directory, not a YAML file")
+            if path is not None:
+                _usable(option, path)
         if criteria is None:
             if assignments is not None or agencies is not None:
                 raise UsageError("--assignments and --agencies need --criteria: the bundled "
@@ -115,10 +126,11 @@ class DataPaths:
             raise UsageError(f"{command} needs a criteria file")
         where = self.criteria.parent
         hint = (f"pass {OPTION[kind]} FILE" + (" or --no-assignments" if kind == "assignments"
-                                                and command in ("gap", "report", "validate")
+                                                and command in ("gap", "report", "agencies")
                                                 else ""))
-        raise UsageError(f"{command} needs a {kind} file: none named and no {kind}_*.yaml or "
-                         f"{kind}.yaml beside {self.criteria.name} in {where}; {hint}")
+        raise UsageError(f"{command} needs {a_kind(kind)} file: none named and no "
+                         f"{kind}_<year>.yaml or {kind}.yaml beside {self.criteria.name} in "
+                         f"{where}; {hint}")
 
 
 class Dataset:

@@ -269,13 +269,15 @@ class CriteriaFile(_Strict):
     criteria: list[Criterion] = _described("Every row of the table, in document order.",
                                            min_length=1)
 
-    @model_validator(mode="after")
-    def _years_in_order(self) -> CriteriaFile:
-        if self.baseline_year is not None and self.baseline_year >= self.target_year:
+    @field_validator("target_year")
+    @classmethod
+    def _years_in_order(cls, value: int, info: ValidationInfo) -> int:
+        baseline = info.data.get("baseline_year")
+        if baseline is not None and baseline >= value:
             raise PydanticCustomError(
-                "year_order", "baseline_year {baseline} must come before target_year {target}",
-                {"baseline": self.baseline_year, "target": self.target_year})
-        return self
+                "year_order", "target_year {target} must come after baseline_year {baseline}",
+                {"baseline": baseline, "target": value})
+        return value
 
 
 CarriedField = Literal["product", "requirement", "deadline", "lead", "implementers"]

@@ -94,7 +94,8 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
     paths = DataPaths.resolve(request.criteria, request.assignments, request.agencies,
                               request.no_assignments)
     for kind in needs:
-        paths.require(kind, command)
+        if not (kind == "assignments" and request.no_assignments):
+            paths.require(kind, command)
     paths = paths.only((*needs, *optional))
     settings = configuration(request, paths)
     dataset = Dataset(paths)

@@ -33,6 +33,15 @@ def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PARCLI_MAX_BYTES", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _bundled_plan_is_2020(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests name the data they use: here "the bundled plan" is Đắk Lắk 2020, whatever later
+    years `data/` comes to hold, so that adding a year breaks no test."""
+    import parcli.dataset as dataset
+
+    monkeypatch.setattr(dataset, "latest", lambda kind, folder=DATA: folder / f"{kind}_2020.yaml")
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """`cli("check", "--format", "json")` runs parcli's real entry point in-process."""

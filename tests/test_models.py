@@ -235,7 +235,8 @@ def test_scores_without_a_max_are_only_bounded_below() -> None:
 @pytest.mark.parametrize("baseline_year", [2020, 2021])
 def test_baseline_year_comes_before_target_year(baseline_year: int) -> None:
     assert one_error(CriteriaFile, criteria_file(baseline_year=baseline_year)) == (
-        (), "year_order", f"baseline_year {baseline_year} must come before target_year 2020")
+        ("target_year",), "year_order",
+        f"target_year 2020 must come after baseline_year {baseline_year}")
     CriteriaFile.model_validate(criteria_file(baseline_year=2019))
 
 

@@ -3,8 +3,33 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+from pathlib import Path
 
-from tests.conftest import CRITERIA
+import pytest
+
+from parcli.rules import catalogue
+from tests.conftest import AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
+
+WARNINGS_NOTE = "parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
+BUNDLED_NOTE = ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml "
+                "(bundled with parcli)")
+
+
+@pytest.fixture(autouse=True)
+def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File names in outputs are relative to the working directory: run from the checkout."""
+    monkeypatch.chdir(ROOT)
+
+
+def _unknown_lead(tmp_path: Path) -> Path:
+    """The shipped criteria with Sở Tư pháp misspelt in the lead of every row it leads."""
+    broken = tmp_path / "criteria.yaml"
+    text = CRITERIA.read_text("utf-8")
+    assert text.count("lead: [Sở Tư pháp]") == 8
+    broken.write_text(text.replace("lead: [Sở Tư pháp]", "lead: [Sở Tư Pháp X]"), "utf-8")
+    return broken
 
 
 def test_validate_quiet_prints_errors_only(cli, tmp_path):
@@ -12,22 +37,62 @@ def test_validate_quiet_prints_errors_only(cli, tmp_path):
     broken = tmp_path / "criteria.yaml"
     broken.write_text(CRITERIA.read_text("utf-8").replace("lead: [Sở Tư pháp]",
                                                           "lead: [Sở Tư Pháp X]", 1), "utf-8")
-    result = cli("validate", "-q", "--criteria", broken)
+    line = CRITERIA.read_text("utf-8").splitlines().index("    lead: [Sở Tư pháp]") + 1
+    result = cli("validate", "-q", "--criteria", broken, "--agencies", AGENCIES)
     assert result.code == 1
-    lines = result.out.splitlines()
-    assert lines and all(": error " in line for line in lines)
-    assert "unknown agency 'Sở Tư Pháp X'" in lines[0]
+    assert result.out.splitlines() == [
+        f"{broken}:{line}:12: error unknown agency 'Sở Tư Pháp X'; did you mean 'Sở Tư pháp' "
+        "(justice)? [unknown-agency]"]
+
+
+def _rule_lines(out: str) -> dict[str, tuple[str, int]]:
+    """validate -v's rule list: id -> (level or "disabled", count)."""
+    rules = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and ":" not in parts[0] and \
+                parts[1] in ("error", "warning", "disabled") and parts[2].isdigit():
+            rules[parts[0]] = (parts[1], int(parts[2]))
+    return rules
 
 
 def test_validate_verbose_lists_every_rule_with_its_count(cli):
-    out = cli("validate", "-v").out.splitlines()
-    counts = {line.split()[0]: int(line.split()[2]) for line in out
-              if line[:1].isalpha() and not line.startswith("data/") and "error(s)" not in line}
-    assert counts["uncovered-criterion"] == 21
-    assert counts["title-mismatch"] == 35
-    assert counts["lead-mismatch"] == 7
-    assert counts["duplicate-code"] == 0
-    assert out[-1] == "0 error(s), 66 warning(s)"
+    out = cli("validate", "-v").out
+    rules = _rule_lines(out)
+    # Every rule, reading problems (yaml-syntax, schema, ...) first, in the catalogue's order.
+    assert list(rules) == [rule.id for rule in catalogue()]
+    assert list(rules)[:2] == ["unreadable", "file-too-large"]
+    assert {rule_id: level for rule_id, (level, _) in rules.items()} == {
+        rule.id: rule.level for rule in catalogue()}
+    assert rules["uncovered-criterion"] == ("warning", 21)
+    assert rules["title-mismatch"] == ("warning", 35)
+    assert rules["lead-mismatch"] == ("warning", 7)
+    assert rules["missing-deadline"] == ("warning", 2)
+    assert rules["missing-requirement"] == ("warning", 1)
+    assert rules["duplicate-code"] == ("error", 0)
+    assert rules["schema"] == ("error", 0)
+    assert sum(count for _, count in rules.values()) == 66
+    lines = out.splitlines()
+    # The problems, then the files read, the rules, and the summary line.
+    assert lines[-len(rules) - 2] == BUNDLED_NOTE
+    assert lines[-1] == "0 error(s), 66 warning(s)"
+    assert len(lines) == 66 + 1 + len(rules) + 1
+
+
+def test_validate_verbose_shows_disabled_rules_and_changed_levels(cli, tmp_path):
+    config = tmp_path / "parcli.toml"
+    config.write_text('disable = ["title-mismatch"]\n\n[levels]\nlead-mismatch = "error"\n',
+                      "utf-8")
+    result = cli("validate", "-v", "--config", config)
+    assert result.code == 1
+    rules = _rule_lines(result.out)
+    assert list(rules) == [rule.id for rule in catalogue()]
+    assert rules["title-mismatch"] == ("disabled", 0)
+    assert rules["lead-mismatch"] == ("error", 7)
+    assert f"\n{BUNDLED_NOTE}\nunreadable " in result.out
+    assert result.out.endswith(
+        f"Configuration {config}: disabled title-mismatch; levels changed lead-mismatch=error\n"
+        "7 error(s), 24 warning(s)\n")
 
 
 def test_plain_tree_keeps_indentation(cli):
@@ -59,15 +124,21 @@ def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
 
 
 def test_tree_depth_counts_from_the_code_given(cli):
-    rows = json.loads(cli("tree", "4.3", "--depth", "1", "--format", "json").out)
-    assert [row["code"] for row in rows] == ["4.3"]
-    rows = json.loads(cli("tree", "4.3", "--depth", "2", "--format", "json").out)
+    data = json.loads(cli("tree", "4.3", "--depth", "1", "--format", "json").out)
+    # tree reads the criteria and the registry, never the assignments.
+    assert data["sources"] == [
+        {"kind": "criteria", "path": "data/criteria_2020.yaml", "bundled": True},
+        {"kind": "agencies", "path": "data/agencies.yaml", "bundled": True}]
+    assert [row["code"] for row in data["rows"]] == ["4.3"]
+    rows = json.loads(cli("tree", "4.3", "--depth", "2", "--format", "json").out)["rows"]
     assert [row["code"] for row in rows] == ["4.3", "4.3.1", "4.3.2", "4.3.3"]
 
 
 def test_tree_search_without_matches_says_so(cli):
     result = cli("tree", "--search", "zzzz")
-    assert (result.code, result.out) == (0, "No rows match.\n")
+    assert (result.code, result.out, result.err) == (
+        0, "Data: data/criteria_2020.yaml, data/agencies.yaml (bundled with parcli)\n\n"
+           "No rows match.\n", "")
 
 
 def test_tree_search_for_only_a_diacritic_is_a_usage_error(cli):
@@ -76,13 +147,26 @@ def test_tree_search_for_only_a_diacritic_is_a_usage_error(cli):
     assert result.err == "parcli: error: --search needs some letters or digits\n"
 
 
-def test_unknown_agency_keeps_its_text_as_lead_everywhere(cli, tmp_path):
-    broken = tmp_path / "criteria.yaml"
-    broken.write_text(CRITERIA.read_text("utf-8").replace("lead: [Sở Tư pháp]",
-                                                          "lead: [Sở Tư Pháp X]", 1), "utf-8")
-    rows = json.loads(cli("tree", "2.1", "--format", "json",
-                                        "--criteria", broken).out)
-    assert rows[0]["lead"] == ["Sở Tư Pháp X"]
+def test_without_a_registry_a_lead_keeps_its_text(cli, tmp_path):
+    broken = _unknown_lead(tmp_path)
+    result = cli("tree", "2.1", "--format", "json", "--criteria", broken)
+    assert (result.code, result.err) == (0, "")
+    data = json.loads(result.out)
+    assert data["sources"] == [{"kind": "criteria", "path": str(broken), "bundled": False}]
+    assert data["rows"][0]["lead"] == ["Sở Tư Pháp X"]
+
+
+def test_an_unknown_agency_in_the_registry_beside_stops_every_command(cli, tmp_path):
+    broken = _unknown_lead(tmp_path)
+    (tmp_path / "agencies.yaml").write_bytes(AGENCIES.read_bytes())
+    lines = CRITERIA.read_text("utf-8").splitlines()
+    expected = [f"{broken}:{number}:12: error unknown agency 'Sở Tư Pháp X'; did you mean "
+                "'Sở Tư pháp' (justice)? [unknown-agency]"
+                for number, line in enumerate(lines, 1) if line == "    lead: [Sở Tư pháp]"]
+    assert len(expected) == 8
+    result = cli("tree", "2.1", "--criteria", broken)
+    assert (result.code, result.out) == (1, "")
+    assert result.err.splitlines() == expected
 
 
 def test_unusable_data_in_json_format_gives_json_errors(cli, tmp_path):
@@ -99,12 +183,16 @@ def test_unusable_data_in_json_format_gives_json_errors(cli, tmp_path):
                                "any token (while scanning for the next token) [yaml-syntax]\n")
 
 
-def test_link_loop_and_huge_size_cap_are_usage_errors(cli, tmp_path, monkeypatch):
+def test_link_loop_is_a_usage_error_that_says_so(cli, tmp_path):
     loop = tmp_path / "loop.yaml"
     loop.symlink_to(loop)
     result = cli("check", "--criteria", loop)
-    assert result.code == 2
-    assert result.err.endswith("loop.yaml: a symbolic link to nothing (or a loop), not a file\n")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"parcli: error: --criteria: {loop}: a symbolic link to nothing (or a "
+                          "loop), not a file\n")
+
+
+def test_huge_size_cap_is_a_usage_error(cli, monkeypatch):
     monkeypatch.setenv("PARCLI_MAX_BYTES", "99999999999999999999G")
     result = cli("check")
     assert (result.code, result.err) == (
@@ -114,8 +202,9 @@ def test_link_loop_and_huge_size_cap_are_usage_errors(cli, tmp_path, monkeypatch
 
 def test_output_to_a_directory_is_a_usage_error(cli, tmp_path):
     result = cli("report", "-o", tmp_path)
-    assert (result.code, result.err) == (
-        2, f"parcli: error: {tmp_path} is a directory; give a file name\n")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"{WARNINGS_NOTE}parcli: error: {tmp_path} is a directory; give a "
+                          "file name\n")
 
 
 def test_report_file_gets_ordinary_permissions(cli, tmp_path):
@@ -135,16 +224,165 @@ def test_report_file_gets_ordinary_permissions(cli, tmp_path):
 
 
 def test_validate_speaks_vietnamese(cli):
-    out = cli("validate", "--lang", "vi").out
-    assert ("warning tiêu chí 2.4.1 chưa được phân công (tăng 0.12, mất 0.22 điểm) "
+    result = cli("validate", "--lang", "vi")
+    out = result.out
+    assert ("warning tiêu chí 2.4.1 chưa được phân công (cần tăng 0.12, bị mất 0.22 điểm) "
             "[uncovered-criterion]") in out
-    assert "nhiệm vụ 8.5 thiếu thời hạn [missing-deadline]" in out
-    assert "nhiệm vụ 8.1.2 do ppc-office chủ trì; tiêu chí 8.1 do home-affairs chủ trì" in out
-    assert out.endswith("0 lỗi, 66 cảnh báo\n")
+    assert "nhiệm vụ 8.5 thiếu thời gian hoàn thành [missing-deadline]" in out
+    assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
+            "[lead-mismatch]") in out
+    assert out.endswith("Dữ liệu: data/criteria_2020.yaml, data/assignments_2020.yaml, "
+                        "data/agencies.yaml (dữ liệu mẫu kèm theo parcli)\n0 lỗi, 66 cảnh báo\n")
     assert "has no assignment" not in out
+    assert (result.code, result.err) == (0, "")  # validate lists its warnings: no note
 
 
-def test_check_github_annotations_in_vietnamese(cli):
-    out = cli("check", "--lang", "vi", "--format", "github").out
-    assert "::3 cột mục tiêu: số in 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); " \
-        "đã ghi nhận: as printed in the source: children sum to 13.68\n" in out
+def test_check_github_annotations_in_vietnamese(cli, tmp_path):
+    # An acknowledged difference is no problem, so no annotation: take the acknowledgement out.
+    criteria = tmp_path / "criteria.yaml"
+    text = CRITERIA.read_text("utf-8")
+    ack = '    acknowledged: {target: "as printed in the source: children sum to 13.68"}\n'
+    assert text.count(ack) == 1
+    criteria.write_text(text.replace(ack, ""), "utf-8")
+    line = criteria.read_text("utf-8").splitlines().index("    target: 13.7") + 1
+    result = cli("check", "--lang", "vi", "--format", "github", "--criteria", criteria)
+    assert result.code == 1
+    assert result.out == (
+        f"::error file={criteria},line={line},col=13,title=checksum::3 cột mục tiêu: số trong "
+        "tài liệu 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); sửa dữ liệu hoặc ghi "
+        f"nhận kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 đã ghi nhận, 4 làm tròn (dung sai 0.01)\n")
+
+
+# --- the files an output names ------------------------------------------------------------
+
+def test_json_lists_become_an_object_with_sources_and_rows(cli):
+    data = json.loads(cli("assignments", "--format", "json").out)
+    assert set(data) == {"sources", "rows"}
+    assert data["sources"] == [
+        {"kind": kind, "path": f"data/{path.name}", "bundled": True}
+        for kind, path in (("criteria", CRITERIA), ("assignments", ASSIGNMENTS),
+                           ("agencies", AGENCIES))]
+    assert data["rows"] and all("code" in row for row in data["rows"])
+
+
+def test_json_objects_gain_sources_first(cli, tmp_path):
+    copy = tmp_path / "criteria_2020.yaml"
+    copy.write_bytes(CRITERIA.read_bytes())
+    data = json.loads(cli("check", "--criteria", copy, "--format", "json").out)
+    assert next(iter(data)) == "sources"
+    # check reads the criteria only, and a given file is never called bundled.
+    assert data["sources"] == [{"kind": "criteria", "path": str(copy), "bundled": False}]
+
+
+def test_a_given_criteria_file_reads_the_files_beside_it_never_bundled(cli, tmp_path):
+    for path in (CRITERIA, ASSIGNMENTS, AGENCIES):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    criteria = tmp_path / CRITERIA.name
+    result = cli("agencies", "--criteria", criteria)
+    assert result.code == 0
+    assert result.err == WARNINGS_NOTE
+    assert (f"\nData: {criteria}, {tmp_path / ASSIGNMENTS.name}, {tmp_path / AGENCIES.name}\n"
+            in result.out)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / CRITERIA.name).write_bytes(CRITERIA.read_bytes())
+    result = cli("agencies", "--criteria", alone / CRITERIA.name)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("parcli: error: agencies needs an assignments file")
+    assert result.err.endswith("; pass --assignments FILE or --no-assignments\n")
+    result = cli("agencies", "--no-assignments", "--criteria", alone / CRITERIA.name)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("parcli: error: agencies needs an agencies file")
+    assert result.err.endswith("; pass --agencies FILE\n")
+
+
+@pytest.mark.parametrize("command", ["gap", "report"])
+def test_gap_and_report_need_assignments_unless_told_not_to(cli, tmp_path, command):
+    criteria = tmp_path / CRITERIA.name
+    criteria.write_bytes(CRITERIA.read_bytes())
+    result = cli(command, "--criteria", criteria, "--agencies", AGENCIES)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"parcli: error: {command} needs ")
+    assert result.err.endswith("; pass --assignments FILE or --no-assignments\n")
+
+
+@pytest.mark.parametrize("command", ["gap", "report"])
+def test_gap_and_report_with_no_assignments_read_two_files(cli, tmp_path, command):
+    criteria = tmp_path / CRITERIA.name
+    criteria.write_bytes(CRITERIA.read_bytes())
+    (tmp_path / ASSIGNMENTS.name).write_bytes(ASSIGNMENTS.read_bytes())  # beside, yet unread
+    result = cli(command, "--criteria", criteria, "--agencies", AGENCIES, "--no-assignments",
+                 "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["sources"] == [
+        {"kind": "criteria", "path": str(criteria), "bundled": False},
+        {"kind": "agencies", "path": "data/agencies.yaml", "bundled": False}]
+
+
+def test_markdown_escapes_data_text_and_right_aligns_numbers(cli, tmp_path):
+    criteria = tmp_path / "criteria.yaml"
+    name = "Impact of reform on the quality of legal normative documents issued by the province"
+    text = CRITERIA.read_text("utf-8")
+    assert text.count(name) == 1
+    criteria.write_text(text.replace(name, "Impact <b>*of*</b> [reform](x) | a_b&c"), "utf-8")
+    out = cli("tree", "2.4", "--depth", "1", "--format", "md", "--criteria", criteria).out
+    lines = out.splitlines()
+    assert lines[0] == "### Criteria"
+    header = [cell.strip() for cell in lines[2].strip("|").split("|")]
+    assert header == ["Code", "Name", "Max", "Baseline", "Target", "Gain", "Lead"]
+    rule = [cell.strip() for cell in lines[3].strip("|").split("|")]
+    assert [cell[-1] == ":" for cell in rule] == [False, False, True, True, True, True, False]
+    assert "| Impact \\<b\\>\\*of\\*\\</b\\> \\[reform\\](x) \\| a_b\\&c |" in lines[4]
+    assert out.endswith(f"\nData: {criteria}\n")
+
+
+# --- misuse: exit 2 with one line, never a traceback ---------------------------------------
+
+def test_no_command_is_a_usage_error_with_help(cli):
+    result = cli()
+    assert (result.code, result.out) == (2, "")
+    assert "Usage: parcli" in result.err
+    assert "check" in result.err and "report" in result.err  # the help lists the commands
+    last = result.err.splitlines()[-1]
+    assert last.startswith("parcli: error: ")
+    assert last.removeprefix("parcli: error: ").strip()
+
+
+def test_an_empty_as_of_is_a_usage_error(cli):
+    result = cli("report", "--as-of", "")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("parcli: error: Invalid value for --as-of: the date is empty; give "
+                          "YYYY-MM-DD or leave the option out (see 'parcli report --help')\n")
+
+
+def test_an_empty_criteria_path_is_a_usage_error(cli):
+    result = cli("check", "--criteria", "")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "parcli: error: --criteria: the path is empty\n"
+
+
+def test_a_missing_registry_is_a_usage_error_even_where_unread(cli):
+    result = cli("check", "--agencies", "/nonexistent.yaml", "--criteria",
+                 "data/criteria_2020.yaml")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "parcli: error: --agencies: /nonexistent.yaml: no such file\n"
+
+
+def test_an_assignments_file_given_as_criteria_is_named_once(cli, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(ASSIGNMENTS.read_bytes())
+    line = ASSIGNMENTS.read_text("utf-8").splitlines().index("assignments:") + 1
+    result = cli("check", "--criteria", plan)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (f"{plan}:{line}:1: error this looks like an assignments file, not a "
+                          "criteria file [schema]\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_report_to_a_full_disk_fails_in_one_line(cli):
+    result = cli("report", "-o", "/dev/full", "--as-of", "2020-10-15")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (f"{WARNINGS_NOTE}parcli: error: cannot write /dev/full: No space left "
+                          "on device\n")
+    assert [line for line in result.err.splitlines() if "No space left on device" in line]
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written in place, not replaced

@@ -29,14 +29,15 @@ def sources_json(sources: list[Source]) -> list[dict[str, object]]:
             for s in sources]
 
 
-def with_sources(output: Output, sources: list[Source], lang: Lang) -> Output:
+def with_sources(output: Output, sources: list[Source], lang: Lang, line: bool = True) -> Output:
     """The output, saying which files it read: a line for people, a `sources` field in JSON
     (a list becomes `{"sources": [...], "rows": [...]}`)."""
     data: Any = output.data
     listed = sources_json(sources)
     output.data = ({"sources": listed, **data} if isinstance(data, dict)
                    else {"sources": listed, "rows": data})
-    output.notes.insert(0, sources_line(sources, lang))
+    if line:
+        output.notes.insert(0, sources_line(sources, lang))
     return output
 
 

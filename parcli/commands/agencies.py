@@ -8,8 +8,8 @@ from parcli.options import AgenciesOptions
 from parcli.render import Column, Output, Table
 from parcli.service import Checked
 
-NEEDS = ("criteria", "agencies")
-OPTIONAL = ("assignments",)
+NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
+OPTIONAL = ()
 TOLERATED: frozenset[str] = frozenset()
 
 

@@ -27,8 +27,8 @@ from parcli.render import Column, Output, Table
 from parcli.service import Checked
 from parcli.text import LANGS, Lang, Text
 
-NEEDS = ("criteria", "agencies")
-OPTIONAL = ("assignments",)
+NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
+OPTIONAL = ()
 TOLERATED: frozenset[str] = frozenset()
 SOURCES = {lang: {source: t(source, lang) for source in get_args(LeadSource)}
            for lang in LANGS}

@@ -31,8 +31,8 @@ from parcli.render import Column, Output, Section, Table
 from parcli.service import Checked
 from parcli.text import Lang
 
-NEEDS = ("criteria", "agencies")
-OPTIONAL = ("assignments",)  # --no-assignments: the coverage sections say there is none
+NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
+OPTIONAL = ()
 TOLERATED: frozenset[str] = frozenset()
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

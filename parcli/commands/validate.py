@@ -35,7 +35,9 @@ def run(checked: Checked, options: ValidateOptions) -> Output:
         problems, summary = errors, []
     elif options.verbosity > 0:
         summary = _rule_counts(checked, problems, lang) + summary
-    return problems_output(problems, lang, summary, failed=bool(errors))
+    output = problems_output(problems, lang, summary, failed=bool(errors))
+    output.name_sources = options.verbosity >= 0
+    return output
 
 
 def _rule_counts(checked: Checked, problems: list[Problem], lang: Lang) -> list[str]:

@@ -68,8 +68,9 @@ def _refuse_other_kind(document: Document, kind: str) -> None:
     for other, key in SIGNATURES.items():
         if other != kind and key in document.data:
             raise DataError([document.problem(
-                "schema", f"this looks like {_a(other)} file, not {_a(kind)} file", (key,))])
+                "schema", f"this looks like {a_kind(other)} file, not {a_kind(kind)} file", (key,),
+                key=True)])
 
 
-def _a(kind: str) -> str:
+def a_kind(kind: str) -> str:
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"

@@ -67,8 +67,8 @@ class Document:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def problem(self, rule: str, message: str, loc: tuple[str | int, ...] = (),
-                level: str = "error", code: str | None = None) -> Problem:
-        line, column = self.position(loc)
+                level: str = "error", code: str | None = None, key: bool = False) -> Problem:
+        line, column = self.position(loc, key=key)
         return Problem(rule, "error" if level == "error" else "warning", message,
                        self.file, line, column, code)
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 MAX_PROBLEMS = 50
 _RULES_BY_ERROR_TYPE = {"score_range": "score-range", "decimal_comma": "decimal-comma"}
+_BOUNDS = {"less_than_equal": "above the highest allowed,", "greater_than_equal":
+           "below the lowest allowed,", "less_than": "not below", "greater_than": "not above"}
 _EXPECTED = {"model_type": "a mapping of keys", "dict_type": "a mapping of keys",
              "list_type": "a list", "string_type": "text", "int_type": "a whole number"}
 
@@ -60,6 +62,9 @@ def _message(error: Any) -> str:
         return "key " + str(msg).removeprefix("Input ")
     if kind in _EXPECTED:  # pydantic's "Input should be a valid dictionary or instance of X"
         return f"expected {_EXPECTED[kind]}, found {kind_of(error.get('input'))}"
+    if kind in _BOUNDS:
+        limit = next(iter((error.get("ctx") or {}).values()), "?")
+        return f"{error.get('input')} is {_BOUNDS[kind]} {limit}"
     return str(msg).removeprefix("Value error, ")
 
 

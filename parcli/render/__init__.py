@@ -56,6 +56,7 @@ class Output:
     failed: bool = False  # the data did not pass: exit code 1
     lines: list[str] | None = None  # text formats print these instead of the tables
     sections: list[Section] | None = None  # a document: md renders it whole
+    name_sources: bool = True  # a "Data: ..." line among the notes (not under validate -q)
 
 
 def cell(value: Any) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parcli.models import Agency
 from parcli.rules import Context, Found
-from parcli.text import Text
+from parcli.text import Text, fold
 
 ID = "ambiguous-alias"
 LEVEL = "error"
@@ -29,9 +30,15 @@ def check(context: Context) -> Iterator[Found]:
         (first, _), *others = spellings
         line, _ = loaded.document.position(("agencies", first, "id"))
         for index, text in others:
+            if _duplicates(agencies[first], agencies[index]):
+                continue  # the same id or name twice: duplicate-agency reports it, once
             yield Found("agencies", _where(agencies[index], index, text),
                         MESSAGE.format(text=text, first=agencies[first].id, line=line,
                                        second=agencies[index].id), agencies[index].id)
+
+
+def _duplicates(one: Agency, other: Agency) -> bool:
+    return one.id == other.id or fold(one.name) == fold(other.name)
 
 
 def _where(agency: object, index: int, text: str) -> tuple[str | int, ...]:
