@@ -403,6 +403,12 @@ def schema(
         if name is not None or output is not None:
             raise typer.BadParameter("--install writes every schema; give no NAME or -o",
                                      param_hint="--install")
+        try:
+            install.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            from parcli.problems import UsageError
+
+            raise UsageError(f"--install: {install}: {exc.strerror or exc}") from None
         for each in names:
             _emit(json_schema(each), install / f"{each}.schema.json", None)
         return

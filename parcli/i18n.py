@@ -115,6 +115,7 @@ CATALOGUE: dict[str, Text] = {
                         "Cấu hình {file}: tắt {disabled}; đổi mức {levels}"),
     "validate_without": Text("No {kind}: the rules that need it did not run.",
                              "Không có {kind}: các quy tắc cần tệp này không được kiểm tra."),
+    "criteria_file": Text("criteria file", "tệp tiêu chí"),
     "assignments_file": Text("assignments file", "tệp phân công"),
     "agencies_file": Text("agency registry", "danh mục cơ quan"),
     "validate_ok": Text("No problems found.", "Không phát hiện vấn đề."),

@@ -36,7 +36,7 @@ def with_sources(output: Output, sources: list[Source], lang: Lang, line: bool =
     listed = sources_json(sources)
     output.data = ({"sources": listed, **data} if isinstance(data, dict)
                    else {"sources": listed, "rows": data})
-    if line:
+    if line and sources:
         output.notes.insert(0, sources_line(sources, lang))
     return output
 

@@ -30,7 +30,8 @@ def run(checked: Checked, options: ValidateOptions) -> Output:
         summary.insert(0, t("validate_ok", lang))
     read = {source.kind for source in checked.sources}
     summary[:0] = [t("validate_without", lang, kind=t(f"{kind}_file", lang))
-                   for kind in ("assignments", "agencies") if read and kind not in read]
+                   for kind in ("criteria", "assignments", "agencies")
+                   if read and kind not in read]
     if options.verbosity < 0:
         problems, summary = errors, []
     elif options.verbosity > 0:
