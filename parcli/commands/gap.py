@@ -137,4 +137,4 @@ def _group_row(group: GroupGap, name: Text, lang: Lang) -> dict[str, object]:
 
 
 def _sums(group: GroupGap) -> dict[str, object]:
-    return {basis: group.get(basis) for basis in BASES}
+    return {basis: group.shown(basis) for basis in BASES}

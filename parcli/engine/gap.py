@@ -69,6 +69,12 @@ class GroupGap:
     def get(self, basis: Basis) -> Decimal:
         return self.sums[basis]
 
+    def shown(self, basis: Basis) -> Decimal | None:
+        """The sum to show: unknown (None) when no leaf of the group knows this value."""
+        if self.unknown[basis] and self.unknown[basis] >= len(self.criteria):
+            return None
+        return self.sums[basis]
+
     @property
     def points(self) -> Points:
         """The known sums as Points (unknown leaves left out; see `unknown`)."""
