@@ -90,8 +90,11 @@ def load(path: Path, known: dict[str, bool]) -> Config:
 def _text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration: {exc.strerror or exc}") \
+            from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: the configuration is not UTF-8 text") from None
 
 
 def _where(path: Path, text: str, needle: str) -> str:

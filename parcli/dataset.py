@@ -48,7 +48,7 @@ def beside(criteria: Path, kind: str) -> Path | None:
     return None
 
 
-def _usable(option: str, path: Path) -> None:
+def usable(option: str, path: Path) -> None:
     """A path the user named is a readable file, or a usage error saying what it is."""
     try:
         exists, is_dir, is_link = path.exists(), path.is_dir(), path.is_symlink()
@@ -92,7 +92,7 @@ class DataPaths:
         for option, path in (("--criteria", criteria), ("--assignments", assignments),
                              ("--agencies", agencies)):
             if path is not None:
-                _usable(option, path)
+                usable(option, path)
         if criteria is None:
             if assignments is not None or agencies is not None:
                 raise UsageError("--assignments and --agencies need --criteria: the bundled "

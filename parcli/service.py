@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from parcli.config import Config
-from parcli.dataset import DataPaths, Dataset, Kind, Source, beside
+from parcli.dataset import DataPaths, Dataset, Kind, Source, beside, usable
 from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.problems import DataError, Problem, UsageError
 from parcli.rules import KINDS
@@ -119,8 +119,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
     problems: list[Problem] = []
     groups: dict[tuple[Path | None, Path | None, Path | None], None] = {}
     for path in files:
-        if not path.is_file():
-            raise UsageError(f"{path}: no such file")
+        usable("FILE", path)
         try:
             document = load_document(path)
         except DataError as exc:
