@@ -53,6 +53,9 @@ AgenciesOpt = Annotated[Optional[str], typer.Option(
 ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
     "with [tool.parcli]) from the criteria file's folder upward.", show_default=False)]
+ResultsOpt = Annotated[Optional[str], typer.Option(
+    "--results", help="Results file (scores and statuses). Default: results_<year>.yaml "
+    "beside the criteria file, if there is one.", show_default=False)]
 NoAssignmentsOpt = Annotated[bool, typer.Option(
     "--no-assignments", help="Run without an assignments file.")]
 LangOpt = Annotated[str, typer.Option(
@@ -129,14 +132,16 @@ def _path(option: str, text: str | None) -> Path | None:
 def _common(criteria: str | None, assignments: str | None, agencies: str | None,
             config: str | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
             color: str = "never", no_color: bool = True, debug: bool = False,
-            no_assignments: bool = False, tolerance: str | None = None) -> Common:
+            no_assignments: bool = False, tolerance: str | None = None,
+            results: str | None = None) -> Common:
     from parcli.options import Common
     from parcli.service import DataRequest
 
     default = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                and "github" in formats_allowed else formats_allowed[0])
     data = DataRequest(_path("--criteria", criteria), _path("--assignments", assignments),
-                       _path("--agencies", agencies), _path("--config", config), no_assignments)
+                       _path("--agencies", agencies), _path("--config", config), no_assignments,
+                       results=_path("--results", results))
     if tolerance is not None:
         data = replace(data, tolerance=_tolerance(tolerance))
     return Common(
@@ -299,7 +304,7 @@ def validate(
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="Also list every rule with its count.")] = False,
     tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
-    no_assignments: NoAssignmentsOpt = False,
+    no_assignments: NoAssignmentsOpt = False, results: ResultsOpt = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -309,7 +314,7 @@ def validate(
     from parcli.options import ValidateOptions
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, PROBLEM_FORMATS,
-                     color, no_color, debug, no_assignments, tolerance)
+                     color, no_color, debug, no_assignments, tolerance, results)
     options = ValidateOptions(common, strict, -1 if quiet else 1 if verbose else 0,
                               tuple(files or ()))
     _execute(common, "validate", lambda checked: command.run(checked, options),
@@ -372,16 +377,142 @@ def report(
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, ("md", "json"),
                      debug=debug, no_assignments=no_assignments, tolerance=tolerance)
-    if as_of is not None and not as_of.strip():
-        raise typer.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
-                                 param_hint="--as-of")
-    try:
-        when = date.fromisoformat(as_of) if as_of else date.today()
-    except ValueError:
-        raise typer.BadParameter(f"{as_of!r} is not a date YYYY-MM-DD",
-                                 param_hint="--as-of") from None
+    when = _date("--as-of", as_of) or date.today()
     options = ReportOptions(common, when, top, output)
     _execute(common, "report", lambda checked: command.run(checked, options), output)
+
+
+@app.command()
+def progress(
+    assume: Annotated[str, typer.Option(
+        "--assume", help="Criteria without a score are taken at their baseline or target.")
+    ] = "baseline",
+    by_agency: Annotated[bool, typer.Option("--by-agency", help="Per lead agency.")] = False,
+    by_field: Annotated[bool, typer.Option("--by-field", help="Per field.")] = False,
+    results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
+) -> None:
+    """Where the province stands: latest scores, points won, points still needed."""
+    from parcli.commands import progress as command
+    from parcli.engine.progress import ASSUMPTIONS
+    from parcli.options import ProgressOptions
+
+    if by_agency and by_field:
+        raise typer.BadParameter("choose one of --by-agency and --by-field",
+                                 param_hint="--by-agency")
+    common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
+                     no_color, debug, results=results)
+    options = ProgressOptions(common, _choice("--assume", assume, ASSUMPTIONS),
+                              "agencies" if by_agency else "fields" if by_field else "criteria")
+    _execute(common, "progress", lambda checked: command.run(checked, options))
+
+
+@app.command()
+def simulate(
+    set_values: Annotated[Optional[list[str]], typer.Option(
+        "--set", help="CODE=VALUE: take this leaf criterion at VALUE (repeat it).",
+        show_default=False)] = None,
+    assume_met: Annotated[Optional[list[str]], typer.Option(
+        "--assume-met", help="AGENCY: every criterion it leads reaches its target (repeat it).",
+        show_default=False)] = None,
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", help="A results file to start from (default: the results file beside "
+        "the plan, if any).", show_default=False)] = None,
+    assume: Annotated[str, typer.Option(
+        "--assume", help="Criteria without a score are taken at their baseline or target.")
+    ] = "baseline",
+    fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
+) -> None:
+    """What the totals would be if some criteria took other scores."""
+    from parcli.commands import simulate as command
+    from parcli.engine.progress import ASSUMPTIONS
+    from parcli.options import SimulateOptions
+
+    pairs = []
+    for text in set_values or []:
+        code, sep, value = text.partition("=")
+        if not sep or not code.strip() or not value.strip():
+            raise typer.BadParameter(f"{text!r} is not CODE=VALUE", param_hint="--set")
+        pairs.append((code.strip(), value.strip()))
+    common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
+                     no_color, debug, results=scenario)
+    options = SimulateOptions(common, tuple(pairs), tuple(assume_met or ()),
+                              common.data.results, _choice("--assume", assume, ASSUMPTIONS))
+    _execute(common, "simulate", lambda checked: command.run(checked, options))
+
+
+@app.command()
+def due(
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date, YYYY-MM-DD (default: today while the plan year runs, else its "
+        "last day).", show_default=False)] = None,
+    within: Annotated[int, typer.Option("--within", min=0, help="Days ahead.")] = 30,
+    agency: Annotated[Optional[str], typer.Option(
+        "--agency", help="Only tasks this agency leads or implements (an id).")] = None,
+    status: Annotated[Optional[list[str]], typer.Option(
+        "--status", help="Only tasks with this status (not-started, in-progress, unknown; "
+        "repeat it).", show_default=False)] = None,
+    results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
+) -> None:
+    """Deliverables whose due date has passed or is near, with their status when known."""
+    from parcli.commands import due as command
+    from parcli.options import DueOptions
+
+    allowed = ("not-started", "in-progress", "unknown")
+    chosen = tuple(_choice("--status", value, allowed) for value in status or ())
+    common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
+                     no_color, debug, results=results)
+    options = DueOptions(common, date.today(), _date("--as-of", as_of), within, agency, chosen)
+    _execute(common, "due", lambda checked: command.run(checked, options))
+
+
+@app.command()
+def rank(
+    peers: Annotated[str, typer.Option(
+        "--peers", help="A ranking: a YAML file of provinces and scores (cite its source in "
+        "it).", show_default=False)],
+    score: Annotated[Optional[str], typer.Option(
+        "--score", help="The score to place (default: the projected total).",
+        show_default=False)] = None,
+    results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
+) -> None:
+    """The rank a score would take among the provinces of a published table."""
+    from parcli.commands import rank as command
+    from parcli.options import RankOptions
+
+    common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
+                     no_color, debug, results=results)
+    peers_path = _path("--peers", peers)
+    assert peers_path is not None
+    from parcli.dataset import usable
+
+    usable("--peers", peers_path)
+    options = RankOptions(common, peers_path, score)
+    _execute(common, "rank", lambda checked: command.run(checked, options))
+
+
+def _date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    if not text.strip():
+        raise typer.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
+                                 param_hint=option)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date YYYY-MM-DD",
+                                 param_hint=option) from None
 
 
 @app.command()
@@ -395,10 +526,9 @@ def schema(
         show_default=False)] = None,
 ) -> None:
     """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
-    from parcli.json_schema import json_schema
-    from parcli.models import SCHEMAS
+    from parcli.json_schema import json_schema, schemas
 
-    names = tuple(SCHEMAS)
+    names = tuple(schemas())
     if install is not None:
         if name is not None or output is not None:
             raise typer.BadParameter("--install writes every schema; give no NAME or -o",

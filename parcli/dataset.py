@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from parcli.load import Loaded
     from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
     from parcli.registry import Registry
+    from parcli.result_models import ResultsFile
 
-Kind = Literal["criteria", "assignments", "agencies"]
+Kind = Literal["criteria", "assignments", "agencies", "results"]
 _PACKAGE = Path(__file__).resolve().parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
-OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies"}
+OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies",
+          "results": "--results"}
 
 
 def latest(kind: str, folder: Path = DATA_DIR) -> Path:
@@ -36,12 +38,13 @@ def latest(kind: str, folder: Path = DATA_DIR) -> Path:
     return files[-1] if files else folder / f"{kind}.yaml"
 
 
-def beside(criteria: Path, kind: str) -> Path | None:
+def beside(criteria: Path, kind: str, plain: bool = True) -> Path | None:
     """`<kind>_<year>.yaml` beside `criteria_<year>.yaml` (or beside `<other>_<year>.yaml`),
-    else plain `<kind>.yaml`."""
+    else plain `<kind>.yaml` (results only by year: a year's results never pair with
+    another year's plan)."""
     _, sep, year = criteria.stem.rpartition("_")
     names = [f"{kind}_{year}.yaml"] if sep and year.isdigit() else []
-    for name in [*names, f"{kind}.yaml"]:
+    for name in [*names, *([f"{kind}.yaml"] if plain else [])]:
         candidate = criteria.parent / name
         if candidate.is_file():
             return candidate
@@ -78,6 +81,7 @@ class DataPaths:
     assignments: Path | None
     agencies: Path | None
     bundled: bool = False
+    results: Path | None = None  # never bundled: parcli ships no results as if they were real
 
     @classmethod
     def bundled_plan(cls) -> DataPaths:
@@ -87,10 +91,12 @@ class DataPaths:
 
     @classmethod
     def resolve(cls, criteria: Path | None, assignments: Path | None, agencies: Path | None,
-                no_assignments: bool = False) -> DataPaths:
-        """The files a run reads, from what the user named; nothing named: the bundled plan."""
+                no_assignments: bool = False, results: Path | None = None) -> DataPaths:
+        """The files a run reads, from what the user named; nothing named: the bundled plan
+        (results are only ever the user's: given, or `results_<year>.yaml` beside a given
+        criteria file)."""
         for option, path in (("--criteria", criteria), ("--assignments", assignments),
-                             ("--agencies", agencies)):
+                             ("--agencies", agencies), ("--results", results)):
             if path is not None:
                 usable(option, path)
         if criteria is None:
@@ -99,22 +105,25 @@ class DataPaths:
                                  "plan is used only when no data file is named")
             paths = cls.bundled_plan()
             return cls(paths.criteria, None if no_assignments else paths.assignments,
-                       paths.agencies, bundled=True)
+                       paths.agencies, bundled=True, results=results)
         if no_assignments:
             assignments = None
         elif assignments is None:
             assignments = beside(criteria, "assignments")
-        return cls(criteria, assignments, agencies or beside(criteria, "agencies"))
+        return cls(criteria, assignments, agencies or beside(criteria, "agencies"),
+                   results=results or beside(criteria, "results", plain=False))
 
     def only(self, kinds: tuple[Kind, ...]) -> DataPaths:
         """The same paths without the files a command does not read."""
         return DataPaths(self.criteria, self.assignments if "assignments" in kinds else None,
-                         self.agencies if "agencies" in kinds else None, self.bundled)
+                         self.agencies if "agencies" in kinds else None, self.bundled,
+                         self.results if "results" in kinds else None)
 
     def sources(self) -> list[Source]:
-        kinds: tuple[Kind, ...] = ("criteria", "assignments", "agencies")
-        return [Source(kind, path, self.bundled) for kind, path in
-                zip(kinds, (self.criteria, self.assignments, self.agencies), strict=True)
+        kinds: tuple[Kind, ...] = ("criteria", "assignments", "agencies", "results")
+        return [Source(kind, path, self.bundled and kind != "results") for kind, path in
+                zip(kinds, (self.criteria, self.assignments, self.agencies, self.results),
+                    strict=True)
                 if path is not None]
 
     def require(self, kind: Kind, command: str) -> Path:
@@ -140,13 +149,13 @@ class Dataset:
         self.paths = paths
 
     def _load(self, kind: Kind) -> Loaded:
+        from parcli.json_schema import schemas
         from parcli.load import load_model
-        from parcli.models import SCHEMAS
 
         path = getattr(self.paths, kind)
         if path is None:
             raise UsageError(f"no {kind} file")
-        return load_model(path, SCHEMAS[kind], kind)
+        return load_model(path, schemas()[kind], kind)
 
     def has(self, kind: Kind) -> bool:
         return getattr(self.paths, kind) is not None
@@ -162,6 +171,14 @@ class Dataset:
     @cached_property
     def agencies(self) -> Loaded:
         return self._load("agencies")
+
+    @cached_property
+    def results(self) -> Loaded:
+        return self._load("results")
+
+    @property
+    def results_file(self) -> ResultsFile:
+        return self.results.model  # type: ignore[no-any-return]
 
     @property
     def criteria_file(self) -> CriteriaFile:

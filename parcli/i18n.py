@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from parcli.text import Lang, Text
@@ -10,84 +11,96 @@ CATALOGUE: dict[str, Text] = {
     # columns
     "code": Text("Code", "STT"),
     "name": Text("Name", "Tên"),
+    "tree_name": Text("Name", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),  # the plan's header
+    "leaf_name": Text("Name", "Tiêu chí thành phần"),
     "column": Text("Column", "Cột"),
     "max": Text("Max", "Điểm tối đa"),
-    "baseline": Text("Baseline", "Điểm năm gốc"),
-    "target": Text("Target", "Mục tiêu"),
-    "gain": Text("Gain", "Điểm tăng"),
-    "lost": Text("Lost", "Điểm mất"),
-    "headroom": Text("Headroom", "Dư địa"),
-    "printed": Text("Printed", "Số in"),
-    "computed": Text("Computed", "Số tính"),
+    "baseline": Text("Baseline", "Điểm năm trước"),  # no year known; else "score_of"
+    "target": Text("Target", "Mục tiêu"),  # no year known; else "target_of"
+    "gain": Text("Points needed", "Điểm cần tăng"),
+    "lost": Text("Points lost", "Điểm bị mất"),
+    "headroom": Text("Headroom", "Điểm còn thiếu so với tối đa"),
+    "printed": Text("Printed", "Theo kế hoạch"),
+    "computed": Text("Computed", "Cộng từ các dòng"),
     "difference": Text("Difference", "Chênh lệch"),
     "status": Text("Status", "Trạng thái"),
     "reason": Text("Reason", "Lý do"),
     "lead": Text("Lead", "Chủ trì"),
-    "lead_source": Text("Lead from", "Nguồn chủ trì"),
+    "lead_source": Text("Lead from", "Chủ trì xác định theo"),
     "agency": Text("Agency", "Cơ quan"),
-    "criteria_count": Text("Criteria", "Số tiêu chí"),
-    "criteria_codes": Text("Criteria codes", "Mã tiêu chí"),
+    "criteria_count": Text("Criteria", "Số tiêu chí thành phần"),
+    "criteria_codes": Text("Criteria codes", "Các tiêu chí thành phần"),
     "field": Text("Field", "Lĩnh vực"),
-    "id": Text("Id", "Mã"),
+    "id": Text("Id", "Mã cơ quan"),
     "aliases": Text("Aliases", "Cách viết khác"),
-    "leads_count": Text("Criteria led", "Số tiêu chí chủ trì"),
-    "at_stake": Text("Points at stake (lost)", "Điểm còn mất"),
+    "leads_count": Text("Criteria led", "Số tiêu chí thành phần chủ trì"),
+    "at_stake": Text("Points lost", "Điểm bị mất"),
     "title": Text("Title", "Nội dung"),
     "criterion": Text("Criterion", "Tiêu chí"),
     "product": Text("Deliverable", "Sản phẩm"),
     "requirement": Text("Quality requirement", "Yêu cầu chất lượng"),
     "deadline": Text("Deadline", "Thời gian hoàn thành"),
-    "due": Text("Due", "Hạn"),
-    "implementers": Text("Implementers", "Thực hiện"),
+    "due": Text("Due date", "Ngày đến hạn"),
+    "implementers": Text("Implementing agencies", "Thực hiện"),
     "rule": Text("Rule", "Quy tắc"),
     "meaning": Text("Meaning", "Ý nghĩa"),
-    "level": Text("Level", "Mức"),
-    "message": Text("Message", "Nội dung"),
+    "level": Text("Level", "Mức độ"),
+    "message": Text("Message", "Thông báo"),
     "location": Text("Location", "Vị trí"),
     "count": Text("Count", "Số lượng"),
     "score_of": Text("{year} score", "Điểm năm {year}"),
     "target_of": Text("{year} target", "Mục tiêu năm {year}"),
     "pct_of": Text("{year} % of max", "Năm {year} (% điểm tối đa)"),
-    "quarter": Text("Due", "Hạn"),
-    "overdue": Text("Overdue", "Quá hạn"),
+    "quarter": Text("Due", "Thời hạn"),
+    # parcli has no status data here: a passed due date is not "overdue" ("quá hạn")
+    "overdue": Text("Past due date", "Đã đến hạn"),
     # statuses and values
-    "rounding": Text("rounding", "làm tròn"),
-    "acknowledged": Text("acknowledged", "đã ghi nhận"),
+    "rounding": Text("rounding", "chênh lệch do làm tròn"),
+    "acknowledged": Text("acknowledged", "đã ghi nhận sai lệch"),
     "error": Text("error", "lỗi"),
     "warning": Text("warning", "cảnh báo"),
-    "own": Text("own", "tự có"),
-    "inherited": Text("inherited", "kế thừa"),
-    "assignments": Text("assignments", "từ phân công"),
+    "own": Text("own", "tiêu chí này"),
+    "inherited": Text("inherited", "tiêu chí cấp trên"),
+    "assignments": Text("assignments", "nhiệm vụ"),
     "none": Text("none", "không có"),
-    "no_lead": Text("(no lead)", "(không có đơn vị chủ trì)"),
+    "no_lead": Text("(no lead)", "(chưa có cơ quan chủ trì)"),
     "survey_bucket": Text("(survey-scored)", "(điểm điều tra xã hội học)"),
     "survey": Text("survey", "điều tra xã hội học"),
     "evidence": Text("evidence", "thẩm định"),
     "total": Text("Total", "Tổng"),
-    "total_all": Text("Total (all {n})", "Tổng (cả {n})"),
+    "total_all": Text("Total (all {n} {unit})", "Tổng ({n} {unit})"),
+    "unit_criteria": Text("criteria", "tiêu chí"),
+    "unit_agencies": Text("agencies", "cơ quan"),
+    "unit_fields": Text("fields", "lĩnh vực"),
+    "unit_methods": Text("methods", "phương pháp"),
     "ongoing": Text("ongoing", "thường xuyên"),
     "per_regulation": Text("per regulation", "theo quy định"),
     "every_month": Text("every month", "hằng tháng"),
     "every_quarter": Text("every quarter", "hằng quý"),
     "every_year": Text("every year", "hằng năm"),
-    "no_date": Text("no date", "không có ngày"),
+    "no_date": Text("no date", "không ghi thời hạn"),
     "yes": Text("yes", "có"),
     # titles
-    "check_totals": Text("Totals: printed and computed from the leaves",
-                     "Tổng điểm: số in và số tính từ các tiêu chí lá"),
-    "check_findings": Text("Check-sum findings", "Kết quả đối chiếu tổng"),
+    "check_totals": Text("Totals: printed, and added up from the leaf criteria",
+                         "Tổng điểm: số liệu theo kế hoạch và số liệu cộng từ các tiêu chí "
+                         "thành phần"),
+    "check_findings": Text("Check-sum findings",
+                           "Điểm của lĩnh vực, tiêu chí khác với tổng các dòng"),
     "check_no_findings": Text("Every printed subtotal equals the sum of its rows.",
-                          "Mọi tổng phụ in trong tài liệu đều khớp với tổng các dòng."),
+                          "Điểm của mọi lĩnh vực, tiêu chí trong kế hoạch đều khớp với tổng "
+                          "các dòng."),
     "unknown_rows": Text("Unknown rows", "Dòng chưa biết điểm"),
     "check_unverifiable": Text("Subtotals that cannot be checked (rows with unknown values)",
-                               "Tổng không kiểm tra được (có dòng chưa biết điểm)"),
+                               "Điểm không đối chiếu được (có dòng chưa biết điểm)"),
     "check_unverifiable_note": Text("{n} printed subtotal(s) not checkable: rows unknown.",
-                                    "{n} tổng không kiểm tra được do có dòng chưa biết điểm."),
+                                    "{n} điểm của lĩnh vực, tiêu chí không đối chiếu được do "
+                                    "có dòng chưa biết điểm."),
     "check_summary": Text("{errors} error(s), {acknowledged} acknowledged, {rounding} rounding "
                       "(tolerance {tolerance})",
-                      "{errors} lỗi, {acknowledged} đã ghi nhận, {rounding} làm tròn "
-                      "(dung sai {tolerance})"),
-    "gap_leaves": Text("Leaf criteria ranked by {basis}", "Tiêu chí lá xếp theo {basis}"),
+                      "{errors} lỗi, {acknowledged} sai lệch đã ghi nhận, {rounding} chênh "
+                      "lệch do làm tròn (dung sai {tolerance})"),
+    "gap_leaves": Text("Leaf criteria ranked by {basis}",
+                       "Tiêu chí thành phần xếp theo {basis}"),
     "gap_agencies": Text("Agencies ranked by {basis} ({shared})",
                      "Cơ quan xếp theo {basis} ({shared})"),
     "gap_methods": Text("Scoring methods ranked by {basis}",
@@ -96,14 +109,14 @@ CATALOGUE: dict[str, Text] = {
     "gap_unknown_note": Text("Unknown values, left out of the sums (criteria): {counts}",
                              "Giá trị chưa biết, không cộng vào tổng (số tiêu chí): {counts}"),
     "no_assignments_note": Text("No assignments file: leads from assignments not used.",
-                                "Không có tệp phân công: không dùng cơ quan chủ trì từ phân "
-                                "công."),
+                                "Không có tệp phân công: không dùng cơ quan chủ trì ghi ở "
+                                "các nhiệm vụ."),
     "gap_fields": Text("Fields ranked by {basis}", "Lĩnh vực xếp theo {basis}"),
     "gap_total_note": Text(
-        "Leaves' total gain {leaves}; printed totals' difference {printed_target} − "
-        "{printed_baseline} = {printed_gain}",
-        "Tổng điểm tăng của các tiêu chí lá {leaves}; chênh lệch tổng in {printed_target} − "
-        "{printed_baseline} = {printed_gain}"),
+        "Points needed, added up over the leaf criteria: {leaves}; from the printed totals: "
+        "{printed_target} − {printed_baseline} = {printed_gain}",
+        "Điểm cần tăng cộng từ các tiêu chí thành phần: {leaves}; theo tổng điểm trong kế "
+        "hoạch: {printed_target} − {printed_baseline} = {printed_gain}"),
     "split": Text("a criterion with several leads is split equally",
               "tiêu chí có nhiều cơ quan chủ trì được chia đều"),
     "full": Text("a criterion with several leads counts in full for each",
@@ -114,7 +127,7 @@ CATALOGUE: dict[str, Text] = {
     "config_note": Text("Configuration {file}: disabled {disabled}; levels changed {levels}",
                         "Cấu hình {file}: tắt {disabled}; đổi mức {levels}"),
     "validate_without": Text("No {kind}: the rules that need it did not run.",
-                             "Không có {kind}: các quy tắc cần tệp này không được kiểm tra."),
+                             "Không có {kind}: các quy tắc cần tệp này không được áp dụng."),
     "criteria_file": Text("criteria file", "tệp tiêu chí"),
     "assignments_file": Text("assignments file", "tệp phân công"),
     "agencies_file": Text("agency registry", "danh mục cơ quan"),
@@ -127,31 +140,33 @@ CATALOGUE: dict[str, Text] = {
     "report_title": Text("{index} {year}: {province}", "{index} năm {year}: tỉnh {province}"),
     "report_headline": Text(
         "**{baseline_year} score {baseline}** (rank {rank}) → **{target_year} target {target}** "
-        "(printed). The plan needs **+{gain}** points.",
+        "(as printed). The plan needs **+{gain}** points.",
         "**Điểm năm {baseline_year}: {baseline}** (xếp hạng {rank}) → **mục tiêu năm "
-        "{target_year}: {target}** (số in). Kế hoạch cần tăng **{gain}** điểm."),
+        "{target_year}: {target}** (theo kế hoạch). Kế hoạch cần tăng **{gain}** điểm."),
     "report_computed": Text(
         "The criteria rows add up to a {column} total of **{computed}**, not {printed}: {why}.",
-        "Cộng các tiêu chí, tổng {column} là **{computed}**, không phải {printed}: {why}."),
+        "Cộng điểm các tiêu chí, tổng {column} là **{computed}**, không phải {printed}: "
+        "{why}."),
     "report_why": Text("field {code}'s printed {column} subtotal is {printed}, its rows add up to "
                    "{computed}",
-                   "tổng phụ {column} in ở lĩnh vực {code} là {printed}, các dòng cộng lại "
-                   "được {computed}"),
+                   "lĩnh vực {code} ghi {column} {printed} trong kế hoạch, nhưng các tiêu chí "
+                   "của lĩnh vực cộng lại được {computed}"),
     "report_sipas": Text("SIPAS: {baseline}% in {baseline_year}; target {target}.",
                      "SIPAS: {baseline}% năm {baseline_year}; mục tiêu {target}."),
     "report_fields": Text("Fields", "Các lĩnh vực"),
-    "report_agencies": Text("Top {n} agencies by gain", "{n} cơ quan có điểm tăng cao nhất"),
-    "report_criteria": Text("Top {n} criteria by points lost in {year}",
-                        "{n} tiêu chí mất nhiều điểm nhất năm {year}"),
+    "report_agencies": Text("The {n} agencies with the most points still needed",
+                            "{n} cơ quan có nhiều điểm cần tăng nhất"),
+    "report_criteria": Text("The {n} leaf criteria that lost the most points in {year}",
+                            "{n} tiêu chí thành phần bị mất nhiều điểm nhất năm {year}"),
     "report_problems": Text("Data problems", "Vấn đề về dữ liệu"),
     "report_checksums": Text("Check sums: {errors} error(s), {acknowledged} acknowledged, "
                          "{rounding} rounding difference(s).",
-                         "Đối chiếu tổng: {errors} lỗi, {acknowledged} đã ghi nhận, "
-                         "{rounding} chênh lệch do làm tròn."),
-    "report_uncovered": Text("{n} leaf criteria have no assignment ({gain} points of gain, "
-                         "{lost} points lost):",
-                         "{n} tiêu chí lá chưa được phân công ({gain} điểm tăng, "
-                         "{lost} điểm mất):"),
+                         "Đối chiếu tổng: {errors} lỗi, {acknowledged} sai lệch đã ghi "
+                         "nhận, {rounding} chênh lệch do làm tròn."),
+    "report_uncovered": Text("{n} leaf criteria have no assignment ({gain} points needed, "
+                             "{lost} points lost):",
+                             "{n} tiêu chí thành phần chưa có nhiệm vụ trong Phụ lục II "
+                             "({gain} điểm cần tăng, {lost} điểm bị mất):"),
     "no_assignments_file": Text("No assignments file was read (--no-assignments): coverage "
                                 "and deadlines are not known.",
                                 "Không đọc tệp phân công (--no-assignments): chưa biết tình "
@@ -161,23 +176,100 @@ CATALOGUE: dict[str, Text] = {
                            "Không cộng vào các tổng này vì chưa biết: điểm cần tăng của {gain} "
                            "và điểm bị mất của {lost} tiêu chí."),
     "report_deadlines": Text("Deadlines", "Thời hạn"),
-    "report_overdue": Text("At {as_of}, {n} of {total} dated assignments are overdue.",
-                       "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã quá hạn."),
-    "report_overdue_list": Text("Overdue (first {n})", "Quá hạn ({n} nhiệm vụ đầu)"),
+    "report_overdue": Text("At {as_of}, {n} of {total} dated assignments are past their due "
+                           "date.",
+                           "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã đến hạn."),
+    "report_overdue_list": Text("Past due date (first {n})", "Đã đến hạn ({n} nhiệm vụ đầu)"),
     "report_more": Text("… and {n} more.", "… và {n} nhiệm vụ khác."),
     "report_footer": Text("Data files", "Tệp dữ liệu"),
     "report_generated": Text("Deadlines as of {date}. Generated by parcli {version}.",
-                         "Thời hạn tính đến ngày {date}. Tạo bởi parcli {version}."),
+                         "Thời hạn tính đến ngày {date}. Lập bằng parcli {version}."),
     "quarter_label": Text("Q{q} {year}", "Quý {q}/{year}"),
     "file": Text("File", "Tệp"),
     "sha256": Text("SHA-256", "SHA-256"),
     "data_line": Text("Data: {files}", "Dữ liệu: {files}"),
     "bundled": Text("bundled with parcli", "dữ liệu mẫu kèm theo parcli"),
+    # the year's cycle: progress, simulate, due
+    "progress_max": Text("Max", "Điểm tối đa"),
+    "progress_baseline": Text("Baseline", "Điểm năm trước"),
+    "progress_target": Text("Target", "Mục tiêu"),
+    "progress_projected": Text("Projected", "Điểm dự kiến"),
+    "progress_won": Text("Won vs baseline", "Tăng so với năm trước"),
+    "progress_to_target": Text("Still needed for target", "Còn thiếu so với mục tiêu"),
+    "progress_to_max": Text("Below max", "Còn thiếu so với điểm tối đa"),
+    "progress_basis": Text("From", "Căn cứ"),
+    "basis_score": Text("score", "điểm đã chấm"),
+    "basis_set": Text("set", "giả định"),
+    "basis_assumed": Text("assumed", "tạm tính"),
+    "basis_unknown": Text("unknown", "chưa biết"),
+    "progress_title": Text("Progress by criterion (unscored criteria at their {assume})",
+                           "Tiến độ theo tiêu chí (tiêu chí chưa chấm tạm tính theo {assume})"),
+    "progress_by_agency": Text("Progress by agency", "Tiến độ theo cơ quan chủ trì"),
+    "progress_by_field": Text("Progress by field", "Tiến độ theo lĩnh vực"),
+    "progress_total": Text("Projected total {projected}: {scored} criteria scored, {assumed} "
+                           "taken at their {assume}, {unknown} unknown.",
+                           "Tổng điểm dự kiến {projected}: {scored} tiêu chí đã chấm, "
+                           "{assumed} tiêu chí tạm tính theo {assume}, {unknown} chưa biết."),
+    "progress_against_target": Text("Printed target {target}: {missing} points still needed.",
+                                    "Mục tiêu {target} điểm: còn thiếu {missing} điểm."),
+    "progress_below": Text("{n} criteria are below their target.",
+                           "{n} tiêu chí chưa đạt mục tiêu."),
+    "no_results_note": Text("No results file: every criterion is taken at its assumption.",
+                            "Không có tệp kết quả: mọi tiêu chí đều được tạm tính."),
+    "simulate_fields": Text("What if: the fields", "Giả định: điểm các lĩnh vực"),
+    "simulate_short": Text("Still short of their targets, by agency",
+                           "Cơ quan chủ trì còn thiếu điểm so với mục tiêu"),
+    "simulate_total": Text("Simulated total {projected} ({n} criteria set).",
+                           "Tổng điểm giả định {projected} ({n} tiêu chí được đặt giá trị)."),
+    "due_title": Text("Deadlines at {as_of} (due within {within} days)",
+                      "Thời hạn tính đến ngày {as_of} (đến hạn trong {within} ngày)"),
+    "due_state": Text("State", "Tình trạng"),
+    "due_overdue": Text("overdue", "quá hạn"),
+    "due_passed": Text("due date passed", "đã đến hạn"),
+    "due_soon": Text("due soon", "sắp đến hạn"),
+    "due_ongoing": Text("ongoing", "thường xuyên"),
+    "due_regulation": Text("per regulation", "theo quy định"),
+    "due_undated": Text("no date", "không có thời hạn"),
+    "status_not-started": Text("not started", "chưa thực hiện"),
+    "status_in-progress": Text("in progress", "đang thực hiện"),
+    "status_done": Text("done", "đã hoàn thành"),
+    "status_dropped": Text("dropped", "không thực hiện"),
+    "due_summary": Text("{overdue} overdue, {passed} past their due date (status unknown), "
+                        "{soon} due soon, {ongoing} ongoing, {regulation} per regulation, "
+                        "{undated} without a date.",
+                        "{overdue} quá hạn, {passed} đã đến hạn (chưa rõ trạng thái), {soon} "
+                        "sắp đến hạn, {ongoing} thường xuyên, {regulation} theo quy định, "
+                        "{undated} không có thời hạn."),
+    "due_no_results": Text("No results file: parcli does not know what is done, so a passed "
+                           "due date is not called overdue.",
+                           "Không có tệp kết quả: chưa biết nhiệm vụ nào đã hoàn thành nên "
+                           "không ghi là quá hạn."),
+    "due_year_over": Text("The plan year {year} is over: shown as at {as_of}.",
+                          "Năm kế hoạch {year} đã kết thúc: tính đến ngày {as_of}."),
+    "rank_given": Text("given", "điểm nhập vào"),
+    "rank_projected": Text("projected", "điểm dự kiến"),
+    "rank_position": Text("Rank", "Xếp hạng"),
+    "rank_province": Text("Province", "Tỉnh, thành phố"),
+    "rank_score": Text("Score", "Điểm"),
+    "rank_title": Text("Against the {year} table of {n}", "So với bảng xếp hạng năm {year} ({n})"),
+    "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
+                      "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
+    "rank_baseline": Text("Rank in {year}: {position} of {of}.",
+                          "Xếp hạng năm {year}: {position}/{of}."),
     "warnings_note": Text("parcli: {n} warning(s) in the data; 'parcli validate' lists them",
                           "parcli: dữ liệu có {n} cảnh báo; xem bằng 'parcli validate'"),
     "wrote": Text("wrote {path}", "đã ghi {path}"),
-    "items": Text("Items", "Số nhiệm vụ"),
+    "items": Text("Assignments", "Số nhiệm vụ"),
 }
+
+
+def score_label(column: str, years: Mapping[str, int | None]) -> Text:
+    """A score column's header as the plan writes it: "Điểm năm 2019" and "Mục tiêu năm 2020"
+    where the data gives the year (`years`: column to year), else "Baseline"/"Target"."""
+    year = years.get(column)
+    if year is not None and column in ("baseline", "target"):
+        return CATALOGUE["score_of" if column == "baseline" else "target_of"].format(year=year)
+    return CATALOGUE[column]
 
 
 def date_text(day: date, lang: Lang) -> str:

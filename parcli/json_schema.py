@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+
+def schemas() -> dict[str, type[BaseModel]]:
+    """Every kind of data file and its model (the plan's, and the results')."""
+    from parcli.models import SCHEMAS
+    from parcli.result_models import ResultsFile
+
+    return {**SCHEMAS, "results": ResultsFile}
 
 
 def json_schema(name: str) -> str:
-    from parcli.models import SCHEMAS
-
-    model = SCHEMAS[name]
+    model = schemas()[name]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": f"parcli-{name}.schema.json",
               "title": f"parcli {name} file",
-              "description": f"Generated from parcli.models.{model.__name__}"
+              "description": f"Generated from {model.__module__}.{model.__name__}"
               " with `parcli schema " + name + "`; do not edit by hand.",
               **model.model_json_schema(mode="validation")}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from parcli.engine.gap import Basis, Shared
+from parcli.engine.progress import Assume
 from parcli.service import DataRequest
 from parcli.text import Lang
 
@@ -78,3 +79,50 @@ class ReportOptions:
     as_of: date
     top: int = 5
     output: Path | None = None
+
+
+@dataclass(frozen=True)
+class ProgressOptions:
+    common: Common
+    assume: Assume = "baseline"
+    view: Literal["criteria", "agencies", "fields"] = "criteria"
+
+
+@dataclass(frozen=True)
+class SimulateOptions:
+    common: Common
+    set_values: tuple[tuple[str, str], ...] = ()  # (code, value as typed)
+    assume_met: tuple[str, ...] = ()  # agency ids whose criteria reach their targets
+    scenario: Path | None = None  # a results file whose scores are the what-if values
+    assume: Assume = "baseline"
+
+
+@dataclass(frozen=True)
+class DueOptions:
+    common: Common
+    today: date  # the clock, used only while the plan year runs
+    as_of: date | None = None
+    within: int = 30
+    agency: str | None = None
+    statuses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InitResultsOptions:
+    common: Common
+    output: Path | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class RolloverOptions:
+    common: Common
+    output: Path | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class RankOptions:
+    common: Common
+    peers: Path
+    score: str | None = None  # as typed; default: the plan's projected total

@@ -29,6 +29,7 @@ class DataRequest:
     config: Path | None = None
     no_assignments: bool = False
     tolerance: Decimal = DEFAULT_TOLERANCE
+    results: Path | None = None
 
 
 @dataclass
@@ -92,7 +93,7 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
     DataError when any check fails, except the rules in `tolerated`, whose errors the
     command shows itself (`check` shows the check sums); None: no rule stops it."""
     paths = DataPaths.resolve(request.criteria, request.assignments, request.agencies,
-                              request.no_assignments)
+                              request.no_assignments, request.results)
     for kind in needs:
         if not (kind == "assignments" and request.no_assignments):
             paths.require(kind, command)

@@ -13,7 +13,7 @@ from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria",)
-OPTIONAL = ("assignments", "agencies")  # validate checks the files there are
+OPTIONAL = ("assignments", "agencies", "results")  # validate checks the files there are
 TOLERATED = None  # validate reports every problem itself: none stops it
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
 from parcli.engine.deadlines import Due, parse_deadline
 from parcli.engine.tree import CriteriaTree
@@ -72,3 +73,50 @@ def schedule(items: list[Deliverable], as_of: date) -> Schedule:
     quarters = [QuarterLoad(year, quarter, n, passed_by_quarter[(year, quarter)])
                 for (year, quarter), n in sorted(by_quarter.items())]
     return Schedule(quarters, undated, passed, as_of)
+
+
+DueState = Literal["overdue", "passed", "soon", "ongoing", "regulation", "undated"]
+
+
+@dataclass(frozen=True)
+class DueItem:
+    deliverable: Deliverable
+    when: date | None  # the due date (for a recurring deadline, the next one from as_of)
+    state: DueState
+    status: str | None  # from the results file, when it has one
+
+
+def as_of_for(year: int, today: date) -> tuple[date, bool]:
+    """The day to judge deadlines at, from the data and not the clock: today while the plan
+    year runs, its last day once it is over (True: the year is over)."""
+    year_end = date(year, 12, 31)
+    return (year_end, True) if today > year_end else (today, False)
+
+
+def due_items(items: list[Deliverable], statuses: dict[str, str], as_of: date,
+              within: int) -> list[DueItem]:
+    """What needs chasing at `as_of`: a passed due date (overdue when a status says it is not
+    done, else only "due date passed": parcli does not know), a due date within `within`
+    days, and the ongoing or per-regulation tasks apart. Done and dropped tasks drop out."""
+    horizon = as_of + timedelta(days=within)
+    found = []
+    for deliverable in items:
+        status = statuses.get(deliverable.item.code)
+        if status in ("done", "dropped"):
+            continue
+        due = deliverable.due
+        if due is None:
+            found.append(DueItem(deliverable, None, "undated", status))
+            continue
+        if due.kind in ("ongoing", "regulation"):
+            found.append(DueItem(deliverable, None, due.kind, status))
+            continue
+        when = due.next_on_or_after(as_of) if due.kind == "recurring" else due.date
+        if when is None:
+            continue
+        if when < as_of:
+            found.append(DueItem(deliverable, when, "overdue" if status else "passed", status))
+        elif when <= horizon:
+            found.append(DueItem(deliverable, when, "soon", status))
+    order = {"overdue": 0, "passed": 1, "soon": 2, "ongoing": 3, "regulation": 4, "undated": 5}
+    return sorted(found, key=lambda d: (order[d.state], d.when or as_of, d.deliverable.item.code))

@@ -22,7 +22,8 @@ __all__ = ["Document", "Loaded", "display_path", "load_document", "load_model", 
            "parse", "read_text"]
 
 # The top-level key that tells each kind of data file from the others.
-SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": "agencies"}
+SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": "agencies",
+              "results": "results"}
 
 
 def load_document(path: Path) -> Document:

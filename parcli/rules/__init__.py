@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from parcli.models import Assignment
     from parcli.registry import Registry
 
-Kind = Literal["criteria", "assignments", "agencies"]
-KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments")
+Kind = Literal["criteria", "assignments", "agencies", "results"]
+KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments", "results")
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
@@ -39,6 +39,7 @@ MODULES = (
     "stale_acknowledgement", "no_lead", "assignment_without_criterion", "uncovered_criterion",
     "missing_product", "missing_requirement", "missing_deadline", "missing_lead",
     "lead_mismatch", "unparsed_deadline", "title_mismatch",
+    "result_unknown_code", "result_not_leaf", "result_out_of_range", "result_date_outside_year",
 )
 # Rules without which the criteria hierarchy or the registry cannot be used at all:
 # they cannot be disabled, and they run before every other rule.
@@ -105,11 +106,16 @@ class Context:
         return Found("assignments", ("assignments", index, key), message, code)
 
 
-def column_name(column: str) -> Text:
-    """A column as messages name it: its key in English, its label in Vietnamese."""
-    from parcli.i18n import label
+def column_name(column: str, context: Context | None = None) -> Text:
+    """A column as messages name it: its key in English, its label in Vietnamese (with the
+    year, "điểm năm 2019", where the criteria file gives it)."""
+    from parcli.i18n import score_label
 
-    return Text(column, label(column).vi.lower())
+    years: dict[str, int | None] = {}
+    if context is not None and context.has("criteria"):
+        data = context.dataset.criteria_file
+        years = {"baseline": data.baseline_year, "target": data.target_year}
+    return Text(column, score_label(column, years).vi.lower())
 
 
 def _rule(module: ModuleType) -> Rule:
@@ -142,7 +148,7 @@ def run(context: Context, lang: Lang = "en", config: Config | None = None,
             document = context.loaded(found.file).document
             line, column = document.position(found.loc)
             yield Problem(rule.id, level, found.message.in_(lang), document.file, line, column,
-                          found.code)
+                          found.code, lang)
 
 
 def markdown_table() -> str:

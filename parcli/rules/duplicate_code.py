@@ -26,18 +26,21 @@ MESSAGE = Text("duplicate code {code} (first at line {line})",
 
 
 def check(context: Context) -> Iterator[Found]:
-    yield from _duplicates(context, "criteria")
+    yield from _duplicates(context, "criteria", "criteria")
     if context.has("assignments"):
-        yield from _duplicates(context, "assignments")
+        yield from _duplicates(context, "assignments", "assignments")
+    if context.has("results"):
+        yield from _duplicates(context, "results", "results")
+        yield from _duplicates(context, "results", "statuses")
 
 
-def _duplicates(context: Context, kind: Kind) -> Iterator[Found]:
+def _duplicates(context: Context, kind: Kind, key: str) -> Iterator[Found]:
     loaded = context.loaded(kind)
     first: dict[str, int] = {}
-    for index, row in enumerate(getattr(loaded.model, kind)):
+    for index, row in enumerate(getattr(loaded.model, key)):
         if row.code in first:
-            line, _ = loaded.document.position((kind, first[row.code], "code"))
-            yield Found(kind, (kind, index, "code"), MESSAGE.format(code=row.code, line=line),
+            line, _ = loaded.document.position((key, first[row.code], "code"))
+            yield Found(kind, (key, index, "code"), MESSAGE.format(code=row.code, line=line),
                         row.code)
         else:
             first[row.code] = index

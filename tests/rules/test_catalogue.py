@@ -44,7 +44,9 @@ def test_catalogue_lists_every_rule_with_its_level() -> None:
         ("missing-product", "warning"), ("missing-requirement", "warning"),
         ("missing-deadline", "warning"), ("missing-lead", "warning"),
         ("lead-mismatch", "warning"), ("unparsed-deadline", "warning"),
-        ("title-mismatch", "warning"),
+        ("title-mismatch", "warning"), ("result-unknown-code", "error"),
+        ("result-not-leaf", "error"), ("result-out-of-range", "error"),
+        ("result-date-outside-year", "error"),
     ]
 
 

@@ -1,0 +1,74 @@
+"""`parcli due`: which deliverables need chasing at a date: due dates passed (overdue only
+where a results file says the task is not done), due dates within N days, and the ongoing
+and per-regulation tasks apart. The year comes from the data, never from the clock."""
+
+from __future__ import annotations
+
+from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
+from parcli.i18n import date_text, t
+from parcli.options import DueOptions
+from parcli.problems import UsageError
+from parcli.render import Column, Output, Table
+from parcli.service import Checked
+
+NEEDS = ("criteria", "assignments", "agencies")
+OPTIONAL = ("results",)
+TOLERATED: frozenset[str] = frozenset()
+STATES = ("overdue", "passed", "soon", "ongoing", "regulation", "undated")
+
+
+def run(checked: Checked, options: DueOptions) -> Output:
+    lang = options.common.lang
+    dataset = checked.dataset
+    registry = dataset.registry
+    plan = dataset.assignments_file
+    notes: list[str] = []
+    if options.as_of is not None:
+        as_of = options.as_of
+    else:
+        as_of, over = as_of_for(plan.year, options.today)
+        if over:
+            notes.append(t("due_year_over", lang, year=plan.year,
+                           as_of=date_text(as_of, lang)))
+    if options.agency is not None and options.agency not in registry.by_id:
+        raise UsageError(f"--agency: no agency with id {options.agency!r} (see "
+                         "'parcli agencies')")
+    statuses: dict[str, str] = (
+        {code: status.status for code, status in dataset.results_file.status_of().items()}
+        if dataset.has("results") else {})
+    items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
+                      statuses, as_of, options.within)
+    if options.agency is not None:
+        items = [d for d in items if options.agency in registry.ids(
+            d.deliverable.item.lead) + registry.ids(d.deliverable.item.implementers)]
+    if options.statuses:
+        items = [d for d in items if (d.status or "unknown") in options.statuses]
+    leads = [registry.ids(d.deliverable.item.lead) for d in items]
+    rows = [_row(d, lead) for d, lead in zip(items, leads, strict=True)]
+    states = {state: t(f"due_{state}", lang) for state in STATES}
+    names = {a: registry.text(a).in_(lang) for lead in leads for a in lead}
+    table = Table(
+        [Column("state", t("due_state", lang), values=states),
+         Column("code", t("code", lang)), Column("title", t("title", lang)),
+         Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+         Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
+                                                      ("not-started", "in-progress")}),
+         Column("lead", t("lead", lang), values=names)],
+        [row | {"title": d.deliverable.item.text.in_(lang),
+                "due": date_text(d.when, lang) if d.when else ""}
+         for row, d in zip(rows, items, strict=True)],
+        t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
+    counts = {state: sum(d.state == state for d in items) for state in STATES}
+    notes.append(t("due_summary", lang, **counts))
+    if not dataset.has("results"):
+        notes.append(t("due_no_results", lang))
+    return Output([table], {"as_of": as_of.isoformat(), "within": options.within,
+                            "items": rows, "counts": counts}, notes=notes)
+
+
+def _row(item: DueItem, lead: list[str]) -> dict[str, object]:
+    assignment = item.deliverable.item
+    return {"state": item.state, "code": assignment.code, "title": assignment.title,
+            "deadline": assignment.deadline,
+            "due": item.when.isoformat() if item.when else None,
+            "status": item.status, "lead": lead}

@@ -1,0 +1,75 @@
+"""`parcli rank`: the rank a score would take in a published table of provinces (or the
+user's own peers), with the scores just above and below."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from parcli.engine.gap import leaf_gaps
+from parcli.engine.progress import project, standing
+from parcli.engine.progress import total as total_of
+from parcli.i18n import t
+from parcli.load import load_model
+from parcli.numbers import number
+from parcli.options import RankOptions
+from parcli.problems import UsageError
+from parcli.render import Column, Output, Table
+from parcli.result_models import PeersFile
+from parcli.service import Checked
+from parcli.text import fold
+
+NEEDS = ("criteria", "assignments", "agencies")
+OPTIONAL = ("results",)
+TOLERATED: frozenset[str] = frozenset()
+
+
+def run(checked: Checked, options: RankOptions) -> Output:
+    lang = options.common.lang
+    dataset = checked.dataset
+    plan = dataset.criteria_file
+    peers_file: PeersFile = load_model(options.peers, PeersFile, None).model
+    if options.score is not None:
+        try:
+            score = Decimal(options.score)
+        except InvalidOperation:
+            raise UsageError(f"--score: {options.score!r} is not a number") from None
+        if not score.is_finite() or score < 0:
+            raise UsageError(f"--score: {options.score!r} is not a score")
+        basis = t("rank_given", lang)
+    else:
+        gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
+        scores: dict[str, tuple[Decimal, str]] = (
+            dict(dataset.results_file.latest()) if dataset.has("results") else {})
+        projected = total_of(project(gaps, scores, "baseline")).shown("projected")
+        if projected is None:
+            raise UsageError("no projected total (unknown scores): give --score X")
+        score, basis = projected, t("rank_projected", lang)
+    province = plan.province.name
+    peers = [(p.province, p.score) for p in peers_file.provinces]
+    found = standing(score, peers, exclude=next(
+        (name for name, _ in peers if fold(name) == fold(province)), None))
+    rows = []
+    if found.above:
+        rows.append({"province": found.above[0], "score": found.above[1],
+                     "position": found.position - 1})
+    rows.append({"province": f"{province} ({basis})", "score": score,
+                 "position": found.position})
+    if found.below:
+        rows.append({"province": found.below[0], "score": found.below[1],
+                     "position": found.position + 1})
+    table = Table([Column("position", t("rank_position", lang), True),
+                   Column("province", t("rank_province", lang)),
+                   Column("score", t("rank_score", lang), True)],
+                  rows, t("rank_title", lang, year=peers_file.year, n=found.of))
+    notes = [t("rank_note", lang, score=number(score), position=found.position, of=found.of,
+               year=peers_file.year)]
+    if plan.rank is not None:
+        notes.append(t("rank_baseline", lang, position=plan.rank.position, of=plan.rank.of,
+                       year=plan.baseline_year or "—"))
+    return Output([table], {"score": score, "position": found.position, "of": found.of,
+                            "above": _peer(found.above), "below": _peer(found.below),
+                            "peers_year": peers_file.year}, notes=notes)
+
+
+def _peer(peer: tuple[str, Decimal] | None) -> dict[str, object] | None:
+    return {"province": peer[0], "score": peer[1]} if peer else None

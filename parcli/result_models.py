@@ -1,0 +1,90 @@
+"""The schema of a results file, `results_<year>.yaml`: what has been scored and done.
+
+Per leaf criterion, its scores by stage (self-assessment, appraisal, as published); per
+assignment, its status. Kept apart from the plan's models because a plan is reviewed once
+and results are written all year; the same strict rules apply (unknown keys refused, exact
+decimals, NFC text).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from parcli.models import Code, NonEmpty, Number, Year
+
+Stage = Literal["self", "appraised", "official"]
+STAGES: tuple[Stage, ...] = ("self", "appraised", "official")  # later stages win
+Status = Literal["not-started", "in-progress", "done", "dropped"]
+STATUSES: tuple[Status, ...] = ("not-started", "in-progress", "done", "dropped")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Score(_Strict):
+    stage: Stage = Field(description="self = self-assessment, appraised = after the appraisal "
+                         "council, official = as published.")
+    date: datetime.date = Field(description="When this score was given.")
+    value: Number = Field(description="The score, as given.")
+    evidence: list[NonEmpty] = Field(default=[], description="Documents or links behind it.")
+    note: NonEmpty | None = Field(default=None, description="Free text.")
+
+
+class CriterionResult(_Strict):
+    code: Code = Field(description="A leaf criterion's code in the criteria file.")
+    scores: list[Score] = Field(default=[], description="Its scores, any order; the latest "
+                                "stage wins, then the latest date.")
+
+    def latest(self) -> Score | None:
+        if not self.scores:
+            return None
+        return max(self.scores, key=lambda s: (STAGES.index(s.stage), s.date))
+
+
+class AssignmentStatus(_Strict):
+    code: Code = Field(description="An assignment's code in the assignments file.")
+    status: Status = Field(description="not-started, in-progress, done or dropped.")
+    date: datetime.date | None = Field(default=None, description="When the status was last set.")
+    evidence: list[NonEmpty] = Field(default=[], description="Documents or links behind it.")
+    measured: Number | None = Field(default=None, description="The measured value of a "
+                                    "threshold requirement (e.g. 35 for 'from 30% upward').")
+    note: NonEmpty | None = Field(default=None, description="Free text.")
+
+
+class ResultsFile(_Strict):
+    year: Year = Field(description="The plan year the results belong to.")
+    results: list[CriterionResult] = Field(default=[], description="Per leaf criterion.")
+    statuses: list[AssignmentStatus] = Field(default=[], description="Per assignment.")
+
+    def latest(self) -> dict[str, tuple[Decimal, Stage]]:
+        """Leaf code -> its winning score and stage (codes without scores left out)."""
+        found: dict[str, tuple[Decimal, Stage]] = {}
+        for result in self.results:
+            score = result.latest()
+            if score is not None:
+                found[result.code] = (score.value, score.stage)
+        return found
+
+    def status_of(self) -> dict[str, AssignmentStatus]:
+        return {status.code: status for status in self.statuses}
+
+
+class Peer(_Strict):
+    province: NonEmpty = Field(description="The province, as the source names it.")
+    score: Number = Field(description="Its published score.")
+    rank: int | None = Field(default=None, ge=1, description="Its published rank.")
+
+
+class PeersFile(_Strict):
+    """A published ranking (cite it in the file), or the user's own list of peers."""
+
+    year: Year = Field(description="The year the scores are of.")
+    index: NonEmpty | None = Field(default=None, description="Which index, e.g. PAR Index.")
+    source: dict[str, NonEmpty] | None = Field(default=None, description="Where the table "
+                                               "comes from: title, file or URL.")
+    provinces: list[Peer] = Field(min_length=1, description="Every province ranked.")

@@ -1,0 +1,40 @@
+"""A score outside what its criterion allows: above its max, or below its minimum (0, or a
+penalty row's `min`).
+
+Failing: `value: 2` for a criterion with `max: 1.5`. Passing: `value: 1.25`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from parcli.numbers import number
+from parcli.rules import Context, Found
+from parcli.text import Text
+
+ID = "result-out-of-range"
+LEVEL = "error"
+DESCRIPTION = Text("a score above its criterion's max or below its minimum",
+                   "điểm vượt điểm tối đa hoặc thấp hơn mức tối thiểu của tiêu chí")
+NEEDS = ("criteria", "results")
+MESSAGE = Text("{stage} score {value} of {code} is outside [{low}, {high}]",
+               "điểm {stage} {value} của {code} nằm ngoài [{low}, {high}]")
+
+
+def check(context: Context) -> Iterator[Found]:
+    by_code = context.tree.by_code
+    for index, result in enumerate(context.dataset.results_file.results):
+        node = by_code.get(result.code)
+        if node is None:
+            continue
+        low = getattr(node.row, "min", None)
+        low = Decimal(0) if low is None else low
+        high = node.row.max
+        for n, score in enumerate(result.scores):
+            if score.value < low or (high is not None and score.value > high):
+                yield Found("results", ("results", index, "scores", n, "value"),
+                            MESSAGE.format(stage=score.stage, value=number(score.value),
+                                           code=result.code, low=number(low),
+                                           high=number(high) if high is not None else "∞"),
+                            result.code)

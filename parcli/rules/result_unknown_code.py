@@ -1,0 +1,39 @@
+"""A result for a criterion, or a status for an assignment, that the plan does not have: a
+typo, or a plan edited after the results were written. Its score or status would be lost.
+
+Failing: `results: [{code: "9.9", ...}]` when the criteria file has no 9.9; a status for
+assignment 1.7 when the assignments file has none. Passing: the plan's own codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parcli.rules import Context, Found
+from parcli.text import Text
+
+ID = "result-unknown-code"
+LEVEL = "error"
+DESCRIPTION = Text("a result or a status for a code the plan does not have",
+                   "kết quả hoặc trạng thái của một mã không có trong kế hoạch")
+NEEDS = ("criteria", "results")
+CRITERION = Text("no criterion {code} in the criteria file: its score would be lost",
+                 "tệp tiêu chí không có tiêu chí {code}: điểm này sẽ bị bỏ qua")
+ASSIGNMENT = Text("no assignment {code} in the assignments file: its status would be lost",
+                  "tệp phân công không có nhiệm vụ {code}: trạng thái này sẽ bị bỏ qua")
+
+
+def check(context: Context) -> Iterator[Found]:
+    results = context.dataset.results_file
+    known = context.tree.by_code
+    for index, result in enumerate(results.results):
+        if result.code not in known:
+            yield Found("results", ("results", index, "code"),
+                        CRITERION.format(code=result.code), result.code)
+    if not context.has("assignments"):
+        return
+    tasks = {item.code for item in context.dataset.assignments_file.assignments}
+    for index, status in enumerate(results.statuses):
+        if status.code not in tasks:
+            yield Found("results", ("statuses", index, "code"),
+                        ASSIGNMENT.format(code=status.code), status.code)
