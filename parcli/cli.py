@@ -21,9 +21,10 @@ from parcli import __version__
 from parcli.render.reporters import formats
 
 if TYPE_CHECKING:
-    from parcli.options import Common
+    from parcli.options import Common, ReportOptions
     from parcli.problems import DataError
     from parcli.render import Output
+    from parcli.render.reporters import Reporter
     from parcli.service import Checked
 
 T = TypeVar("T", bound=str)
@@ -39,6 +40,7 @@ app = typer.Typer(
 
 TABLE_FORMATS = formats()
 PROBLEM_FORMATS = formats(problems=True)
+REPORT_FORMATS = tuple(name for name in formats() if name not in ("table", "csv")) or ("md",)
 
 # The options every data command shares, declared once as types.
 CriteriaOpt = Annotated[Optional[str], typer.Option(
@@ -153,7 +155,8 @@ def _common(criteria: str | None, assignments: str | None, agencies: str | None,
 
 
 def _execute(common: Common, command: str, build: Callable[[Checked], Output],
-             destination: Path | None = None, files: tuple[Path, ...] = ()) -> None:
+             destination: Path | None = None, files: tuple[Path, ...] = (),
+             name: str | None = None) -> None:
     """Open and check the data the command needs, run its core, render its output; data
     problems exit 1, misuse exits 2."""
     import importlib
@@ -165,8 +168,8 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
     module = importlib.import_module(f"parcli.commands.{command}")
     try:
         checked = (open_files(list(files), common.data, common.lang) if files else
-                   open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,
-                             module.TOLERATED))
+                   open_data(common.data, name or command, module.NEEDS, module.OPTIONAL,
+                             common.lang, module.TOLERATED))
         output = build(checked)
     except DataError as exc:
         _report_problems(common, exc)
@@ -185,13 +188,28 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
         from parcli.i18n import t
 
         typer.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
-    _emit(reporter(common.format, common.color).render(output), destination, common)
+    _emit(_rendered(reporter(common.format, common.color, lang=common.lang), output),
+          destination, common)
     if output.failed:
         raise typer.Exit(1)
 
 
-def _emit(text: str, destination: Path | None, common: Common | None) -> None:
+def _rendered(chosen: Reporter, output: Output) -> str | bytes:
+    """Text for the text formats; bytes for the office formats (docx, xlsx)."""
+    return chosen.render_bytes(output, chosen.lang) if chosen.binary else chosen.render(output)
+
+
+def _emit(text: str | bytes, destination: Path | None, common: Common | None) -> None:
     if destination is None:
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                from parcli.problems import UsageError
+
+                raise UsageError("this format is a binary file: give -o FILE or redirect "
+                                 "the output to a file")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            return
         sys.stdout.write(text)
         return
     from parcli.i18n import t
@@ -363,23 +381,89 @@ def report(
     output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
     as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date for deadlines, YYYY-MM-DD (default: today).")] = None,
+        "--as-of", help="Date for deadlines, YYYY-MM-DD (default: today while the plan year "
+        "runs, else its last day).")] = None,
+    agency: Annotated[Optional[str], typer.Option(
+        "--agency", help="The task sheet of one agency (an id) instead of the meeting report.",
+        show_default=False)] = None,
+    per_agency: Annotated[Optional[str], typer.Option(
+        "--per-agency", help="Write one task sheet per lead agency into DIR.",
+        show_default=False)] = None,
+    peers: Annotated[Optional[str], typer.Option(
+        "--peers", help="A published ranking (YAML): say which rank the scores would buy.",
+        show_default=False)] = None,
     tolerance: ToleranceOpt = None, no_assignments: NoAssignmentsOpt = False,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: md, json.",
-                                               show_default=False)] = None,
+    results: ResultsOpt = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help=f"Output format: {', '.join(REPORT_FORMATS)}.",
+        show_default=False)] = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     debug: DebugOpt = False,
 ) -> None:
-    """The one-page Markdown summary for the monthly meeting."""
+    """The one-page Markdown summary for the monthly meeting, or an agency's task sheet."""
     from parcli.commands import report as command
     from parcli.options import ReportOptions
 
-    common = _common(criteria, assignments, agencies, config, lang, fmt, ("md", "json"),
-                     debug=debug, no_assignments=no_assignments, tolerance=tolerance)
-    when = _date("--as-of", as_of) or date.today()
-    options = ReportOptions(common, when, top, output)
+    common = _common(criteria, assignments, agencies, config, lang, fmt, REPORT_FORMATS,
+                     debug=debug, no_assignments=no_assignments, tolerance=tolerance,
+                     results=results)
+    if agency is not None and per_agency is not None:
+        raise typer.BadParameter("choose one of --agency and --per-agency",
+                                 param_hint="--agency")
+    peers_path = _path("--peers", peers)
+    if peers_path is not None:
+        from parcli.dataset import usable
+
+        usable("--peers", peers_path)
+    options = ReportOptions(common, date.today(), _date("--as-of", as_of), top, output, agency,
+                            _path("--per-agency", per_agency), peers_path)
+    if options.per_agency is not None:
+        _per_agency(options)
+        return
+    if agency is not None:
+        from parcli.commands import agency_sheet
+
+        _execute(common, "agency_sheet", lambda checked: agency_sheet.run(
+            checked, agency, common.lang, options.deadlines_at(
+                checked.dataset.criteria_file.target_year)[0]), output, name="report")
+        return
     _execute(common, "report", lambda checked: command.run(checked, options), output)
+
+
+def _per_agency(options: ReportOptions) -> None:
+    """One task sheet per agency that leads a criterion or has a task, into a folder."""
+    from parcli.commands import agency_sheet, with_sources
+    from parcli.problems import DataError, UsageError
+    from parcli.render.reporters import reporter
+    from parcli.service import open_data
+
+    common = options.common
+    folder = options.per_agency
+    assert folder is not None
+    try:
+        checked = open_data(common.data, "report", ("criteria", "assignments", "agencies"),
+                            ("results",), common.lang)
+        dataset = checked.dataset
+        year = dataset.criteria_file.target_year
+        as_of = options.deadlines_at(year)[0]
+        registry = dataset.registry
+        involved = [a.id for a in registry.agencies if any(
+            a.id in registry.ids(item.lead) + registry.ids(item.implementers)
+            for item in dataset.tasks())]
+        folder.mkdir(parents=True, exist_ok=True)
+        for agency in involved:
+            output = with_sources(agency_sheet.run(checked, agency, common.lang, as_of),
+                                  checked.sources, common.lang)
+            chosen = reporter(common.format, common.color, lang=common.lang)
+            suffix = {"md": "md", "json": "json"}.get(common.format, common.format)
+            _emit(_rendered(chosen, output), folder / f"{agency}.{suffix}", common)
+    except DataError as exc:
+        _report_problems(common, exc)
+        raise typer.Exit(1) from None
+    except (UsageError, OSError) as exc:
+        typer.echo(f"parcli: error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()

@@ -76,9 +76,21 @@ class AssignmentsOptions:
 @dataclass(frozen=True)
 class ReportOptions:
     common: Common
-    as_of: date
+    today: date  # the clock, used only while the plan year runs
+    as_of: date | None = None
     top: int = 5
     output: Path | None = None
+    agency: str | None = None  # one agency's task sheet
+    per_agency: Path | None = None  # a folder: one task sheet per agency
+    peers: Path | None = None  # a published ranking: the rank the scores would buy
+
+    def deadlines_at(self, year: int) -> tuple[date, bool]:
+        """--as-of, else today while the plan year runs, else its last day (True)."""
+        if self.as_of is not None:
+            return self.as_of, False
+        from parcli.engine.schedule import as_of_for
+
+        return as_of_for(year, self.today)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
-OPTIONAL = ()
+OPTIONAL = ("results",)
 TOLERATED: frozenset[str] = frozenset()
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -46,7 +46,13 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     gaps = leaf_gaps(tree, registry, dataset.mapped)
     sums = check_sums(tree, checked.tolerance)
 
+    as_of, year_over = options.deadlines_at(data.target_year)
     headline = _headline(checked, sums, lang)
+    if options.peers is not None:
+        headline += _ranks(checked, options.peers, gaps, lang)
+    if year_over:
+        headline.append(t("due_year_over", lang, year=data.target_year,
+                          as_of=date_text(as_of, lang)))
     title = t("report_title", lang, index=data.index.short, year=data.target_year,
               province=data.province.text.in_(lang))
     sections = [Section(title, list(headline), level=1)]
@@ -79,7 +85,7 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     if dataset.has("assignments"):
         items = deliverables(tree, dataset.tasks(), dataset.assignments_file.year,
                              dataset.assignments_file.issued)
-        deadlines = _deadlines(schedule(items, options.as_of), registry, lang, top)
+        deadlines = _deadlines(schedule(items, as_of), registry, lang, top)
     else:
         deadlines = [t("no_assignments_file", lang)]
     sections.append(Section(t("report_deadlines", lang), deadlines))
@@ -90,7 +96,7 @@ def run(checked: Checked, options: ReportOptions) -> Output:
         Table([Column("file", t("file", lang)), Column("sha256", t("sha256", lang))],
               [{"file": shown_as, "sha256": _sha256(path)} for path, shown_as in files]),
         t("report_generated", lang, version=__version__,
-          date=date_text(options.as_of, lang))]))
+          date=date_text(as_of, lang))]))
     json_data = {
         "title": title, "headline": headline, "fields": field_rows, "agencies": agency_rows,
         "criteria": [{"code": g.node.code, "lost": g.points.lost, "lead": list(g.leads)}
@@ -229,3 +235,33 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int) -> list
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> list[str]:
+    """The rank the printed target, and the projected total when results exist, would buy
+    in a published table (the province itself left out of it)."""
+    from parcli.engine.progress import project, standing
+    from parcli.engine.progress import total as total_of
+    from parcli.load import load_model
+    from parcli.result_models import PeersFile
+    from parcli.text import fold
+
+    dataset = checked.dataset
+    table: PeersFile = load_model(peers, PeersFile, None).model
+    province = dataset.criteria_file.province.name
+    pairs = [(p.province, p.score) for p in table.provinces]
+    own = next((name for name, _ in pairs if fold(name) == fold(province)), None)
+    lines = []
+    target = dataset.criteria_file.total.target
+    if target is not None:
+        found = standing(target, pairs, own)
+        lines.append(t("report_rank_target", lang, score=number(target),
+                       position=found.position, of=found.of, year=table.year))
+    if dataset.has("results"):
+        scores: dict[str, tuple[Decimal, str]] = dict(dataset.results_file.latest())
+        projected = total_of(project(gaps, scores, "baseline")).shown("projected")
+        if projected is not None:
+            found = standing(projected, pairs, own)
+            lines.append(t("report_rank_projected", lang, score=number(projected),
+                           position=found.position, of=found.of, year=table.year))
+    return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -93,7 +94,7 @@ def as_of_for(year: int, today: date) -> tuple[date, bool]:
     return (year_end, True) if today > year_end else (today, False)
 
 
-def due_items(items: list[Deliverable], statuses: dict[str, str], as_of: date,
+def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date,
               within: int) -> list[DueItem]:
     """What needs chasing at `as_of`: a passed due date (overdue when a status says it is not
     done, else only "due date passed": parcli does not know), a due date within `within`

@@ -1,0 +1,94 @@
+"""`parcli report --agency ID` (and `--per-agency DIR`): the task sheet the Department of
+Home Affairs sends one department: the criteria it leads with the points at stake (a shared
+criterion's share shown as a share), its deliverables with requirement, deadline, status,
+co-leads and implementers, and what has passed its due date."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from parcli.engine.gap import LeafGap, leaf_gaps, split
+from parcli.engine.schedule import deliverables, due_items
+from parcli.i18n import date_text, t
+from parcli.problems import UsageError
+from parcli.registry import Registry
+from parcli.render import Column, Output, Section, Table
+from parcli.service import Checked
+from parcli.text import Lang
+
+NEEDS = ("criteria", "assignments", "agencies")
+OPTIONAL = ("results",)
+TOLERATED: frozenset[str] = frozenset()
+
+
+def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
+    dataset = checked.dataset
+    registry = dataset.registry
+    if agency not in registry.by_id:
+        near = registry.suggest(agency)
+        hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
+        raise UsageError(f"--agency: no agency with id {agency!r}{hint}")
+    name = registry.text(agency).in_(lang)
+    gaps = [g for g in leaf_gaps(dataset.tree, registry, dataset.mapped) if agency in g.leads]
+    criteria_rows = [_criterion_row(gap, agency, registry, lang) for gap in gaps]
+    plan = dataset.assignments_file
+    statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
+                if dataset.has("results") else {})
+    tasks = [d for d in deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued)
+             if agency in registry.ids(d.item.lead) + registry.ids(d.item.implementers)]
+    task_rows = []
+    for found in tasks:
+        item = found.item
+        leads = registry.ids(item.lead)
+        task_rows.append({
+            "code": item.code, "title": item.text.in_(lang), "product": item.product,
+            "requirement": item.requirement, "deadline": item.deadline,
+            "due": found.dated.isoformat() if found.dated else None,
+            "role": t("role_lead" if agency in leads else "role_implementer", lang),
+            "co_leads": [registry.text(a).in_(lang) for a in leads if a != agency],
+            "implementers": [registry.text(a).in_(lang)
+                             for a in registry.ids(item.implementers) if a != agency],
+            "status": statuses.get(item.code)})
+    late = [d for d in due_items(tasks, statuses, as_of, 0) if d.state in ("overdue", "passed")]
+    criteria_table = Table(
+        [Column("code", t("code", lang)), Column("name", t("criterion", lang)),
+         Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True),
+         Column("share", t("share", lang)), Column("co_leads", t("co_leads", lang))],
+        criteria_rows, t("sheet_criteria", lang, agency=name))
+    task_table = Table(
+        [Column("code", t("code", lang)), Column("title", t("title", lang)),
+         Column("role", t("role", lang)), Column("product", t("product", lang)),
+         Column("requirement", t("requirement", lang)),
+         Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+         Column("status", t("status", lang)), Column("co_leads", t("co_leads", lang)),
+         Column("implementers", t("implementers", lang))],
+        task_rows, t("sheet_tasks", lang, agency=name))
+    late_line = t("sheet_late", lang, n=len(late), as_of=date_text(as_of, lang),
+                  codes=", ".join(d.deliverable.item.code for d in late) or "—")
+    title = t("sheet_title", lang, agency=name, year=dataset.criteria_file.target_year)
+    sections = [Section(title, [t("sheet_intro", lang, n=len(gaps), tasks=len(tasks)),
+                                late_line], level=1),
+                Section(t("sheet_criteria", lang, agency=name),
+                        [replace(criteria_table, title=None)]),
+                Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
+    data = {"agency": agency, "name": registry.text(agency).vi,
+            "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
+            "tasks": task_rows, "late": [d.deliverable.item.code for d in late],
+            "as_of": as_of.isoformat()}
+    return Output([criteria_table, task_table], data, notes=[late_line], sections=sections)
+
+
+def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
+                   lang: Lang) -> dict[str, object]:
+    """The agency's share of the criterion's points: the same cent-exact split as gap."""
+    n = len(gap.leads)
+    index = gap.leads.index(agency)
+    gain = split(gap.points.gain, n)[index] if gap.points.gain is not None else None
+    lost = split(gap.points.lost, n)[index] if gap.points.lost is not None else None
+    return {"code": gap.node.code, "name": gap.node.row.text.in_(lang), "gain": gain,
+            "lost": lost, "share": f"1/{n}" if n > 1 else "",
+            "co_leads": [registry.text(a).in_(lang) for a in gap.leads if a != agency],
+            "points": {"gain": gap.points.gain, "lost": gap.points.lost}}
+
+
