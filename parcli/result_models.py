@@ -87,4 +87,7 @@ class PeersFile(_Strict):
     index: NonEmpty | None = Field(default=None, description="Which index, e.g. PAR Index.")
     source: dict[str, NonEmpty] | None = Field(default=None, description="Where the table "
                                                "comes from: title, file or URL.")
-    provinces: list[Peer] = Field(min_length=1, description="Every province ranked.")
+    of: int | None = Field(default=None, ge=1, description="How many provinces the published "
+                           "table ranks (when the file holds only some of them).")
+    provinces: list[Peer] = Field(min_length=1, description="The provinces ranked (all, or "
+                                  "some with their published `rank`).")

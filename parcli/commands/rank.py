@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from parcli.engine.gap import leaf_gaps
-from parcli.engine.progress import project, standing
+from parcli.engine.progress import Peer, Standing, project, standing
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
-from parcli.load import load_model
+from parcli.load import display_path, load_model
 from parcli.numbers import number
 from parcli.options import RankOptions
 from parcli.problems import UsageError
@@ -45,31 +45,41 @@ def run(checked: Checked, options: RankOptions) -> Output:
             raise UsageError("no projected total (unknown scores): give --score X")
         score, basis = projected, t("rank_projected", lang)
     province = plan.province.name
-    peers = [(p.province, p.score) for p in peers_file.provinces]
+    peers = [(p.province, p.score, p.rank) for p in peers_file.provinces]
     found = standing(score, peers, exclude=next(
-        (name for name, _ in peers if fold(name) == fold(province)), None))
-    rows = []
+        (name for name, _, _ in peers if fold(name) == fold(province)), None), of=peers_file.of)
+    rows: list[dict[str, object]] = []
     if found.above:
         rows.append({"province": found.above[0], "score": found.above[1],
-                     "position": found.position - 1})
+                     "position": found.above[2]})
     rows.append({"province": f"{province} ({basis})", "score": score,
-                 "position": found.position})
+                 "position": position_text(found)})
     if found.below:
         rows.append({"province": found.below[0], "score": found.below[1],
-                     "position": found.position + 1})
+                     "position": found.below[2]})
     table = Table([Column("position", t("rank_position", lang), True),
                    Column("province", t("rank_province", lang)),
                    Column("score", t("rank_score", lang), True)],
                   rows, t("rank_title", lang, year=peers_file.year, n=found.of))
-    notes = [t("rank_note", lang, score=number(score), position=found.position, of=found.of,
-               year=peers_file.year)]
+    notes = [t("rank_peers", lang, path=display_path(options.peers), n=len(peers)),
+             t("rank_note", lang, score=number(score), position=position_text(found),
+               of=found.of, year=peers_file.year)]
+    if not found.exact:
+        notes.append(t("rank_partial", lang, n=len(peers), of=found.of))
     if plan.rank is not None:
         notes.append(t("rank_baseline", lang, position=plan.rank.position, of=plan.rank.of,
                        year=plan.baseline_year or "—"))
-    return Output([table], {"score": score, "position": found.position, "of": found.of,
+    return Output([table], {"score": score, "position": found.position,
+                            "lowest_position": found.lowest, "of": found.of,
                             "above": _peer(found.above), "below": _peer(found.below),
-                            "peers_year": peers_file.year}, notes=notes)
+                            "peers_year": peers_file.year,
+                            "peers_file": display_path(options.peers)}, notes=notes)
 
 
-def _peer(peer: tuple[str, Decimal] | None) -> dict[str, object] | None:
-    return {"province": peer[0], "score": peer[1]} if peer else None
+def _peer(peer: Peer | None) -> dict[str, object] | None:
+    return {"province": peer[0], "score": peer[1], "rank": peer[2]} if peer else None
+
+
+def position_text(found: Standing) -> str:
+    """"50", or "45–63" when a partial table only bounds it."""
+    return str(found.position) if found.exact else f"{found.position}–{found.lowest}"

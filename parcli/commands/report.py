@@ -20,6 +20,7 @@ from parcli.engine.gap import (
     rank,
     rank_leaves,
 )
+from parcli.engine.progress import Standing
 from parcli.engine.schedule import Schedule, deliverables, schedule
 from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
@@ -249,19 +250,23 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
     dataset = checked.dataset
     table: PeersFile = load_model(peers, PeersFile, None).model
     province = dataset.criteria_file.province.name
-    pairs = [(p.province, p.score) for p in table.provinces]
-    own = next((name for name, _ in pairs if fold(name) == fold(province)), None)
+    pairs = [(p.province, p.score, p.rank) for p in table.provinces]
+    own = next((name for name, _, _ in pairs if fold(name) == fold(province)), None)
     lines = []
     target = dataset.criteria_file.total.target
     if target is not None:
-        found = standing(target, pairs, own)
+        found = standing(target, pairs, own, table.of)
         lines.append(t("report_rank_target", lang, score=number(target),
-                       position=found.position, of=found.of, year=table.year))
+                       position=_position(found), of=found.of, year=table.year))
     if dataset.has("results"):
         scores: dict[str, tuple[Decimal, str]] = dict(dataset.results_file.latest())
         projected = total_of(project(gaps, scores, "baseline")).shown("projected")
         if projected is not None:
-            found = standing(projected, pairs, own)
+            found = standing(projected, pairs, own, table.of)
             lines.append(t("report_rank_projected", lang, score=number(projected),
-                           position=found.position, of=found.of, year=table.year))
+                           position=_position(found), of=found.of, year=table.year))
     return lines
+
+
+def _position(found: Standing) -> str:
+    return str(found.position) if found.exact else f"{found.position}–{found.lowest}"
