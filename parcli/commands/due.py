@@ -4,11 +4,13 @@ and per-regulation tasks apart. The year comes from the data, never from the clo
 
 from __future__ import annotations
 
+from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
 from parcli.i18n import date_text, t
 from parcli.options import DueOptions
 from parcli.problems import UsageError
 from parcli.render import Column, Output, Table
+from parcli.result_models import AssignmentStatus
 from parcli.service import Checked
 
 NEEDS = ("criteria", "assignments", "agencies")
@@ -33,9 +35,8 @@ def run(checked: Checked, options: DueOptions) -> Output:
     if options.agency is not None and options.agency not in registry.by_id:
         raise UsageError(f"--agency: no agency with id {options.agency!r} (see "
                          "'parcli agencies')")
-    statuses: dict[str, str] = (
-        {code: status.status for code, status in dataset.results_file.status_of().items()}
-        if dataset.has("results") else {})
+    recorded = dataset.results_file.status_of() if dataset.has("results") else {}
+    statuses: dict[str, str] = {code: status.status for code, status in recorded.items()}
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)
     if options.agency is not None:
@@ -44,7 +45,9 @@ def run(checked: Checked, options: DueOptions) -> Output:
     if options.statuses:
         items = [d for d in items if (d.status or "unknown") in options.statuses]
     leads = [registry.ids(d.deliverable.item.lead) for d in items]
-    rows = [_row(d, lead) for d, lead in zip(items, leads, strict=True)]
+    rows = [_row(d, lead) | {"threshold": threshold_state(
+        d.deliverable.item.requirement, recorded.get(d.deliverable.item.code))}
+        for d, lead in zip(items, leads, strict=True)]
     states = {state: t(f"due_{state}", lang) for state in STATES}
     names = {a: registry.text(a).in_(lang) for lead in leads for a in lead}
     table = Table(
@@ -53,7 +56,9 @@ def run(checked: Checked, options: DueOptions) -> Output:
          Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
          Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
                                                       ("not-started", "in-progress")}),
-         Column("lead", t("lead", lang), values=names)],
+         Column("lead", t("lead", lang), values=names),
+         Column("threshold", t("threshold", lang),
+                values={s: t(f"threshold_{s}", lang) for s in THRESHOLD_STATES})],
         [row | {"title": d.deliverable.item.text.in_(lang),
                 "due": date_text(d.when, lang) if d.when else ""}
          for row, d in zip(rows, items, strict=True)],
@@ -64,6 +69,22 @@ def run(checked: Checked, options: DueOptions) -> Output:
         notes.append(t("due_no_results", lang))
     return Output([table], {"as_of": as_of.isoformat(), "within": options.within,
                             "items": rows, "counts": counts}, notes=notes)
+
+
+THRESHOLD_STATES = ("met", "not-met", "not-measured", "several")
+
+
+def threshold_state(requirement: str | None, status: AssignmentStatus | None) -> str | None:
+    """Whether a task's measurable requirement is met by the value the results record: None
+    when the requirement is prose (or absent)."""
+    thresholds = parse_requirement(requirement) if requirement else []
+    if not thresholds:
+        return None
+    if len(thresholds) > 1:
+        return "several"  # one measured value cannot answer two thresholds
+    if status is None or status.measured is None:
+        return "not-measured"
+    return "met" if meets(thresholds[0], status.measured) else "not-met"
 
 
 def _row(item: DueItem, lead: list[str]) -> dict[str, object]:
