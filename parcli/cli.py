@@ -21,6 +21,7 @@ from parcli import __version__
 from parcli.render.reporters import formats
 
 if TYPE_CHECKING:
+    from parcli.engine.writer import Written
     from parcli.options import Common, ReportOptions
     from parcli.problems import DataError
     from parcli.render import Output
@@ -196,7 +197,7 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
 
 def _rendered(chosen: Reporter, output: Output) -> str | bytes:
     """Text for the text formats; bytes for the office formats (docx, xlsx)."""
-    return chosen.render_bytes(output, chosen.lang) if chosen.binary else chosen.render(output)
+    return chosen.render_bytes(output) if chosen.binary else chosen.render(output)
 
 
 def _emit(text: str | bytes, destination: Path | None, common: Common | None) -> None:
@@ -584,6 +585,69 @@ def rank(
     usable("--peers", peers_path)
     options = RankOptions(common, peers_path, score)
     _execute(common, "rank", lambda checked: command.run(checked, options))
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+
+
+@app.command(name="init-results")
+def init_results(
+    output: OutputOpt = None, force: ForceOpt = False,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    debug: DebugOpt = False,
+) -> None:
+    """Write a results skeleton: every leaf criterion and every assignment task."""
+    from parcli.commands import init_results as command
+    from parcli.options import InitResultsOptions
+
+    common = _common(criteria, assignments, agencies, config, lang, None, ("table",),
+                     debug=debug)
+    options = InitResultsOptions(common, output, force)
+    _write_file(common, "init-results", command, lambda checked: command.run(checked, options),
+                output, force)
+
+
+@app.command()
+def rollover(
+    results: ResultsOpt = None, output: OutputOpt = None, force: ForceOpt = False,
+    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
+    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
+    debug: DebugOpt = False,
+) -> None:
+    """Next year's criteria file: this year's official (else latest) scores as baselines."""
+    from parcli.commands import rollover as command
+    from parcli.options import RolloverOptions
+
+    common = _common(criteria, assignments, agencies, config, lang, None, ("table",),
+                     debug=debug, results=results)
+    options = RolloverOptions(common, output, force)
+    _write_file(common, "rollover", command, lambda checked: command.run(checked, options),
+                output, force)
+
+
+def _write_file(common: Common, command: str, module: Any, build: Callable[[Checked], Written],
+                output: Path | None, force: bool) -> None:
+    """The commands that write a data file: checked data in, one YAML file out, never
+    overwriting an existing file without --force."""
+    from parcli.engine.writer import default_path, refuse_overwrite
+    from parcli.problems import DataError, UsageError
+    from parcli.service import open_data
+
+    try:
+        checked = open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,
+                            module.TOLERATED)
+        written = build(checked)
+        paths = checked.dataset.paths
+        path = output or default_path(written.name, paths.criteria, paths.bundled)
+        refuse_overwrite(path, force)
+    except DataError as exc:
+        _report_problems(common, exc)
+        raise typer.Exit(1) from None
+    except UsageError as exc:
+        typer.echo(f"parcli: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    _emit(written.text, path, common)
 
 
 def _date(option: str, text: str | None) -> date | None:

@@ -1,0 +1,66 @@
+"""`parcli init-results`: a results file to fill in during the year, one entry per leaf
+criterion and one per assignment task, nothing scored yet.
+
+The text is returned (`Written`); the command line writes it (`results_<year>.yaml` beside
+the criteria file unless `-o`), refusing to overwrite a file without `--force`.
+"""
+
+from __future__ import annotations
+
+from parcli.dataset import Kind
+from parcli.engine.writer import Written, document, item
+from parcli.numbers import number
+from parcli.options import InitResultsOptions
+from parcli.service import Checked
+
+NEEDS: tuple[Kind, ...] = ("criteria",)
+OPTIONAL: tuple[Kind, ...] = ("assignments",)
+TOLERATED: frozenset[str] = frozenset()
+
+HEADER = """\
+yaml-language-server: $schema=../schema/results.schema.json
+Results of the {year} plan ({index}, {province}): what has been scored and done, written
+by `parcli init-results` with nothing scored yet, from
+{files}
+Fill it in during the year and check it with `parcli validate`. Every number in it is yours:
+parcli ships no results.
+
+results: one entry per leaf criterion. Add a score each time one is given; the latest stage
+  wins (official over appraised over self), then the latest date:
+    - code: "{code}"
+      scores:
+        - stage: self        # self (tự đánh giá), appraised (thẩm định), official (công bố)
+          date: {year}-06-30   # within {year}; an official score may be dated in {next}
+          value: 0.75        # exact, with a dot, within [0, the criterion's max]
+          evidence: ["Báo cáo số ..."]   # optional: documents or links
+          note: "..."        # optional
+statuses: one entry per assignment task (not the group headings), its status one of
+  not-started (chưa thực hiện), in-progress (đang thực hiện), done (hoàn thành),
+  dropped (không thực hiện); optional: date (within {year}), evidence, note, and measured
+  (the measured value of a threshold requirement, e.g. 35 for "từ 30% trở lên").
+"""
+NO_ASSIGNMENTS = "no assignments file was read: add one entry per assignment task"
+
+
+def run(checked: Checked, options: InitResultsOptions) -> Written:
+    dataset = checked.dataset
+    plan = dataset.criteria_file
+    year = plan.target_year
+    leaves = dataset.tree.leaves
+    tasks = dataset.tasks()
+    files = "\n".join(f"  {kind}: {path.name}" for kind, path in (
+        ("plan", dataset.paths.criteria), ("assignments", dataset.paths.assignments))
+        if path is not None)
+    header = HEADER.format(year=year, next=year + 1, index=plan.index.short,
+                           province=plan.province.name, files=files, code=leaves[0].code)
+    body = [f"year: {year}", "results:"]
+    for node in leaves:
+        top = f" (max {number(node.row.max)})" if node.row.max is not None else ""
+        body += item({"code": node.code, "scores": []}, 2, note=node.row.name + top)
+    if tasks:
+        body.append("statuses:")
+        for task in tasks:
+            body += item({"code": task.code, "status": "not-started"}, 2, note=task.title)
+    else:
+        body.append(f"statuses: []  # {NO_ASSIGNMENTS}")
+    return Written(document(header, body), f"results_{year}.yaml")
