@@ -41,7 +41,7 @@ app = typer.Typer(
 
 TABLE_FORMATS = formats()
 PROBLEM_FORMATS = formats(problems=True)
-REPORT_FORMATS = tuple(name for name in formats() if name not in ("table", "csv")) or ("md",)
+REPORT_FORMATS = tuple(name for name in formats() if not name.startswith(("table", "csv")))
 
 # The options every data command shares, declared once as types.
 CriteriaOpt = Annotated[Optional[str], typer.Option(
@@ -74,6 +74,8 @@ TableFormatOpt = Annotated[Optional[str], typer.Option(
 ProblemFormatOpt = Annotated[Optional[str], typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(PROBLEM_FORMATS)}.",
     show_default=False)]
+WideOpt = Annotated[bool, typer.Option(
+    "--wide", help="Never wrap table cells: each row on one line.")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "-o", "--output", help="Write to FILE (atomically) instead of stdout.")]
 
@@ -136,7 +138,7 @@ def _common(criteria: str | None, assignments: str | None, agencies: str | None,
             config: str | None, lang: str, fmt: str | None, formats_allowed: tuple[str, ...],
             color: str = "never", no_color: bool = True, debug: bool = False,
             no_assignments: bool = False, tolerance: str | None = None,
-            results: str | None = None) -> Common:
+            results: str | None = None, wide: bool = False) -> Common:
     from parcli.options import Common
     from parcli.service import DataRequest
 
@@ -152,7 +154,7 @@ def _common(criteria: str | None, assignments: str | None, agencies: str | None,
         _choice("--lang (or PARCLI_LANG)", lang, ("en", "vi")),
         _choice("--format", fmt or default, formats_allowed),
         "never" if no_color else _choice("--color", color, ("auto", "always", "never")),
-        debug)
+        debug, wide)
 
 
 def _execute(common: Common, command: str, build: Callable[[Checked], Output],
@@ -189,15 +191,18 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
         from parcli.i18n import t
 
         typer.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
-    _emit(_rendered(reporter(common.format, common.color, lang=common.lang), output),
-          destination, common)
+    chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
+    _emit(_rendered(chosen, output), destination, common)
     if output.failed:
         raise typer.Exit(1)
 
 
 def _rendered(chosen: Reporter, output: Output) -> str | bytes:
-    """Text for the text formats; bytes for the office formats (docx, xlsx)."""
-    return chosen.render_bytes(output) if chosen.binary else chosen.render(output)
+    """Text for the text formats; bytes for the file formats (docx, xlsx) and for csv-excel,
+    whose byte-order mark a legacy console encoding could not write."""
+    if chosen.binary or chosen.name == "csv-excel":
+        return chosen.render_bytes(output)
+    return chosen.render(output)
 
 
 def _emit(text: str | bytes, destination: Path | None, common: Common | None) -> None:
@@ -230,7 +235,7 @@ def _report_problems(common: Common, exc: DataError) -> None:
     from parcli.commands import problems_output
     from parcli.render.reporters import reporter
 
-    chosen = reporter(common.format, common.color)
+    chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     if chosen.for_machines:
         sys.stdout.write(chosen.render(problems_output(exc.problems, common.lang)))
     for problem in exc.problems:
@@ -240,6 +245,7 @@ def _report_problems(common: Common, exc: DataError) -> None:
 @app.command()
 def check(
     tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -250,8 +256,9 @@ def check(
 
     options = CheckOptions(_common(criteria, assignments, agencies, config, lang, fmt,
                                    PROBLEM_FORMATS, color, no_color, debug,
-                                   tolerance=tolerance))
-    _execute(options.common, "check", lambda checked: command.run(checked, options))
+                                   tolerance=tolerance, wide=wide))
+    _execute(options.common, "check", lambda checked: command.run(checked, options),
+             output)
 
 
 @app.command()
@@ -261,7 +268,10 @@ def tree(
         "--depth", min=1, help="Levels shown: 1 = the fields, or CODE alone.")] = None,
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "-v", "--verbose", help="Also the scoring bands each row prints.")] = False,
     fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -271,8 +281,10 @@ def tree(
     from parcli.options import TreeOptions
 
     options = TreeOptions(_common(criteria, assignments, agencies, config, lang, fmt,
-                                  TABLE_FORMATS, color, no_color, debug), code, depth, search)
-    _execute(options.common, "tree", lambda checked: command.run(checked, options))
+                                  TABLE_FORMATS, color, no_color, debug, wide=wide),
+                          code, depth, search, verbose)
+    _execute(options.common, "tree", lambda checked: command.run(checked, options),
+             output)
 
 
 @app.command()
@@ -289,7 +301,8 @@ def gap(
     field: Annotated[Optional[str], typer.Option("--field", help="Only field N.")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="List the criteria behind each row.")] = False,
-    fmt: TableFormatOpt = None, no_assignments: NoAssignmentsOpt = False,
+    fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False, no_assignments: NoAssignmentsOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -303,12 +316,12 @@ def gap(
         raise typer.BadParameter("choose one of --by-agency, --by-field and --by-method",
                                  param_hint="--by-agency")
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
-                     no_color, debug, no_assignments)
+                     no_color, debug, no_assignments, wide=wide)
     options = GapOptions(
         common, "agencies" if by_agency else "fields" if by_field else
         "methods" if by_method else "leaves", _choice("--basis", basis, BASES),
         _choice("--shared", shared, ("split", "full")), top, field, verbose)
-    _execute(common, "gap", lambda checked: command.run(checked, options))
+    _execute(common, "gap", lambda checked: command.run(checked, options), output)
 
 
 @app.command()
@@ -323,6 +336,7 @@ def validate(
     verbose: Annotated[bool, typer.Option("-v", "--verbose",
                                           help="Also list every rule with its count.")] = False,
     tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     no_assignments: NoAssignmentsOpt = False, results: ResultsOpt = None,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
@@ -333,16 +347,17 @@ def validate(
     from parcli.options import ValidateOptions
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, PROBLEM_FORMATS,
-                     color, no_color, debug, no_assignments, tolerance, results)
+                     color, no_color, debug, no_assignments, tolerance, results, wide=wide)
     options = ValidateOptions(common, strict, -1 if quiet else 1 if verbose else 0,
                               tuple(files or ()))
-    _execute(common, "validate", lambda checked: command.run(checked, options),
+    _execute(common, "validate", lambda checked: command.run(checked, options), output,
              files=options.files)
 
 
 @app.command(name="agencies")
 def agencies_command(
-    fmt: TableFormatOpt = None, no_assignments: NoAssignmentsOpt = False,
+    fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False, no_assignments: NoAssignmentsOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -352,8 +367,10 @@ def agencies_command(
     from parcli.options import AgenciesOptions
 
     options = AgenciesOptions(_common(criteria, assignments, agencies, config, lang, fmt,
-                                      TABLE_FORMATS, color, no_color, debug, no_assignments))
-    _execute(options.common, "agencies", lambda checked: command.run(checked, options))
+                                      TABLE_FORMATS, color, no_color, debug, no_assignments,
+                                      wide=wide))
+    _execute(options.common, "agencies", lambda checked: command.run(checked, options),
+             output)
 
 
 @app.command(name="assignments")
@@ -363,6 +380,7 @@ def assignments_command(
     criterion: Annotated[Optional[str], typer.Option(
         "--criterion", help="Only items of this criterion code and below.")] = None,
     fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -372,9 +390,10 @@ def assignments_command(
     from parcli.options import AssignmentsOptions
 
     options = AssignmentsOptions(_common(criteria, assignments, agencies, config, lang, fmt,
-                                         TABLE_FORMATS, color, no_color, debug),
+                                         TABLE_FORMATS, color, no_color, debug, wide=wide),
                                  agency, criterion)
-    _execute(options.common, "assignments", lambda checked: command.run(checked, options))
+    _execute(options.common, "assignments", lambda checked: command.run(checked, options),
+             output)
 
 
 @app.command()
@@ -393,6 +412,12 @@ def report(
     peers: Annotated[Optional[str], typer.Option(
         "--peers", help="A published ranking (YAML): say which rank the scores would buy.",
         show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", help="A previous report's JSON: say what changed since.",
+        show_default=False)] = None,
+    next_meeting: Annotated[int, typer.Option(
+        "--next-meeting", min=1, help="Days until the next meeting: what is due before it.")
+    ] = 30,
     tolerance: ToleranceOpt = None, no_assignments: NoAssignmentsOpt = False,
     results: ResultsOpt = None,
     fmt: Annotated[Optional[str], typer.Option(
@@ -417,8 +442,14 @@ def report(
         from parcli.dataset import usable
 
         usable("--peers", peers_path)
+    since_path = _path("--since", since)
+    if since_path is not None:
+        from parcli.dataset import usable
+
+        usable("--since", since_path)
     options = ReportOptions(common, date.today(), _date("--as-of", as_of), top, output, agency,
-                            _path("--per-agency", per_agency), peers_path)
+                            _path("--per-agency", per_agency), peers_path, since_path,
+                            next_meeting)
     if options.per_agency is not None:
         _per_agency(options)
         return
@@ -475,6 +506,7 @@ def progress(
     by_agency: Annotated[bool, typer.Option("--by-agency", help="Per lead agency.")] = False,
     by_field: Annotated[bool, typer.Option("--by-field", help="Per field.")] = False,
     results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -488,10 +520,10 @@ def progress(
         raise typer.BadParameter("choose one of --by-agency and --by-field",
                                  param_hint="--by-agency")
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
-                     no_color, debug, results=results)
+                     no_color, debug, results=results, wide=wide)
     options = ProgressOptions(common, _choice("--assume", assume, ASSUMPTIONS),
                               "agencies" if by_agency else "fields" if by_field else "criteria")
-    _execute(common, "progress", lambda checked: command.run(checked, options))
+    _execute(common, "progress", lambda checked: command.run(checked, options), output)
 
 
 @app.command()
@@ -509,6 +541,7 @@ def simulate(
         "--assume", help="Criteria without a score are taken at their baseline or target.")
     ] = "baseline",
     fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -525,10 +558,10 @@ def simulate(
             raise typer.BadParameter(f"{text!r} is not CODE=VALUE", param_hint="--set")
         pairs.append((code.strip(), value.strip()))
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
-                     no_color, debug, results=scenario)
+                     no_color, debug, results=scenario, wide=wide)
     options = SimulateOptions(common, tuple(pairs), tuple(assume_met or ()),
                               common.data.results, _choice("--assume", assume, ASSUMPTIONS))
-    _execute(common, "simulate", lambda checked: command.run(checked, options))
+    _execute(common, "simulate", lambda checked: command.run(checked, options), output)
 
 
 @app.command()
@@ -543,6 +576,7 @@ def due(
         "--status", help="Only tasks with this status (not-started, in-progress, unknown; "
         "repeat it).", show_default=False)] = None,
     results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -554,9 +588,9 @@ def due(
     allowed = ("not-started", "in-progress", "unknown")
     chosen = tuple(_choice("--status", value, allowed) for value in status or ())
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
-                     no_color, debug, results=results)
+                     no_color, debug, results=results, wide=wide)
     options = DueOptions(common, date.today(), _date("--as-of", as_of), within, agency, chosen)
-    _execute(common, "due", lambda checked: command.run(checked, options))
+    _execute(common, "due", lambda checked: command.run(checked, options), output)
 
 
 @app.command()
@@ -568,6 +602,7 @@ def rank(
         "--score", help="The score to place (default: the projected total).",
         show_default=False)] = None,
     results: ResultsOpt = None, fmt: TableFormatOpt = None,
+    output: OutputOpt = None, wide: WideOpt = False,
     criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
     agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
     color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
@@ -577,14 +612,14 @@ def rank(
     from parcli.options import RankOptions
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
-                     no_color, debug, results=results)
+                     no_color, debug, results=results, wide=wide)
     peers_path = _path("--peers", peers)
     assert peers_path is not None
     from parcli.dataset import usable
 
     usable("--peers", peers_path)
     options = RankOptions(common, peers_path, score)
-    _execute(common, "rank", lambda checked: command.run(checked, options))
+    _execute(common, "rank", lambda checked: command.run(checked, options), output)
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]

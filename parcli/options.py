@@ -27,6 +27,7 @@ class Common:
     format: str = "table"
     color: Color = "auto"
     debug: bool = False
+    wide: bool = False  # tables: every row on one line, never wrapped
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class TreeOptions:
     code: str | None = None
     depth: int | None = None
     search: str | None = None
+    verbose: bool = False  # also the scoring bands each row prints
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class ReportOptions:
     agency: str | None = None  # one agency's task sheet
     per_agency: Path | None = None  # a folder: one task sheet per agency
     peers: Path | None = None  # a published ranking: the rank the scores would buy
+    since: Path | None = None  # a previous report's JSON: what changed since
+    next_meeting: int = 30  # days ahead: what is due before the next meeting
 
     def deadlines_at(self, year: int) -> tuple[date, bool]:
         """--as-of, else today while the plan year runs, else its last day (True)."""

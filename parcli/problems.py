@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from parcli.text import Lang
+
 Level = Literal["error", "warning"]
 LEVELS: tuple[Level, ...] = ("error", "warning")
 
@@ -18,6 +20,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     code: str | None = None
+    lang: Lang = "en"  # the language of `message`: its line names the level in it too
 
     def location(self) -> str:
         parts = [self.file]
@@ -28,7 +31,9 @@ class Problem:
         return ":".join(parts)
 
     def one_line(self) -> str:
-        return f"{self.location()}: {self.level} {self.message} [{self.rule}]"
+        from parcli.i18n import t
+
+        return f"{self.location()}: {t(self.level, self.lang)} {self.message} [{self.rule}]"
 
     def as_dict(self) -> dict[str, object]:
         """The brief's JSON shape of a problem (plus its column)."""
@@ -37,7 +42,7 @@ class Problem:
 
     def as_error(self) -> Problem:
         return Problem(self.rule, "error", self.message, self.file, self.line, self.column,
-                       self.code)
+                       self.code, self.lang)
 
 
 class DataError(Exception):

@@ -1,11 +1,13 @@
-"""Agency resolution: printed agency texts to registry entries through names and aliases."""
+"""Agency resolution: printed agency texts to registry entries through names and aliases,
+and agencies over time: one that ceased (`until`) before a plan year stands, in that year,
+for its successor (transitively)."""
 
 from __future__ import annotations
 
 import difflib
 
 from parcli.engine.gap import NO_LEAD, SURVEY
-from parcli.i18n import label
+from parcli.i18n import date_text, label
 from parcli.models import Agency, AgencyRegistry
 from parcli.text import Text, fold, fold_diacritics
 
@@ -36,6 +38,43 @@ class Registry:
             if agency_id not in found:
                 found.append(agency_id)
         return found
+
+    def current(self, agency_id: str, year: int) -> str:
+        """The agency that does `agency_id`'s work in `year`: itself, or, when it ceased
+        before the year began, its successor's current agency. A successor the registry
+        lacks, or a cycle, stops the walk (the rule `successor-chain` reports both)."""
+        seen = {agency_id}
+        agency = self.by_id.get(agency_id)
+        while (agency is not None and agency.successor is not None
+               and agency.superseded(year) and agency.successor in self.by_id
+               and agency.successor not in seen):
+            seen.add(agency.successor)
+            agency = self.by_id[agency.successor]
+        return agency.id if agency is not None else agency_id
+
+    def current_ids(self, texts: list[str], year: int) -> list[str]:
+        """`ids`, each standing for its current agency in `year`, without repeats."""
+        return list(dict.fromkeys(self.current(agency_id, year)
+                                  for agency_id in self.ids(texts)))
+
+    def merged_into(self, agency_id: str, year: int) -> list[Agency]:
+        """The agencies whose work `agency_id` does in `year` (it is their successor)."""
+        return [agency for agency in self.agencies
+                if agency.id != agency_id and agency.superseded(year)
+                and self.current(agency.id, year) == agency_id]
+
+    def merge_note(self, agency_id: str, year: int) -> Text | None:
+        """"Sở Kế hoạch và Đầu tư → Sở Tài chính (merged 2025-03-01)" for an agency that
+        ceased before `year` and has a successor; None otherwise."""
+        agency = self.by_id.get(agency_id)
+        now = self.current(agency_id, year)
+        if agency is None or agency.until is None or now == agency_id:
+            return None
+        template, new = label("merge_note"), self.text(now)
+        return Text(template.en.format(old=agency.text.en, new=new.en,
+                                       date=date_text(agency.until, "en")),
+                    template.vi.format(old=agency.text.vi, new=new.vi,
+                                       date=date_text(agency.until, "vi")))
 
     def text(self, agency_id: str) -> Text:
         """The agency's name in both languages (the buckets that are no agency included)."""

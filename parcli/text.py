@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
 
 
+class Untranslated(str):
+    """A name from the data shown in Vietnamese to an English reader, because the data has
+    no English one (no `name_en`). It is still a str everywhere; the human formats mark it
+    (Markdown in italics, the terminal in italics or not at all), the machine formats don't.
+    Made by `Text.shown`."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A text in English and Vietnamese. Named fields, so a swapped pair is a visible bug,
-    not a silently wrong language."""
+    not a silently wrong language. `en_fallback`: the data had no English text, so `en`
+    repeats the Vietnamese (`Text(name_en or name, name, en_fallback=name_en is None)`); it
+    takes no part in comparisons."""
 
     en: str
     vi: str
+    en_fallback: bool = field(default=False, compare=False)
 
     def in_(self, lang: Lang) -> str:
         return self.vi if lang == "vi" else self.en
+
+    def shown(self, lang: Lang) -> str:
+        """The text to show in `lang`: as `in_`, but an English text that is really the
+        Vietnamese one comes back as `Untranslated`, so that a reporter can mark it."""
+        if lang == "en" and self.en_fallback:
+            return Untranslated(self.en)
+        return self.in_(lang)
 
     def format(self, **values: object) -> Text:
         """Both languages filled in (str.format templates); a value that is itself a `Text`

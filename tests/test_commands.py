@@ -20,12 +20,8 @@ from typer.testing import CliRunner
 
 from parcli import __version__
 from parcli.cli import app
+from tests.conftest import ACKNOWLEDGEMENT, AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-CRITERIA = DATA / "criteria_2020.yaml"
-ASSIGNMENTS = DATA / "assignments_2020.yaml"
-AGENCIES = DATA / "agencies.yaml"
 # The bundled plan and registry, with a tampered copy of the assignments given instead.
 BUNDLED_BUT_ASSIGNMENTS = ("--criteria", CRITERIA, "--agencies", AGENCIES)
 D = Decimal
@@ -72,7 +68,9 @@ FINDINGS = [
      "difference": D("0.01"), "status": "rounding"},
     {"code": "3", "column": "target", "printed": D("13.7"), "computed": D("13.68"),
      "difference": D("0.02"), "status": "acknowledged",
-     "reason": "as printed in the source: children sum to 13.68"},
+     "reason": "as printed in the source: children sum to 13.68",
+     "reason_vi": "giữ nguyên số liệu ghi trong kế hoạch: các tiêu chí của lĩnh vực cộng lại "
+                  "được 13,68"},
     {"code": "4", "column": "baseline", "printed": D("7.74"), "computed": D("7.73"),
      "difference": D("0.01"), "status": "rounding"},
     {"code": "5", "column": "baseline", "printed": D("11.47"), "computed": D("11.48"),
@@ -94,7 +92,8 @@ def test_check_json(cli) -> None:
     assert '"difference": -0.01,' in result.out
 
 
-def test_check_table(cli) -> None:
+def test_check_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # the whole table, no cell wrapped
     result = cli("check")
     assert (result.code, result.err) == (0, "")  # check reads the criteria file only
     name3 = ("Reform of administrative procedures and implementation of the one-stop shop and "
@@ -102,31 +101,31 @@ def test_check_table(cli) -> None:
     pad = " " * (len(name3) - len("Name"))
     rule = "-" * len(name3)
     assert result.out == (
-        "Totals: printed and computed from the leaves\n"
-        "Column      Printed    Computed    Difference\n"
-        "--------  ---------  ----------  ------------\n"
-        "Max             100         100             0\n"
-        "Baseline      79.53       79.53             0\n"
-        "Target        92.81       92.79          0.02\n"
+        "Totals: printed, and added up from the leaf criteria\n"
+        "Column         Printed    Computed    Difference\n"
+        "-----------  ---------  ----------  ------------\n"
+        "Max                100         100             0\n"
+        "2019 score       79.53       79.53             0\n"
+        "2020 target      92.81       92.79          0.02\n"
         "\n"
         "Check-sum findings\n"
-        f"Code    Name{pad}  Column      Printed    Computed    Difference  Status        "
+        f"Code    Name{pad}  Column         Printed    Computed    Difference  Status        "
         "Reason\n"
-        f"------  {rule}  --------  ---------  ----------  ------------  ------------  "
+        f"------  {rule}  -----------  ---------  ----------  ------------  ------------  "
         "-----------------------------------------------\n"
         + "".join(
-            f"{code:<6}  {name:<{len(name3)}}  {column:<8}  {printed:>9}  {computed:>10}  "
+            f"{code:<6}  {name:<{len(name3)}}  {column:<11}  {printed:>9}  {computed:>10}  "
             f"{diff:>12}  {status:<12}  {reason}".rstrip() + "\n"
             for code, name, column, printed, computed, diff, status, reason in [
                 ("2", "Drafting and implementation of legal normative documents in the "
-                 "province", "Baseline", "8.67", "8.66", "0.01", "rounding", ""),
-                ("3", name3, "Target", "13.7", "13.68", "0.02", "acknowledged",
+                 "province", "2019 score", "8.67", "8.66", "0.01", "rounding", ""),
+                ("3", name3, "2020 target", "13.7", "13.68", "0.02", "acknowledged",
                  "as printed in the source: children sum to 13.68"),
-                ("4", "Reform of the administrative apparatus", "Baseline", "7.74", "7.73",
+                ("4", "Reform of the administrative apparatus", "2019 score", "7.74", "7.73",
                  "0.01", "rounding", ""),
                 ("5", "Building and improving the quality of cadres, civil servants and public "
-                 "employees", "Baseline", "11.47", "11.48", "-0.01", "rounding", ""),
-                ("6", "Public finance reform", "Baseline", "8.41", "8.42", "-0.01", "rounding",
+                 "employees", "2019 score", "11.47", "11.48", "-0.01", "rounding", ""),
+                ("6", "Public finance reform", "2019 score", "8.41", "8.42", "-0.01", "rounding",
                  ""),
             ])
         + "\nData: data/criteria_2020.yaml (bundled with parcli)\n"
@@ -171,13 +170,14 @@ def _md_tables(text: str) -> list[list[list[str]]]:
 def test_check_markdown_is_a_valid_table(cli) -> None:
     result = cli("check", "--format", "md")
     assert result.code == 0
-    assert result.out.startswith("### Totals: printed and computed from the leaves\n\n| Column")
+    assert result.out.startswith("### Totals: printed, and added up from the leaf criteria\n\n"
+                                 "| Column")
     totals, findings = _md_tables(result.out)
     for table in (totals, findings):
         assert len({len(row) for row in table}) == 1  # every row has the header's cells
         assert all(set(cell) <= set("-:") and cell for cell in table[1])  # separator row
-    assert totals[2:] == [["Max", "100", "100", "0"], ["Baseline", "79.53", "79.53", "0"],
-                          ["Target", "92.81", "92.79", "0.02"]]
+    assert totals[2:] == [["Max", "100", "100", "0"], ["2019 score", "79.53", "79.53", "0"],
+                          ["2020 target", "92.81", "92.79", "0.02"]]
     assert [row[0] for row in findings[2:]] == ["2", "3", "4", "5", "6"]
     assert "\n0 error(s), 1 acknowledged, 4 rounding (tolerance 0.01)\n" in result.out
 
@@ -226,9 +226,7 @@ def test_check_wider_tolerance(cli) -> None:
 
 
 def test_check_fails_without_the_acknowledgement(cli, tmp_path: Path) -> None:
-    criteria = _tamper(tmp_path, CRITERIA,
-                       '    acknowledged: {target: "as printed in the source: children sum to '
-                       '13.68"}\n', "")
+    criteria = _tamper(tmp_path, CRITERIA, ACKNOWLEDGEMENT, "")
     result = cli("check", "--criteria", criteria, "--format", "json")
     assert result.code == 1
     findings = _json(result)["findings"]
@@ -267,7 +265,8 @@ def test_tree_json_is_every_row_in_document_order(cli) -> None:
     codes = [row["code"] for row in yaml.safe_load(CRITERIA.read_text("utf-8"))["criteria"]]
     assert [row["code"] for row in rows] == codes
     assert all(list(row) == ["code", "parent", "name", "name_en", "max", "baseline", "target",
-                             "gain", "lead"] for row in rows)
+                             "gain", "lead", "lead_source", "method", "kind", "min", "scoring"]
+               for row in rows)
     by_code = {row["code"]: row for row in rows}
     assert by_code["2.4.1"] == {
         "code": "2.4.1", "parent": "2.4",
@@ -276,8 +275,13 @@ def test_tree_json_is_every_row_in_document_order(cli) -> None:
         "name_en": "Consistency and uniformity of the system of legal normative documents "
                    "within the province's scope of state management",
         "max": 1, "baseline": D("0.78"), "target": D("0.9"), "gain": D("0.12"),
-        "lead": ["justice"]}
+        "lead": ["justice"], "lead_source": "own", "method": "evidence", "kind": "normal",
+        "min": None, "scoring": []}
     assert by_code["1"]["parent"] is None and by_code["1"]["lead"] == []
+    assert by_code["1"]["lead_source"] == "none"
+    # a leaf without a lead of its own or above takes its assignments' leads, as in `gap`
+    assert (by_code["8.3"]["lead"], by_code["8.3"]["lead_source"]) == (
+        ["planning-investment", "finance"], "assignments")
     assert by_code["4.3.1"]["lead"] == ["planning-investment", "finance",
                                         "natural-resources-environment",
                                         "agriculture-rural-development", "home-affairs"]
@@ -303,11 +307,13 @@ def test_tree_depth_one_is_the_fields(cli) -> None:
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0] == "Criteria"
-    assert lines[-1] == "Data: data/criteria_2020.yaml, data/agencies.yaml (bundled with parcli)"
+    assert lines[-1] == ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, "
+                         "data/agencies.yaml (bundled with parcli)")
     lines = lines[:-2]
     assert [line.split()[0] for line in lines[3:]] == [str(n) for n in range(1, 9)]
     assert lines[3].split()[-4:] == ["8.5", "6.5", "8", "1.5"]
-    assert lines[8].split()[-5:] == ["12.5", "8.41", "11.9", "3.49", "finance"]
+    assert lines[8].split()[-7:] == ["12.5", "8.41", "11.9", "3.49", "Department", "of",
+                                     "Finance"]  # the lead by name (the id in csv and json)
     assert len(_json(cli("tree", "--depth", "2", "--format", "json"))) == 8 + 43
 
 
@@ -375,12 +381,13 @@ def test_gap_by_agency_table(cli) -> None:
     result = cli("gap", "--by-agency")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0] == "Agencies ranked by gain (a criterion with several leads is split equally)"
+    assert lines[0] == ("Agencies ranked by points needed (a criterion with several leads is "
+                        "split equally)")
     assert [line.split()[0] for line in lines[3:13]] == [row[0] for row in AGENCY_RANKING]
     assert lines[3].split()[-4:] == ["4.36", "8.51", "4.15", "30"]
     assert lines[13].split() == ["Total", "13.26", "20.47", "7.21", "80"]
-    assert lines[-1] == ("Leaves' total gain 13.26; printed totals' difference "
-                         "92.81 − 79.53 = 13.28")
+    assert lines[-1] == ("Points needed, added up over the leaf criteria: 13.26; from the "
+                         "printed totals: 92.81 − 79.53 = 13.28")
 
 
 def test_gap_by_agency_full(cli) -> None:
@@ -400,7 +407,8 @@ def test_gap_by_agency_full(cli) -> None:
     table = cli("gap", "--by-agency", "--shared", "full")
     assert "Total" not in table.out  # credits counted once per lead: no true total
     assert table.out.splitlines()[0] == (
-        "Agencies ranked by gain (a criterion with several leads counts in full for each)")
+        "Agencies ranked by points needed (a criterion with several leads counts in full for "
+        "each)")
 
 
 def test_gap_by_agency_basis_lost_and_top(cli) -> None:
@@ -409,12 +417,14 @@ def test_gap_by_agency_basis_lost_and_top(cli) -> None:
         ("home-affairs", D("8.51")), ("finance", D("4.34")), ("ppc-office", D("3.28"))]
 
 
-def test_gap_by_agency_verbose_lists_codes(cli) -> None:
+def test_gap_by_agency_verbose_lists_codes(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # each row on one line
     result = cli("gap", "--by-agency", "-v", "--top", "7")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[1].split()[-2:] == ["Criteria", "codes"]
-    nre = lines[9]
+    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
+    assert " ".join(lines[1:rule]).split()[-2:] == ["Criteria", "codes"]  # a header may wrap
+    nre = next(line for line in lines if line.startswith("natural-resources-environment"))
     assert nre.startswith("natural-resources-environment")
     assert nre.endswith("4.3.1, 4.3.2, 4.3.3, 4.4.3")
     assert "Criteria codes" not in cli("gap", "--by-agency").out
@@ -435,11 +445,14 @@ def test_gap_leaves(cli) -> None:
     assert {r["code"]: r["lead"] for r in rows}["8.3"] == ["planning-investment", "finance"]
 
 
-def test_gap_leaves_top_three_table(cli) -> None:
+def test_gap_leaves_top_three_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # each row on one line
     result = cli("gap", "--top", "3")
     lines = result.out.splitlines()
-    assert [line.split()[0] for line in lines[3:6]] == ["4.1.2", "4.3.3", "6.1.2"]
-    assert lines[6].split() == ["Total", "(all", "80)", "13.26", "20.47", "7.21"]
+    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
+    rows = [line for line in lines[rule + 1:] if line and not line[0].isspace()]  # no wraps
+    assert [row.split()[0] for row in rows[:3]] == ["4.1.2", "4.3.3", "6.1.2"]
+    assert rows[3].split() == ["Total", "(all", "80", "criteria)", "13.26", "20.47", "7.21"]
 
 
 def _leaves(basis: str) -> list[tuple[str, Decimal, Decimal, Decimal]]:
@@ -497,7 +510,8 @@ def test_gap_one_field(cli) -> None:
     lines = table.out.splitlines()
     assert lines[5].split() == ["Total", "3.48", "4.08", "0.6", "15"]
     # the note compares field 6's leaves with field 6's printed row (11.9 - 8.41)
-    assert lines[-1] == "Leaves' total gain 3.48; printed totals' difference 11.9 − 8.41 = 3.49"
+    assert lines[-1] == ("Points needed, added up over the leaf criteria: 3.48; from the "
+                         "printed totals: 11.9 − 8.41 = 3.49")
     leaves = _json(cli("gap", "--field", "6", "--format", "json"))
     assert len(leaves) == 15 and all(r["code"].startswith("6.") for r in leaves)
 
@@ -668,7 +682,8 @@ def test_agencies_json(cli) -> None:
     assert all(list(r)[:4] == ["id", "name", "name_en", "aliases"] for r in rows)
     assert rows[0] == {"id": "home-affairs", "name": "Sở Nội vụ",
                        "name_en": "Department of Home Affairs", "aliases": [],
-                       "criteria_led": 30, "at_stake": D("8.51")}
+                       "criteria_led": 30, "at_stake": D("8.51"), "until": None,
+                       "successor": None, "current": "home-affairs"}
     by_id = {r["id"]: r for r in rows}
     assert by_id["district-pcs"]["aliases"] == ["UBND các huyện, thị xã, thành phố"]
     assert by_id["district-pcs"]["criteria_led"] == 0
@@ -727,17 +742,20 @@ def test_lang_vi(cli) -> None:
     result = cli("tree", "8.1", "--lang", "vi")
     assert result.code == 0
     assert result.out.splitlines()[0] == "Tiêu chí"
-    assert result.out.splitlines()[1].split()[:2] == ["STT", "Tên"]
+    assert result.out.splitlines()[1].split()[:2] == ["STT", "Lĩnh"]
+    assert "Lĩnh vực/Tiêu chí/Tiêu chí thành phần" in result.out.splitlines()[1]
+    assert "Điểm năm 2019" in result.out and "Mục tiêu năm 2020" in result.out
     assert "Kết quả Chỉ số hài lòng (SIPAS)" in result.out
     gap = cli("gap", "--by-agency", "--top", "1", "--lang", "vi")
     assert gap.out.splitlines()[3].split()[:4] == ["home-affairs", "Sở", "Nội", "vụ"]
-    assert gap.out.splitlines()[-1] == ("Tổng điểm tăng của các tiêu chí lá 13.26; chênh lệch "
-                                        "tổng in 92.81 − 79.53 = 13.28")
+    assert gap.out.splitlines()[-1] == ("Điểm cần tăng cộng từ các tiêu chí thành phần: 13.26; "
+                                        "theo tổng điểm trong kế hoạch: 92.81 − 79.53 = 13.28")
 
 
 def test_lang_from_environment(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARCLI_LANG", "vi")
-    assert cli("check").out.endswith("0 lỗi, 1 đã ghi nhận, 4 làm tròn (dung sai 0.01)\n")
+    assert cli("check").out.endswith("0 lỗi, 1 sai lệch đã ghi nhận, 4 chênh lệch do làm tròn "
+                                     "(dung sai 0.01)\n")
     result = cli("check", "--lang", "xx")
     assert result.code == 2
 

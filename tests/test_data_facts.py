@@ -155,7 +155,10 @@ def test_sums_recomputed_independently(criteria: dict[str, Any]) -> None:
     ]
     # The only difference beyond the 0.01 tolerance carries a reason in the file.
     acknowledged = {row["code"]: row["acknowledged"] for row in table if "acknowledged" in row}
-    assert acknowledged == {"3": {"target": "as printed in the source: children sum to 13.68"}}
+    assert acknowledged == {"3": {"target": {
+        "vi": "giữ nguyên số liệu ghi trong kế hoạch: các tiêu chí của lĩnh vực cộng lại được "
+              "13,68",
+        "en": "as printed in the source: children sum to 13.68"}}}
     assert "acknowledged" not in criteria["total"]
 
 

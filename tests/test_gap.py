@@ -286,7 +286,7 @@ def test_cli_gap_by_agency_json_on_fixture(cli) -> None:
          "lost": 1.34, "headroom": 0.5, "criteria": ["1.1", "2.2"]},
         {"agency": "gamma", "name": "Sở Gamma", "name_en": "Gamma Department", "gain": 0.83,
          "lost": 0.83, "headroom": 0, "criteria": ["2.1", "2.2"]},
-        {"agency": "no-lead", "name": "(không có đơn vị chủ trì)", "name_en": "(no lead)",
+        {"agency": "no-lead", "name": "(chưa có cơ quan chủ trì)", "name_en": "(no lead)",
          "gain": 0.25, "lost": 0.5, "headroom": 0.25, "criteria": ["2.3"]},
     ]
 
@@ -296,19 +296,20 @@ def test_cli_gap_by_agency_table_on_fixture(cli) -> None:
     result = cli("gap", "--by-agency", *_fixture_args())
     assert result.code == 0, result.err
     assert result.out == (
-        "Agencies ranked by gain (a criterion with several leads is split equally)\n"
-        "Agency    Name                Gain    Lost    Headroom    Criteria\n"
-        "--------  ----------------  ------  ------  ----------  ----------\n"
-        "beta      Beta Department     2.33    2.33           0           3\n"
-        "alpha     Alpha Department    0.84    1.34         0.5           2\n"
-        "gamma     Gamma Department    0.83    0.83           0           2\n"
-        "no-lead   (no lead)           0.25     0.5        0.25           1\n"
-        "Total                         4.25       5        0.75           5\n"
+        "Agencies ranked by points needed (a criterion with several leads is split equally)\n"
+        "Agency    Name                Points needed    Points lost    Headroom    Criteria\n"
+        "--------  ----------------  ---------------  -------------  ----------  ----------\n"
+        "beta      Beta Department              2.33           2.33           0           3\n"
+        "alpha     Alpha Department             0.84           1.34         0.5           2\n"
+        "gamma     Gamma Department             0.83           0.83           0           2\n"
+        "no-lead   (no lead)                    0.25            0.5        0.25           1\n"
+        "Total                                  4.25              5        0.75           5\n"
         "\n"
         "Data: tests/fixtures/gap/criteria.yaml, tests/fixtures/gap/assignments.yaml, "
         "tests/fixtures/gap/agencies.yaml\n"
         "\n"
-        "Leaves' total gain 4.25; printed totals' difference 8.25 − 4 = 4.25\n")
+        "Points needed, added up over the leaf criteria: 4.25; from the printed totals: "
+        "8.25 − 4 = 4.25\n")
 
 
 def test_cli_gap_leaves_json_on_fixture(cli) -> None:

@@ -167,15 +167,18 @@ def test_english_names_source_and_baseline_year_are_optional() -> None:
 
 # --- codes --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("code", ["1", "4.3.2", "10.12", "1.1.1.1"])
+@pytest.mark.parametrize("code", ["1", "4.3.2", "10.12", "1.1.1.1", "1.a", "a", "I.1",
+                                  "II.3", "1.1.a", "IV.2.b.XII", "MCMXCIX"])
 def test_good_codes(code: str) -> None:
     assert Criterion.model_validate(criterion(code=code)).code == code
 
 
-@pytest.mark.parametrize("code", ["1.a", "1.", ".1", "1..2", "a", "1 .2", "", "I.1"])
+@pytest.mark.parametrize("code", ["1.", ".1", "1..2", "1 .2", "", "A", "1.ab", "IIII", "VX",
+                                  "1.đ", "１.１", "i.V.A"])
 def test_bad_code_format(code: str) -> None:
     assert one_error(Criterion, criterion(code=code)) == (
-        ("code",), "code_format", f"code '{code}' is not dotted numbers such as 4 or 4.3.2")
+        ("code",), "code_format", f"code '{code}' is not a dotted code such as 4.3.2, 1.1.a "
+        "or II.3 (numbers, lower-case letters, Roman numerals)")
 
 
 @pytest.mark.parametrize(("value", "shown"), [(D("1.1"), "1.1"), (1, "1"), (1.1, "1.1")])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from parcli.rules import catalogue
-from tests.conftest import AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
+from tests.conftest import ACKNOWLEDGEMENT, AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
 
 WARNINGS_NOTE = "parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
 BUNDLED_NOTE = ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml "
@@ -95,7 +95,8 @@ def test_validate_verbose_shows_disabled_rules_and_changed_levels(cli, tmp_path)
         "7 error(s), 24 warning(s)\n")
 
 
-def test_plain_tree_keeps_indentation(cli):
+def test_plain_tree_keeps_indentation(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")  # each row on one line (tests/test_terminal.py wraps)
     lines = cli("tree", "2.4").out.splitlines()
     assert lines[3].startswith("2.4       Impact of reform")  # depth 2: two spaces
     assert lines[4].startswith("2.4.1       Consistency")  # depth 3: four spaces
@@ -110,8 +111,8 @@ def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
                          ("    target: 13.7\n", "    target: 13.68\n")]:
         assert text.count(wrong) == 1, wrong
         text = text.replace(wrong, right)
-    text = text.replace('    acknowledged: {target: "as printed in the source: children sum to '
-                        '13.68"}\n', "")
+    assert text.count(ACKNOWLEDGEMENT) == 1
+    text = text.replace(ACKNOWLEDGEMENT, "")
     text = text.replace("  target: 92.81", "  target: 92.79")
     clean.write_text(text, "utf-8")
     result = cli("check", "--criteria", clean)
@@ -125,9 +126,10 @@ def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
 
 def test_tree_depth_counts_from_the_code_given(cli):
     data = json.loads(cli("tree", "4.3", "--depth", "1", "--format", "json").out)
-    # tree reads the criteria and the registry, never the assignments.
+    # tree reads the criteria, and the registry and assignments there are (leads).
     assert data["sources"] == [
         {"kind": "criteria", "path": "data/criteria_2020.yaml", "bundled": True},
+        {"kind": "assignments", "path": "data/assignments_2020.yaml", "bundled": True},
         {"kind": "agencies", "path": "data/agencies.yaml", "bundled": True}]
     assert [row["code"] for row in data["rows"]] == ["4.3"]
     rows = json.loads(cli("tree", "4.3", "--depth", "2", "--format", "json").out)["rows"]
@@ -137,8 +139,8 @@ def test_tree_depth_counts_from_the_code_given(cli):
 def test_tree_search_without_matches_says_so(cli):
     result = cli("tree", "--search", "zzzz")
     assert (result.code, result.out, result.err) == (
-        0, "Data: data/criteria_2020.yaml, data/agencies.yaml (bundled with parcli)\n\n"
-           "No rows match.\n", "")
+        0, "Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml "
+           "(bundled with parcli)\n\nNo rows match.\n", WARNINGS_NOTE)
 
 
 def test_tree_search_for_only_a_diacritic_is_a_usage_error(cli):
@@ -226,8 +228,9 @@ def test_report_file_gets_ordinary_permissions(cli, tmp_path):
 def test_validate_speaks_vietnamese(cli):
     result = cli("validate", "--lang", "vi")
     out = result.out
-    assert ("warning tiêu chí 2.4.1 chưa được phân công (cần tăng 0.12, bị mất 0.22 điểm) "
-            "[uncovered-criterion]") in out
+    assert ("cảnh báo tiêu chí thành phần 2.4.1 chưa có nhiệm vụ trong Phụ lục II (điểm cần "
+            "tăng 0.12, điểm bị mất 0.22) [uncovered-criterion]") in out
+    assert " warning " not in out
     assert "nhiệm vụ 8.5 thiếu thời gian hoàn thành [missing-deadline]" in out
     assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
             "[lead-mismatch]") in out
@@ -241,16 +244,17 @@ def test_check_github_annotations_in_vietnamese(cli, tmp_path):
     # An acknowledged difference is no problem, so no annotation: take the acknowledgement out.
     criteria = tmp_path / "criteria.yaml"
     text = CRITERIA.read_text("utf-8")
-    ack = '    acknowledged: {target: "as printed in the source: children sum to 13.68"}\n'
+    ack = ACKNOWLEDGEMENT
     assert text.count(ack) == 1
     criteria.write_text(text.replace(ack, ""), "utf-8")
     line = criteria.read_text("utf-8").splitlines().index("    target: 13.7") + 1
     result = cli("check", "--lang", "vi", "--format", "github", "--criteria", criteria)
     assert result.code == 1
     assert result.out == (
-        f"::error file={criteria},line={line},col=13,title=checksum::3 cột mục tiêu: số trong "
-        "tài liệu 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); sửa dữ liệu hoặc ghi "
-        f"nhận kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 đã ghi nhận, 4 làm tròn (dung sai 0.01)\n")
+        f"::error file={criteria},line={line},col=13,title=checksum::3, cột mục tiêu năm 2020: "
+        "số liệu theo kế hoạch 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); sửa dữ liệu "
+        f"hoặc ghi nhận sai lệch kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 sai lệch đã ghi nhận, 4 "
+        "chênh lệch do làm tròn (dung sai 0.01)\n")
 
 
 # --- the files an output names ------------------------------------------------------------
@@ -274,10 +278,12 @@ def test_json_objects_gain_sources_first(cli, tmp_path):
     assert data["sources"] == [{"kind": "criteria", "path": str(copy), "bundled": False}]
 
 
-def test_a_given_criteria_file_reads_the_files_beside_it_never_bundled(cli, tmp_path):
+def test_a_given_criteria_file_reads_the_files_beside_it_never_bundled(cli, tmp_path,
+                                                                      monkeypatch):
     for path in (CRITERIA, ASSIGNMENTS, AGENCIES):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     criteria = tmp_path / CRITERIA.name
+    monkeypatch.setenv("COLUMNS", "1000")  # the Data line unwrapped
     result = cli("agencies", "--criteria", criteria)
     assert result.code == 0
     assert result.err == WARNINGS_NOTE
@@ -329,7 +335,8 @@ def test_markdown_escapes_data_text_and_right_aligns_numbers(cli, tmp_path):
     lines = out.splitlines()
     assert lines[0] == "### Criteria"
     header = [cell.strip() for cell in lines[2].strip("|").split("|")]
-    assert header == ["Code", "Name", "Max", "Baseline", "Target", "Gain", "Lead"]
+    assert header == ["Code", "Name", "Max", "2019 score", "2020 target", "Points needed",
+                      "Lead"]
     rule = [cell.strip() for cell in lines[3].strip("|").split("|")]
     assert [cell[-1] == ":" for cell in rule] == [False, False, True, True, True, True, False]
     assert "| Impact \\<b\\>\\*of\\*\\</b\\> \\[reform\\](x) \\| a_b\\&c |" in lines[4]

@@ -131,9 +131,10 @@ def _hostile_document() -> list[Section]:
 
 
 def test_formats_in_registration_order() -> None:
-    assert formats() == ("table", "md", "csv", "json")
-    assert formats(problems=True) == ("table", "md", "csv", "json", "github")
-    assert list(REPORTERS) == ["table", "md", "csv", "json", "github"]
+    office = ("csv-excel", "docx", "xlsx")  # parcli/render/office.py, registered last
+    assert formats() == ("table", "md", "csv", "json", *office)
+    assert formats(problems=True) == ("table", "md", "csv", "json", "github", *office)
+    assert list(REPORTERS) == ["table", "md", "csv", "json", "github", *office]
 
 
 def test_every_format_has_a_one_line_help() -> None:
@@ -143,6 +144,9 @@ def test_every_format_has_a_one_line_help() -> None:
         "csv": "one table as comma-separated values",
         "json": "the data as JSON",
         "github": "GitHub Actions annotations, one per problem",
+        "csv-excel": "csv with a UTF-8 byte order mark, for Excel on Windows",
+        "docx": "a Word document (A4, Decree 30/2020/NĐ-CP layout)",
+        "xlsx": "an Excel workbook, one sheet per table",
     }
 
 

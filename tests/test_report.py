@@ -37,7 +37,7 @@ def test_report_matches_golden_file(cli, lang):
 
 def test_report_headline_states_printed_and_computed_totals(cli):
     out = cli("report", "--as-of", AS_OF).out
-    assert "**2019 score 79.53** (rank 50/63) → **2020 target 92.81** (printed)" in out
+    assert "**2019 score 79.53** (rank 50/63) → **2020 target 92.81** (as printed)" in out
     assert "The plan needs **+13.28** points." in out
     assert ("The criteria rows add up to a target total of **92.79**, not 92.81: field 3's "
             "printed target subtotal is 13.7, its rows add up to 13.68.") in out
@@ -55,17 +55,29 @@ def test_report_in_vietnamese_uses_printed_names(cli):
 def test_overdue_depends_on_as_of(cli):
     early = cli("report", "--as-of", "2020-01-01").out
     late = cli("report", "--as-of", "2021-06-01").out
-    assert "At 2020-01-01, 0 of 80 dated assignments are overdue." in early
-    assert "At 2021-06-01, 80 of 80 dated assignments are overdue." in late
+    assert "At 2020-01-01, 0 of 80 dated assignments are past their due date." in early
+    assert "At 2021-06-01, 80 of 80 dated assignments are past their due date." in late
+    assert "overdue" not in early + late  # no status is known: a passed date is not overdue
 
 
 def test_report_json_is_structured(cli):
     data = json.loads(cli("report", "--format", "json", "--as-of", AS_OF).out)
     assert [f["code"] for f in data["fields"]] == [str(n) for n in range(1, 9)]
-    assert data["agencies"][0] == {"agency": "Department of Home Affairs", "gain": 4.36,
-                                   "lost": 8.51, "count": 30}
+    assert (data["fields"][0]["baseline_pct"], data["fields"][0]["target_pct"]) == (76.5, 94.1)
+    assert data["agencies"][0] == {"agency": "home-affairs", "name": "Sở Nội vụ",
+                                   "name_en": "Department of Home Affairs", "gain": 4.36,
+                                   "lost": 8.51, "criteria": 30}
+    # a six-way tie at the cut of the top five is shown whole
+    assert [c["code"] for c in data["criteria"]] == ["8.1", "1.6", "4.1.2", "4.3.3", "6.1.2",
+                                                     "6.1.3", "7.1.6"]
+    assert len(data["uncovered"]) == 21
+    assert data["deadlines"]["passed"][0] == {"code": "1.3.1", "due": "2020-09-30",
+                                              "lead": ["home-affairs"]}
+    assert data["as_of"] == AS_OF
+    # paths relative to the data folder, with the whole hash
     assert {f["file"] for f in data["files"]} == {
-        "data/criteria_2020.yaml", "data/assignments_2020.yaml", "data/agencies.yaml"}
+        "criteria_2020.yaml", "assignments_2020.yaml", "agencies.yaml"}
+    assert all(len(f["sha256"]) == 64 for f in data["files"])
 
 
 def _table_widths(markdown: str) -> list[list[int]]:

@@ -15,7 +15,7 @@ import yaml
 from parcli.json_schema import json_schema
 from tests.conftest import ASSIGNMENTS, CRITERIA, DATA, ROOT
 
-NAMES = ["criteria", "assignments", "agencies"]
+NAMES = ["criteria", "assignments", "agencies", "results"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -42,7 +42,8 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     assert "baseline_year" in schema["properties"] and "source" in schema["properties"]
     criterion = schema["$defs"]["Criterion"]
     assert set(criterion["required"]) == {"code", "name"}
-    assert criterion["properties"]["code"]["pattern"] == r"^[0-9]+(\.[0-9]+)*$"
+    assert criterion["properties"]["code"]["pattern"] == (
+        r"^(?:[0-9]+|[a-z]|[IVXLCDM]+)(?:\.(?:[0-9]+|[a-z]|[IVXLCDM]+))*$")
     assert {"type": "number", "minimum": 0} in criterion["properties"]["max"]["anyOf"]
     assert {"type": "string", "enum": ["evidence", "survey"]} in \
         criterion["properties"]["method"]["anyOf"]

@@ -18,18 +18,27 @@ def run(checked: Checked, options: AgenciesOptions) -> Output:
     dataset = checked.dataset
     gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
     led = {group.key: group for group in by_agency(gaps, "split")}
-    rows = []
-    for agency in dataset.registry.agencies:
+    registry, year = dataset.registry, dataset.criteria_file.target_year
+    rows, merges = [], []
+    for agency in registry.agencies:
         group = led.get(agency.id)
+        merge = registry.merge_note(agency.id, year)  # ceased before the plan year
+        if merge is not None:
+            merges.append(merge.in_(lang))
         rows.append({"id": agency.id, "name": agency.name, "name_en": agency.name_en,
-                     "aliases": agency.aliases, "label": agency.text.in_(lang),
+                     "aliases": agency.aliases,
+                     "label": (merge or agency.text).in_(lang),
                      "criteria_led": len(group.criteria) if group else 0,
-                     "at_stake": group.get("lost") if group else 0})
+                     "at_stake": group.get("lost") if group else 0,
+                     "until": agency.until.isoformat() if agency.until else None,
+                     "successor": agency.successor,
+                     "current": registry.current(agency.id, year)})
     table = Table([Column("id", t("id", lang)), Column("label", t("name", lang)),
                    Column("criteria_led", t("leads_count", lang), True),
                    Column("at_stake", t("at_stake", lang), True),
                    Column("aliases", t("aliases", lang))],
                   rows, t("agencies_title", lang))
-    data = [{k: row[k] for k in ("id", "name", "name_en", "aliases", "criteria_led", "at_stake")}
+    data = [{k: row[k] for k in ("id", "name", "name_en", "aliases", "criteria_led", "at_stake",
+                                 "until", "successor", "current")}
             for row in rows]
-    return Output([table], data)
+    return Output([table], data, notes=merges)

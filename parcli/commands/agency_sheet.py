@@ -30,17 +30,18 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
         hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
         raise UsageError(f"--agency: no agency with id {agency!r}{hint}")
     name = registry.text(agency).in_(lang)
+    year = dataset.criteria_file.target_year
     gaps = [g for g in leaf_gaps(dataset.tree, registry, dataset.mapped) if agency in g.leads]
     criteria_rows = [_criterion_row(gap, agency, registry, lang) for gap in gaps]
     plan = dataset.assignments_file
     statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
                 if dataset.has("results") else {})
     tasks = [d for d in deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued)
-             if agency in registry.ids(d.item.lead) + registry.ids(d.item.implementers)]
+             if agency in registry.current_ids(d.item.lead + d.item.implementers, year)]
     task_rows = []
     for found in tasks:
         item = found.item
-        leads = registry.ids(item.lead)
+        leads = registry.current_ids(item.lead, year)
         task_rows.append({
             "code": item.code, "title": item.text.in_(lang), "product": item.product,
             "requirement": item.requirement, "deadline": item.deadline,
@@ -48,7 +49,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "role": t("role_lead" if agency in leads else "role_implementer", lang),
             "co_leads": [registry.text(a).in_(lang) for a in leads if a != agency],
             "implementers": [registry.text(a).in_(lang)
-                             for a in registry.ids(item.implementers) if a != agency],
+                             for a in registry.current_ids(item.implementers, year) if a != agency],
             "status": statuses.get(item.code)})
     late = [d for d in due_items(tasks, statuses, as_of, 0) if d.state in ("overdue", "passed")]
     criteria_table = Table(

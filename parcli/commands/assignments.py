@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parcli.engine.deadlines import Due
 from parcli.engine.schedule import deliverables
-from parcli.i18n import t
+from parcli.i18n import date_text, t
 from parcli.options import AssignmentsOptions
 from parcli.problems import UsageError
 from parcli.render import Column, Output, Table
@@ -20,7 +20,7 @@ def due_text(due: Due | None, lang: Lang) -> str:
     if due is None:
         return ""
     if due.date is not None and due.kind == "date":
-        return due.date.isoformat()
+        return date_text(due.date, lang)  # ISO in English, dd/mm/yyyy as the plan writes
     if due.kind == "recurring" and due.every is not None:
         return t(f"every_{due.every}", lang)
     return t("ongoing" if due.kind == "ongoing" else "per_regulation", lang)
@@ -42,7 +42,9 @@ def run(checked: Checked, options: AssignmentsOptions) -> Output:
     for found in deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
                               dataset.assignments_file.issued):
         item, due = found.item, found.due
-        lead, implementers = registry.ids(item.lead), registry.ids(item.implementers)
+        year = dataset.assignments_file.year  # a merged agency's tasks go to its successor
+        lead, implementers = (registry.current_ids(item.lead, year),
+                              registry.current_ids(item.implementers, year))
         if agency is not None and agency not in lead + implementers:
             continue
         if criterion is not None and not _within(criterion, [found.criterion or "", item.code]):

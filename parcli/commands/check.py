@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
-from parcli.i18n import t
+from parcli.i18n import score_label, t
 from parcli.models import COLUMNS
 from parcli.numbers import number
 from parcli.options import CheckOptions
@@ -21,7 +21,10 @@ def run(checked: Checked, options: CheckOptions) -> Output:
     result = check_sums(tree, checked.tolerance)
     names = {node.code: node.row.text.in_(lang) for node in tree.nodes}
     names[TOTAL] = t("total", lang)
-    column_names: dict[str, str] = {column: t(column, lang) for column in COLUMNS}
+    data = checked.dataset.criteria_file
+    years = {"baseline": data.baseline_year, "target": data.target_year}
+    column_names: dict[str, str] = {column: score_label(column, years).in_(lang)
+                                    for column in COLUMNS}
     statuses: dict[str, str] = {status: t(status, lang) for status in STATUSES}
     totals = Table(
         [Column("column", t("column", lang), values=column_names),
@@ -41,7 +44,8 @@ def run(checked: Checked, options: CheckOptions) -> Output:
          Column("reason", t("reason", lang))],
         [{"code": f.code, "name": names.get(f.code, ""), "column": f.column,
           "printed": f.printed, "computed": f.computed, "difference": f.difference,
-          "status": f.status, "reason": f.reason} for f in result.findings],
+          "status": f.status, "reason": f.reason.in_(lang) if f.reason else None}
+         for f in result.findings],
         title=t("check_findings", lang))
     unverifiable = Table(
         [Column("code", t("code", lang)), Column("name", t("name", lang)),
@@ -68,7 +72,9 @@ def _json(result: CheckResult) -> dict[str, object]:
                    for row in result.totals},
         "findings": [{"code": f.code, "column": f.column, "printed": f.printed,
                       "computed": f.computed, "difference": f.difference, "status": f.status}
-                     | ({"reason": f.reason} if f.reason else {})
+                     | ({"reason": f.reason.en} if f.reason else {})
+                     | ({"reason_vi": f.reason.vi} if f.reason and f.reason.vi != f.reason.en
+                        else {})
                      for f in result.findings],
         "not_checkable": [{"code": u.code, "column": u.column, "printed": u.printed,
                            "unknown": list(u.unknown)} for u in result.unverifiable],

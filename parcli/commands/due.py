@@ -40,11 +40,11 @@ def run(checked: Checked, options: DueOptions) -> Output:
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)
     if options.agency is not None:
-        items = [d for d in items if options.agency in registry.ids(
-            d.deliverable.item.lead) + registry.ids(d.deliverable.item.implementers)]
+        items = [d for d in items if options.agency in registry.current_ids(
+            d.deliverable.item.lead + d.deliverable.item.implementers, plan.year)]
     if options.statuses:
         items = [d for d in items if (d.status or "unknown") in options.statuses]
-    leads = [registry.ids(d.deliverable.item.lead) for d in items]
+    leads = [registry.current_ids(d.deliverable.item.lead, plan.year) for d in items]
     rows = [_row(d, lead) | {"threshold": threshold_state(
         d.deliverable.item.requirement, recorded.get(d.deliverable.item.code))}
         for d, lead in zip(items, leads, strict=True)]

@@ -50,11 +50,17 @@ def run(checked: Checked, options: GapOptions) -> Output:
     total_row: dict[str, object] = {"code": t("total", lang), "key": t("total", lang),
                                     **_sums(total), "count": len(gaps)}
     notes = _notes(checked, options, total)
+    year = tree.data.target_year
+    merged = {lead: dataset.registry.merged_into(lead, year)
+              for lead in dict.fromkeys(lead for gap in gaps for lead in gap.leads)}
+    if options.view in ("leaves", "agencies"):  # whose points the leads' rows now hold
+        notes += [note.in_(lang) for agencies in merged.values() for agency in agencies
+                  if (note := dataset.registry.merge_note(agency.id, year)) is not None]
     if options.view == "leaves":
         ranked = rank_leaves(gaps, basis)
-        _label_total(total_row, len(ranked), top, lang)
+        _label_total(total_row, len(ranked), top, lang, "criteria")
         rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
-        table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)),
+        table = Table([Column("code", t("code", lang)), Column("label", t("leaf_name", lang)),
                        *points, Column("lead", t("lead", lang)),
                        Column("lead_source", t("lead_source", lang), values=SOURCES[lang])],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
@@ -78,9 +84,12 @@ def run(checked: Checked, options: GapOptions) -> Output:
         names = {g.key: tree.by_code[g.key].row.text for g in groups}
         title = t("gap_fields", lang, basis=t(basis, lang).lower())
         key_label, json_key = t("field", lang), "field"
-    _label_total(total_row, len(groups), top, lang)
+    _label_total(total_row, len(groups), top, lang, options.view)
     rows = [_group_row(g, names[g.key], lang) for g in groups[:top]]
-    columns = [Column("key", key_label), Column("label", t("name", lang)), *points,
+    # a method is a key, not a name: people read it in their language (csv, json keep keys)
+    shown = ({g.key: names[g.key].in_(lang) for g in groups} if options.view == "methods"
+             else None)
+    columns = [Column("key", key_label, values=shown), Column("label", t("name", lang)), *points,
                Column("count", t("criteria_count", lang), True)]
     if options.verbose:
         columns.append(Column("criteria", t("criteria_codes", lang)))
@@ -89,7 +98,12 @@ def run(checked: Checked, options: GapOptions) -> Output:
         footer = []  # under `full` a shared criterion counts once per lead: no true total
     data = [{json_key: row["key"], "name": row["name"], "name_en": row["name_en"],
              "gain": row["gain"], "lost": row["lost"], "headroom": row["headroom"],
-             "criteria": row["criteria"]} for row in rows]
+             "criteria": row["criteria"]}
+            | ({"merged": [{"id": agency.id, "until": agency.until.isoformat()
+                            if agency.until else None}
+                           for agency in merged[str(row["key"])]]}
+               if options.view == "agencies" and merged.get(str(row["key"])) else {})
+            for row in rows]
     return Output([Table(columns, rows, title, footer)], data, notes=notes)
 
 
@@ -116,10 +130,11 @@ def _notes(checked: Checked, options: GapOptions, total: GroupGap) -> list[str]:
     return notes
 
 
-def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang) -> None:
-    """Under --top the total still covers every row, and its label says so."""
+def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang,
+                 unit: str) -> None:
+    """Under --top the total still covers every row, and its label says so (and of what)."""
     if top is not None and top < count:
-        row["code"] = row["key"] = t("total_all", lang, n=count)
+        row["code"] = row["key"] = t("total_all", lang, n=count, unit=t(f"unit_{unit}", lang))
 
 
 def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:

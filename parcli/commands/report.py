@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from parcli import __version__
 from parcli.engine.checksum import CheckResult, check_sums
@@ -19,14 +21,16 @@ from parcli.engine.gap import (
     province,
     rank,
     rank_leaves,
+    with_ties,
 )
 from parcli.engine.progress import Standing
-from parcli.engine.schedule import Schedule, deliverables, schedule
+from parcli.engine.schedule import DueItem, Schedule, deliverables, due_items, schedule
 from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
+from parcli.load import display_path
 from parcli.numbers import minus, number
 from parcli.options import ReportOptions
-from parcli.problems import Level
+from parcli.problems import Level, UsageError
 from parcli.registry import Registry
 from parcli.render import Column, Output, Section, Table
 from parcli.service import Checked
@@ -39,6 +43,10 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def run(checked: Checked, options: ReportOptions) -> Output:
+    """One page of summary (headline, changes since the last report, the agencies with the
+    most points still needed, the criteria that lost the most, what is due before the next
+    meeting), then an annex (fields, data problems, uncovered criteria, deadlines), then a
+    small footer naming the files read."""
     lang, top = options.common.lang, options.top
     dataset = checked.dataset
     tree = dataset.tree
@@ -57,13 +65,15 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     title = t("report_title", lang, index=data.index.short, year=data.target_year,
               province=data.province.text.in_(lang))
     sections = [Section(title, list(headline), level=1)]
+    figures = _figures(checked, sums, gaps)
 
-    field_rows = _fields(checked, lang, sections)
-
+    # Summary
     ranked = rank(by_agency(gaps, "split"), "gain")
-    shown = ranked[:top] + [g for g in ranked[top:] if g.key in (NO_LEAD, SURVEY)]
-    agency_rows = [{"agency": registry.text(g.key).in_(lang), "gain": g.get("gain"),
-                    "lost": g.get("lost"), "count": len(g.criteria)} for g in shown]
+    shown = with_ties(ranked, top, lambda g: g.get("gain"))
+    shown += [g for g in ranked if g.key in (NO_LEAD, SURVEY) and g not in shown]
+    agency_rows = [{"id": g.key, "agency": registry.text(g.key).in_(lang),
+                    "gain": g.get("gain"), "lost": g.get("lost"), "count": len(g.criteria)}
+                   for g in shown]
     agency_blocks: list[str | Table] = [Table(
         [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
          Column("lost", t("lost", lang), True),
@@ -72,40 +82,180 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     if any(unknown.values()):
         agency_blocks.append(t("report_unknown", lang, gain=unknown["gain"],
                                lost=unknown["lost"]))
+    if len(shown) > top:
+        agency_blocks.append(t("report_ties", lang, n=len(shown) - top))
+    worst = with_ties(rank_leaves(gaps, "lost"), top, lambda g: g.points.lost)
+    criteria_blocks: list[str | Table] = [_criteria_table(worst, registry, lang)]
+    if len(worst) > top:
+        criteria_blocks.append(t("report_ties", lang, n=len(worst) - top))
+    if options.since is not None:
+        sections.append(Section(t("report_since", lang, date=_since_date(options.since, lang)),
+                                _changes(options.since, figures, lang)))
     sections.append(Section(t("report_agencies", lang, n=min(top, len(ranked))),
                             agency_blocks))
-
-    worst = rank_leaves(gaps, "lost")[:top]
-    sections.append(Section(t("report_criteria", lang, n=len(worst), year=data.baseline_year),
-                            [_criteria_table(worst, registry, lang)]))
-
-    counts = Counter((p.rule, p.level) for p in checked.problems)
-    sections.append(Section(t("report_problems", lang),
-                            _problems(checked, sums, counts, gaps, lang)))
-
+    sections.append(Section(t("report_criteria", lang, n=min(top, len(worst)),
+                              year=data.baseline_year), criteria_blocks))
+    plan: Schedule | None = None
+    soon: list[DueItem] = []
     if dataset.has("assignments"):
         items = deliverables(tree, dataset.tasks(), dataset.assignments_file.year,
                              dataset.assignments_file.issued)
-        deadlines = _deadlines(schedule(items, as_of), registry, lang, top)
-    else:
-        deadlines = [t("no_assignments_file", lang)]
-    sections.append(Section(t("report_deadlines", lang), deadlines))
+        plan = schedule(items, as_of)
+        statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
+                    if dataset.has("results") else {})
+        soon = [d for d in due_items(items, statuses, as_of, options.next_meeting)
+                if d.state in ("overdue", "passed", "soon")]
+        sections.append(Section(t("report_next", lang, days=options.next_meeting),
+                                _due_soon(soon, registry, lang, top, data.target_year)))
 
-    files = [(source.path, getattr(dataset, source.kind).file)
-             for source in dataset.paths.sources()]
+    # Annex
+    sections.append(Section(t("report_annex", lang), [], level=2))
+    field_rows = _fields(checked, lang, sections)
+    counts = Counter((p.rule, p.level) for p in checked.problems)
+    sections.append(Section(t("report_problems", lang),
+                            _problems(checked, sums, counts, gaps, lang), level=3))
+    sections.append(Section(t("report_deadlines", lang),
+                            _deadlines(plan, registry, lang, top, data.target_year)
+                            if plan is not None
+                            else [t("no_assignments_file", lang)], level=3))
+
+    files = [(source.path, _sha256(source.path)) for source in dataset.paths.sources()]
+    folder = dataset.paths.criteria.parent if dataset.paths.criteria else Path()
     sections.append(Section(t("report_footer", lang), [
-        Table([Column("file", t("file", lang)), Column("sha256", t("sha256", lang))],
-              [{"file": shown_as, "sha256": _sha256(path)} for path, shown_as in files]),
-        t("report_generated", lang, version=__version__,
-          date=date_text(as_of, lang))]))
+        t("report_files", lang, folder=display_path(folder) + "/", files="; ".join(
+            f"{_relative(path, folder)} (SHA-256 {digest[:16]}…)" for path, digest in files)),
+        t("report_generated", lang, version=__version__, date=date_text(as_of, lang))],
+        level=3))
+    uncovered = uncovered_leaves(tree, dataset.mapped) if dataset.has("assignments") else []
     json_data = {
-        "title": title, "headline": headline, "fields": field_rows, "agencies": agency_rows,
-        "criteria": [{"code": g.node.code, "lost": g.points.lost, "lead": list(g.leads)}
-                     for g in worst],
+        "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
+        "fields": [row | {"baseline_pct": _number(row["baseline_pct"]),
+                          "target_pct": _number(row["target_pct"])} for row in field_rows],
+        "agencies": [{"agency": row["id"], "name": registry.text(str(row["id"])).vi,
+                      "name_en": registry.text(str(row["id"])).en, "gain": row["gain"],
+                      "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
+        "criteria": [{"code": g.node.code, "name": g.node.row.name,
+                      "name_en": g.node.row.name_en, "gain": g.points.gain,
+                      "lost": g.points.lost, "lead": list(g.leads)} for g in worst],
+        "uncovered": [node.code for node in uncovered],
         "problems": {f"{rule}:{level}": n for (rule, level), n in sorted(counts.items())},
-        "files": [{"file": shown_as, "sha256": _sha256(path)} for path, shown_as in files],
+        "deadlines": _deadlines_json(plan, soon, registry, data.target_year),
+        "files": [{"file": _relative(path, folder), "sha256": digest}
+                  for path, digest in files],
     }
     return Output([], json_data, sections=sections)
+
+
+def _figures(checked: Checked, sums: CheckResult, gaps: list[LeafGap]) -> dict[str, object]:
+    """The figures a later report compares with (--since): totals and agencies' points."""
+    total = checked.dataset.criteria_file.total
+    return {"baseline": total.baseline, "target": total.target,
+            "computed": {c.column: c.computed for c in sums.totals},
+            "gain": province(gaps).get("gain"), "lost": province(gaps).get("lost"),
+            "agencies": {g.key: g.get("gain") for g in by_agency(gaps, "split")},
+            "problems": len(checked.problems)}
+
+
+def _since_date(path: Path, lang: Lang) -> str:
+    previous = _previous(path)
+    when = previous.get("as_of")
+    return date_text(date.fromisoformat(when), lang) if isinstance(when, str) else "—"
+
+
+def _previous(path: Path) -> dict[str, Any]:
+    """A previous report's JSON (`report --format json`), or a usage error saying why not."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"--since: {path}: not a report's JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("figures"), dict):
+        raise UsageError(f"--since: {path}: not the JSON of `parcli report --format json` "
+                         "(no figures)")
+    return data
+
+
+def _changes(path: Path, figures: dict[str, object], lang: Lang) -> list[str | Table]:
+    then: dict[str, Any] = _previous(path)["figures"]
+    rows: list[dict[str, object]] = []
+
+    def compare(label: str, old: object, new: object) -> None:
+        old_d = _number(old)
+        new_d = _number(new)
+        if old_d != new_d:
+            rows.append({"figure": label, "then": old_d, "now": new_d,
+                         "change": minus(new_d, old_d)})
+
+    for key in ("baseline", "target", "gain", "lost", "problems"):
+        compare(t(f"since_{key}", lang), then.get(key), figures.get(key))
+    old_agencies: dict[str, Any] = then.get("agencies") or {}
+    new_agencies = figures["agencies"]
+    assert isinstance(new_agencies, dict)
+    for agency in sorted(set(old_agencies) | set(new_agencies)):
+        compare(t("since_agency", lang, agency=agency), old_agencies.get(agency),
+                new_agencies.get(agency))
+    if not rows:
+        return [t("since_nothing", lang)]
+    return [Table([Column("figure", t("since_figure", lang)),
+                   Column("then", t("since_then", lang), True),
+                   Column("now", t("since_now", lang), True),
+                   Column("change", t("since_change", lang), True)], rows)]
+
+
+def _number(value: object) -> Decimal | None:
+    """A figure as a Decimal: numbers as they are, "76.5%" as 76.5, anything else unknown."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, str) and value.endswith("%"):
+        try:
+            return Decimal(value[:-1])
+        except ArithmeticError:
+            return None
+    return None
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(folder.resolve()))
+    except ValueError:
+        return display_path(path)
+
+
+def _due_soon(items: list[DueItem], registry: Registry, lang: Lang, top: int,
+              year: int) -> list[str | Table]:
+    if not items:
+        return [t("report_next_none", lang)]
+    rows = [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.in_(lang),
+             "due": date_text(d.when, lang) if d.when else "",
+             "state": t(f"due_{d.state}", lang),
+             "lead": ", ".join(registry.text(a).in_(lang)
+                               for a in registry.current_ids(d.deliverable.item.lead, year))}
+            for d in items[:top * 2]]
+    blocks: list[str | Table] = [Table(
+        [Column("code", t("code", lang)), Column("title", t("title", lang)),
+         Column("due", t("due", lang)), Column("state", t("due_state", lang)),
+         Column("lead", t("lead", lang))], rows)]
+    if len(items) > top * 2:
+        blocks.append(t("report_more", lang, n=len(items) - top * 2))
+    return blocks
+
+
+def _deadlines_json(plan: Schedule | None, soon: list[DueItem], registry: Registry,
+                    year: int) -> dict[str, object] | None:
+    if plan is None:
+        return None
+    return {"quarters": [{"year": q.year, "quarter": q.quarter, "items": q.items,
+                          "passed": q.passed} for q in plan.quarters],
+            "undated": plan.undated,
+            "passed": [{"code": d.item.code, "due": d.dated.isoformat() if d.dated else None,
+                        "lead": registry.current_ids(d.item.lead, year)} for d in plan.passed],
+            "next": [{"code": d.deliverable.item.code, "state": d.state,
+                      "due": d.when.isoformat() if d.when else None} for d in soon]}
 
 
 def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
@@ -158,7 +308,8 @@ def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[
     sections.append(Section(t("report_fields", lang), [Table(
         [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
          Column("baseline_pct", t("pct_of", lang, year=years["baseline"]), True),
-         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows)]))
+         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows)],
+        level=3))
     return rows
 
 
@@ -207,7 +358,8 @@ def _criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Tabl
                   Column("lead", t("lead", lang))], rows)
 
 
-def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int) -> list[str | Table]:
+def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
+               year: int) -> list[str | Table]:
     rows: list[dict[str, object]] = [
         {"quarter": t("quarter_label", lang, q=ROMAN[q.quarter] if lang == "vi" else q.quarter,
                       year=q.year), "items": q.items, "overdue": q.passed}
@@ -227,7 +379,8 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int) -> list
              Column("lead", t("lead", lang))],
             [{"code": d.item.code, "title": d.item.text.in_(lang), "deadline": d.item.deadline,
               "due": date_text(d.dated, lang) if d.dated else "",
-              "lead": ", ".join(registry.text(a).in_(lang) for a in registry.ids(d.item.lead))}
+              "lead": ", ".join(registry.text(a).in_(lang)
+                                for a in registry.current_ids(d.item.lead, year))}
              for d in plan.passed[:top]]))
         if len(plan.passed) > top:
             blocks.append(t("report_more", lang, n=len(plan.passed) - top))

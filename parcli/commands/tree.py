@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from parcli.engine.tree import Node
-from parcli.i18n import t
+from parcli.i18n import score_label, t
+from parcli.models import Assignment
 from parcli.numbers import minus
 from parcli.options import TreeOptions
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
+from parcli.render import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated
 from parcli.service import Checked
-from parcli.text import fold_diacritics
+from parcli.text import Lang, Text, fold_diacritics
 
 NEEDS = ("criteria",)
-OPTIONAL = ("agencies",)
+OPTIONAL = ("agencies", "assignments")  # the registry names leads; assignments lead leaves
 TOLERATED: frozenset[str] = frozenset()
+
+# The word after a lead that is not the row's own (own leads are not marked).
+REMARKS = ("inherited", "assignments")
+CONTEXT_NOTE = Text(f"{CONTEXT_MARK} marks a row shown only because a match lies below it.",
+                    f"{CONTEXT_MARK} đánh dấu dòng cấp trên của kết quả tìm kiếm, hiển thị để "
+                    "dễ theo dõi.")
 
 
 def run(checked: Checked, options: TreeOptions) -> Output:
@@ -29,28 +38,73 @@ def run(checked: Checked, options: TreeOptions) -> Output:
     if options.depth is not None:  # counted from CODE when one is given, else from the fields
         deepest = options.depth + (nodes[0].depth - 1 if options.code is not None else 0)
         nodes = [node for node in nodes if node.depth <= deepest]
+    matches = nodes
     if options.search is not None:
         wanted = fold_diacritics(options.search)
         if not wanted.strip():
             raise UsageError("--search needs some letters or digits")
-        nodes = [node for node in nodes if wanted in fold_diacritics(node.row.name)
-                 or wanted in fold_diacritics(node.row.name_en or "")]
-    ids = dataset.registry.ids if dataset.has("agencies") else list
-    rows = [_row(node, ids(node.row.lead)) for node in nodes]
+        matches = [node for node in nodes if wanted in fold_diacritics(node.row.name)
+                   or wanted in fold_diacritics(node.row.name_en or "")]
+    # A match is shown under its ancestors (those within CODE), marked as context.
+    found = {id(node) for node in matches}
+    shown = {id(ancestor) for node in matches for ancestor in node.ancestors()} | found
+    nodes = [node for node in nodes if id(node) in shown]
+    ids: Callable[[list[str]], list[str]] = (dataset.registry.ids if dataset.has("agencies")
+                                             else list)
+    leads = [_lead(node, ids, dataset.mapped) for node in nodes]
+    rows = [_row(node, *lead) for node, lead in zip(nodes, leads, strict=True)]
+    names = ({agency: dataset.registry.text(agency).shown(lang)
+              for agencies, _ in leads for agency in agencies}
+             if dataset.has("agencies") else None)
+    data = dataset.criteria_file
+    years = {"baseline": data.baseline_year, "target": data.target_year}
     table = Table(
-        [Column("code", t("code", lang)), Column("label", t("name", lang)),
-         Column("max", t("max", lang), True), Column("baseline", t("baseline", lang), True),
-         Column("target", t("target", lang), True), Column("gain", t("gain", lang), True),
-         Column("lead", t("lead", lang))],
-        [row | {"label": "  " * (node.depth - 1) + node.row.text.in_(lang)}
+        [Column("code", t("code", lang)), Column("label", t("tree_name", lang)),
+         Column("max", t("max", lang), True),
+         Column("baseline", score_label("baseline", years).in_(lang), True),
+         Column("target", score_label("target", years).in_(lang), True),
+         Column("gain", t("gain", lang), True),
+         Column("lead", t("lead", lang), values=names, remark="lead_source",
+                remarks={source: t(source, lang) for source in REMARKS}),
+         Column("lead_source", t("lead_source", lang), human=False),
+         *([Column("scoring_text", t("scoring", lang))] if options.verbose else [])],
+        [row | {"label": _label(node, lang), CONTEXT: id(node) not in found,
+                "scoring_text": " / ".join(node.row.scoring)}
          for node, row in zip(nodes, rows, strict=True)],
         title=t("tree_title", lang))
-    return Output([table], rows, notes=[] if rows else [t("no_rows", lang)])
+    notes = [] if matches else [t("no_rows", lang)]
+    if len(nodes) > len(matches):
+        notes.append(CONTEXT_NOTE.in_(lang))
+    return Output([table], [row for node, row in zip(nodes, rows, strict=True)
+                            if id(node) in found], notes=notes)
 
 
-def _row(node: Node, lead: list[str]) -> dict[str, object]:
+def _label(node: Node, lang: Lang) -> str:
+    """The name, indented by depth; still `Untranslated` when it is one."""
+    name = node.row.text.shown(lang)
+    label = "  " * (node.depth - 1) + name
+    return Untranslated(label) if isinstance(name, Untranslated) else label
+
+
+def _lead(node: Node, ids: Callable[[list[str]], list[str]],
+          mapped: dict[str, list[Assignment]]) -> tuple[list[str], str]:
+    """The row's leads and where they come from, as `gap` finds them: its own, else its
+    nearest ancestor's (inherited), else, for a leaf, its assignments' leads; else none.
+    Unlike `gap`, a survey-scored row keeps its leads: the tree shows who leads it."""
+    owner = node.lead_owner()
+    if owner is not None:
+        return ids(owner.row.lead), "own" if owner is node else "inherited"
+    found: list[str] = []
+    if node.is_leaf:
+        for item in mapped.get(node.code, []):
+            found += [agency for agency in ids(item.lead) if agency not in found]
+    return (found, "assignments") if found else ([], "none")
+
+
+def _row(node: Node, lead: list[str], source: str) -> dict[str, object]:
     row = node.row
     return {"code": row.code, "parent": node.parent.code if node.parent else None,
             "name": row.name, "name_en": row.name_en, "max": row.max,
             "baseline": row.baseline, "target": row.target,
-            "gain": minus(row.target, row.baseline), "lead": lead}
+            "gain": minus(row.target, row.baseline), "lead": lead, "lead_source": source,
+            "method": node.method, "kind": node.kind, "min": row.min, "scoring": row.scoring}

@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Literal
 
 from parcli.engine.tree import CriteriaTree
-from parcli.models import COLUMNS, Column, Scored
+from parcli.models import COLUMNS, Column, Scored, reason_text
+from parcli.text import Text
 
 Status = Literal["rounding", "acknowledged", "error"]
 STATUSES: tuple[Status, ...] = ("error", "acknowledged", "rounding")
@@ -27,7 +28,7 @@ class Finding:
     printed: Decimal
     computed: Decimal
     status: Status
-    reason: str | None
+    reason: Text | None
     row_index: int | None  # None for the grand total
 
     @property
@@ -109,7 +110,8 @@ def _compare(row: Scored, code: str, column: Column, printed: Decimal | None,
              computed: Decimal | None, tolerance: Decimal, index: int | None) -> list[Finding]:
     if printed is None or computed is None or printed == computed:
         return []
-    reason = row.acknowledged.get(column)
+    printed_reason = row.acknowledged.get(column)
+    reason = reason_text(printed_reason) if printed_reason is not None else None
     if abs(printed - computed) <= tolerance:
         status: Status = "rounding"
     else:

@@ -25,6 +25,13 @@ class FieldSummary:
 
     @property
     def lost(self) -> Decimal | None:
+        """Points lost at baseline; a bonus field loses nothing, a penalty field loses what
+        was deducted (as a leaf of that kind does)."""
+        kind = getattr(self.node, "kind", "normal")
+        if kind == "bonus":
+            return Decimal(0)
+        if kind == "penalty":
+            return -self.baseline if self.baseline is not None else None
         return minus(self.max, self.baseline)
 
     @property

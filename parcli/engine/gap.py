@@ -2,19 +2,26 @@
 
 A value the data does not hold is unknown (None), never zero: it is left out of every sum,
 and each group counts how many of its leaves were unknown so the output can say so.
+
+A bonus criterion (`kind: bonus`) loses nothing: its unearned points are not lost (lost 0);
+a penalty criterion (`kind: penalty`) scores 0 or below, and what it loses is the points
+deducted (lost = 0 − baseline). An agency that had ceased before the plan year (`until`)
+hands its points to its successor.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from parcli.engine.tree import CriteriaTree, Node
-from parcli.models import Assignment, Criterion
+from parcli.models import Assignment, Criterion, Kind, code_key
 from parcli.numbers import minus
 
+T = TypeVar("T")
 Basis = Literal["gain", "lost", "headroom"]
 BASES: tuple[Basis, ...] = ("gain", "lost", "headroom")
 Shared = Literal["split", "full"]
@@ -25,6 +32,8 @@ SURVEY = "survey"  # the bucket of survey-scored points: no department's evidenc
 
 class AgencyIds(Protocol):
     def ids(self, texts: list[str]) -> list[str]: ...
+
+    def current(self, agency_id: str, year: int) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class GroupGap:
     sums: dict[Basis, Decimal] = field(default_factory=lambda: dict.fromkeys(BASES, Decimal(0)))
     unknown: Counter[Basis] = field(default_factory=Counter)
     criteria: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, points: Points, code: str) -> None:
         for basis in BASES:
@@ -63,7 +73,8 @@ class GroupGap:
                 self.unknown[basis] += 1
             else:
                 self.sums[basis] += value
-        if code not in self.criteria:
+        if code not in self._seen:  # a set: a 10,000-row plan stays linear
+            self._seen.add(code)
             self.criteria.append(code)
 
     def get(self, basis: Basis) -> Decimal:
@@ -81,36 +92,56 @@ class GroupGap:
         return Points(self.sums["gain"], self.sums["lost"], self.sums["headroom"])
 
 
-def leaf_points(row: Criterion) -> Points:
-    return Points(minus(row.target, row.baseline), minus(row.max, row.baseline),
-                  minus(row.max, row.target))
+PENALTY_CEILING = Decimal(0)  # a deduction earns nothing: its best score is 0
 
 
-def resolve_leads(node: Node, agencies: AgencyIds,
-                  mapped: dict[str, list[Assignment]]) -> tuple[tuple[str, ...], LeadSource]:
+def leaf_points(row: Criterion, kind: Kind = "normal") -> Points:
+    """gain = target − baseline; lost = max − baseline; headroom = max − target. A bonus row
+    loses nothing (lost 0; headroom stays the bonus points the plan does not aim for); a
+    penalty row's max is 0 (lost: the points deducted, −baseline)."""
+    gain = minus(row.target, row.baseline)
+    if kind == "bonus":
+        return Points(gain, Decimal(0), minus(row.max, row.target))
+    top = PENALTY_CEILING if kind == "penalty" else row.max
+    return Points(gain, minus(top, row.baseline), minus(top, row.target))
+
+
+def node_points(node: Node) -> Points:
+    return leaf_points(node.row, node.kind)
+
+
+def resolve_leads(node: Node, agencies: AgencyIds, mapped: dict[str, list[Assignment]],
+                  year: int | None = None) -> tuple[tuple[str, ...], LeadSource]:
     """Survey-scored: the survey bucket. Else own lead, else nearest ancestor's, else the
-    criterion's assignments' leads, else none."""
+    criterion's assignments' leads, else none. With `year`, an agency that had ceased before
+    it stands for its successor."""
     if node.method == "survey":
         return (SURVEY,), "survey"
     owner = node.lead_owner()
+    source: LeadSource
     if owner is not None:
-        return tuple(agencies.ids(owner.row.lead)), "own" if owner is node else "inherited"
-    from_assignments: list[str] = []
-    for item in mapped.get(node.code, []):
-        for agency_id in agencies.ids(item.lead):
-            if agency_id not in from_assignments:
-                from_assignments.append(agency_id)
-    if from_assignments:
-        return tuple(from_assignments), "assignments"
-    return (NO_LEAD,), "none"
+        found, source = agencies.ids(owner.row.lead), "own" if owner is node else "inherited"
+    else:
+        found, source = [], "assignments"
+        for item in mapped.get(node.code, []):
+            for agency_id in agencies.ids(item.lead):
+                if agency_id not in found:
+                    found.append(agency_id)
+        if not found:
+            return (NO_LEAD,), "none"
+    if year is not None:
+        found = list(dict.fromkeys(agencies.current(agency_id, year) for agency_id in found))
+    return tuple(found), source
 
 
 def leaf_gaps(tree: CriteriaTree, agencies: AgencyIds,
               mapped: dict[str, list[Assignment]]) -> list[LeafGap]:
+    """Every leaf's points and leads in the plan year (the criteria's target year)."""
+    year = tree.data.target_year
     gaps = []
     for node in tree.leaves:
-        leads, source = resolve_leads(node, agencies, mapped)
-        gaps.append(LeafGap(node, leaf_points(node.row), leads, source))
+        leads, source = resolve_leads(node, agencies, mapped, year)
+        gaps.append(LeafGap(node, node_points(node), leads, source))
     return gaps
 
 
@@ -162,8 +193,10 @@ def by_method(gaps: list[LeafGap]) -> list[GroupGap]:
 
 
 def rank(groups: list[GroupGap], basis: Basis) -> list[GroupGap]:
-    """Highest first; the buckets that are no agency come last among equals."""
-    return sorted(groups, key=lambda g: (-g.get(basis), g.key in (NO_LEAD, SURVEY), g.key))
+    """Highest first; the buckets that are no agency come last among equals, then codes in
+    natural order (1.9 before 1.10, II before IV)."""
+    return sorted(groups, key=lambda g: (-g.get(basis), g.key in (NO_LEAD, SURVEY),
+                                         code_key(g.key)))
 
 
 def rank_leaves(gaps: list[LeafGap], basis: Basis) -> list[LeafGap]:
@@ -187,3 +220,12 @@ def only_field(tree: CriteriaTree, gaps: list[LeafGap], code: str) -> list[LeafG
     if code not in {root.code for root in tree.roots}:
         return None
     return [gap for gap in gaps if gap.node.field.code == code]
+
+
+def with_ties(ranked: list[T], n: int, value: Callable[[T], Decimal | None]) -> list[T]:
+    """The first `n` of a ranking, and every later one equal to the n-th: a tie at the cut
+    is shown, never dropped by document order."""
+    if len(ranked) <= n:
+        return list(ranked)
+    cut = value(ranked[n - 1])
+    return ranked[:n] + [item for item in ranked[n:] if value(item) == cut]

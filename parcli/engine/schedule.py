@@ -10,7 +10,7 @@ from typing import Literal
 
 from parcli.engine.deadlines import Due, parse_deadline
 from parcli.engine.tree import CriteriaTree
-from parcli.models import Assignment
+from parcli.models import Assignment, code_key
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def schedule(items: list[Deliverable], as_of: date) -> Schedule:
         if when < as_of:
             passed_by_quarter[key] += 1
             passed.append(deliverable)
-    passed.sort(key=lambda d: (d.dated, d.item.code))
+    passed.sort(key=lambda d: (d.dated, code_key(d.item.code)))
     quarters = [QuarterLoad(year, quarter, n, passed_by_quarter[(year, quarter)])
                 for (year, quarter), n in sorted(by_quarter.items())]
     return Schedule(quarters, undated, passed, as_of)
@@ -120,4 +120,5 @@ def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date
         elif when <= horizon:
             found.append(DueItem(deliverable, when, "soon", status))
     order = {"overdue": 0, "passed": 1, "soon": 2, "ongoing": 3, "regulation": 4, "undated": 5}
-    return sorted(found, key=lambda d: (order[d.state], d.when or as_of, d.deliverable.item.code))
+    return sorted(found, key=lambda d: (order[d.state], d.when or as_of,
+                                        code_key(d.deliverable.item.code)))

@@ -1,12 +1,18 @@
-"""The criteria hierarchy and its rollups, computed from the leaves up in exact decimals."""
+"""The criteria hierarchy and its rollups, computed from the leaves up in exact decimals.
+
+Bonus and penalty rows (`kind`) add up like any other row, penalties as negative numbers,
+with one exception: a bonus row's max comes on top of the max it sits under, so the max of a
+row that is not a bonus row (and of the printed total) adds up without its bonus rows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from parcli.models import Assignment, Column, CriteriaFile, Criterion, Method
+from parcli.models import Assignment, Column, CriteriaFile, Criterion, Kind, Method
 
 
 @dataclass(eq=False)
@@ -42,6 +48,17 @@ class Node:
             if node.row.method is not None:
                 return node.row.method
         return "evidence"
+
+    @cached_property
+    def kind(self) -> Kind:
+        """normal, bonus or penalty: its own kind, else its nearest ancestor's, else normal
+        (read once the tree is built)."""
+        for node in (self, *self.ancestors()):
+            if node.row.kind is not None:
+                return node.row.kind
+            if node is not self and "kind" in node.__dict__:  # an ancestor already knows
+                return node.kind
+        return "normal"
 
     def lead_owner(self) -> Node | None:
         """The row whose printed lead applies here: this one, else the nearest ancestor."""
@@ -105,28 +122,40 @@ class CriteriaTree:
             return node.row.value(column)
         key = (node.index, column)
         if key not in self._sums:
-            self._sums[key] = _sum(self.computed(child, column) for child in node.children)
+            self._sums[key] = _sum(self.computed(child, column)
+                                   for child in adding_up(node.kind, node.children, column))
         return self._sums[key]
 
     def children_sum(self, node: Node, column: Column) -> Decimal | None:
         """What the printed children add up to (a child that prints nothing counts as computed)."""
-        return _sum(_printed_or_computed(self, child, column) for child in node.children)
+        return _sum(_printed_or_computed(self, child, column)
+                    for child in adding_up(node.kind, node.children, column))
 
     def unknown_children(self, node: Node, column: Column) -> list[str]:
         """The children whose value in `column` is unknown, printed nor computable."""
-        return [child.code for child in node.children
+        return [child.code for child in adding_up(node.kind, node.children, column)
                 if _printed_or_computed(self, child, column) is None]
 
     def unknown_fields(self, column: Column) -> list[str]:
-        return [root.code for root in self.roots
+        return [root.code for root in adding_up("normal", self.roots, column)
                 if _printed_or_computed(self, root, column) is None]
 
     def fields_sum(self, column: Column) -> Decimal | None:
-        return _sum(_printed_or_computed(self, root, column) for root in self.roots)
+        return _sum(_printed_or_computed(self, root, column)
+                    for root in adding_up("normal", self.roots, column))
 
     def total(self, column: Column) -> Decimal | None:
-        """The grand total computed from the leaves."""
-        return _sum(self.computed(root, column) for root in self.roots)
+        """The grand total computed from the leaves (its max without the bonus rows)."""
+        return _sum(self.computed(root, column)
+                    for root in adding_up("normal", self.roots, column))
+
+
+def adding_up(kind: Kind, rows: list[Node], column: Column) -> list[Node]:
+    """The rows that add up to a `kind` row's (or the total's) value in `column`: all of them,
+    but for the max of a row that is not a bonus row, whose bonus rows come on top of it."""
+    if column != "max" or kind == "bonus":
+        return rows
+    return [row for row in rows if row.kind != "bonus"]
 
 
 def _printed_or_computed(tree: CriteriaTree, node: Node, column: Column) -> Decimal | None:

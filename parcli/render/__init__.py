@@ -8,8 +8,16 @@ from typing import Any
 
 from parcli.numbers import number
 from parcli.problems import Problem
+from parcli.text import Lang, Untranslated
 
-__all__ = ["Column", "Output", "Section", "Table", "cell", "number"]
+__all__ = ["CONTEXT", "CONTEXT_MARK", "Column", "Output", "Section", "Table", "Untranslated",
+           "cell", "list_separator", "number"]
+
+CONTEXT = "_context"
+"""A row key: a row whose value here is true is shown for context only (the ancestors of a
+search's matches). The human formats mark it (`CONTEXT_MARK` before its first cell, dim in
+colour); csv leaves it out, as json does (its rows are the command's `data`)."""
+CONTEXT_MARK = "·"
 
 
 @dataclass(frozen=True)
@@ -17,14 +25,32 @@ class Column:
     key: str
     label: str
     numeric: bool = False
-    # How an enumeration's values read in the human formats (table, md); csv and json keep
-    # the values themselves, so a spreadsheet or a script sees the same whatever --lang is.
+    # How values read in the human formats (table, md): an enumeration's words, or an
+    # agency's name for its id (a list of ids maps item by item); csv and json keep the
+    # values themselves, so a spreadsheet or a script sees the same whatever --lang is. A
+    # display value may be `Untranslated` (from `Text.shown`): the human formats mark it.
     values: dict[str, str] | None = None
+    # Human formats only: when the row's value under `remark` is a key of `remarks`, its text
+    # follows the cell in parentheses (dim in colour), e.g. a lead "(inherited)".
+    remark: str | None = None
+    remarks: dict[str, str] | None = None
+    human: bool = True  # False: for csv only (e.g. the key that `remark` reads)
 
     def shown(self, value: Any) -> Any:
-        if self.values is not None and isinstance(value, str):
-            return self.values.get(value, value)
+        if self.values is not None:
+            if isinstance(value, str):
+                return self.values.get(value, value)
+            if isinstance(value, (list, tuple)):
+                return [self.values.get(item, item) if isinstance(item, str) else item
+                        for item in value]
         return value
+
+    def remark_of(self, row: dict[str, Any]) -> str | None:
+        """The remark the human formats add to this column's cell in `row`, if any."""
+        if self.remark is None or self.remarks is None:
+            return None
+        key = row.get(self.remark)
+        return self.remarks.get(key) if isinstance(key, str) else None
 
 
 @dataclass
@@ -59,11 +85,18 @@ class Output:
     name_sources: bool = True  # a "Data: ..." line among the notes (not under validate -q)
 
 
-def cell(value: Any) -> str:
+def cell(value: Any, lang: Lang = "en") -> str:
+    """A value as text; `lang="vi"` writes decimals with a comma (human formats only), and
+    then separates a list holding decimals with "; " so that "1,5; 2" stays two numbers."""
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return number(value)
+        return number(value, lang)
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(cell(item) for item in value)
+        return list_separator(value, lang).join(cell(item, lang) for item in value)
     return str(value)
+
+
+def list_separator(items: list[Any] | tuple[Any, ...], lang: Lang = "en") -> str:
+    decimals = lang == "vi" and any(isinstance(item, Decimal) for item in items)
+    return "; " if decimals else ", "

@@ -34,8 +34,9 @@ KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments", "results")
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
-    "duplicate_code", "orphan_code", "duplicate_agency", "ambiguous_alias", "unknown_agency",
-    "unknown_criterion", "year_mismatch", "province_mismatch", "checksum", "missing_number",
+    "duplicate_code", "orphan_code", "duplicate_agency", "ambiguous_alias", "successor_chain",
+    "unknown_agency", "agency_superseded", "unknown_criterion", "year_mismatch",
+    "province_mismatch", "checksum", "missing_number",
     "stale_acknowledgement", "no_lead", "assignment_without_criterion", "uncovered_criterion",
     "missing_product", "missing_requirement", "missing_deadline", "missing_lead",
     "lead_mismatch", "unparsed_deadline", "title_mismatch",

@@ -21,7 +21,8 @@ DESCRIPTION = Text("an assignment's own code is no criterion; it counts under an
                    "mã nhiệm vụ không phải là tiêu chí; nhiệm vụ được tính vào tiêu chí cấp trên")
 NEEDS = ("criteria", "assignments")
 MESSAGE = Text("assignment {code} has no criterion {code}; it counts under {parent}",
-               "nhiệm vụ {code} không có tiêu chí {code} tương ứng; được tính vào {parent}")
+               "nhiệm vụ {code} không có tiêu chí {code} tương ứng; được tính vào tiêu chí "
+               "{parent}")
 
 
 def check(context: Context) -> Iterator[Found]:

@@ -19,23 +19,25 @@ from parcli.text import Text
 ID = "checksum"
 LEVEL = "error"
 DESCRIPTION = Text("a printed subtotal differs from the sum of its rows",
-                   "tổng in trong tài liệu khác tổng các dòng của nó")
+                   "điểm của lĩnh vực (tiêu chí) ghi trong kế hoạch khác tổng các dòng của nó")
 NEEDS = ("criteria",)
 MESSAGE = Text("{code} {column}: printed {printed}, rows add up to {computed} (difference "
                "{difference}); fix the data or acknowledge it with a reason",
-               "{code} cột {column}: số trong tài liệu {printed}, các dòng cộng lại được "
-               "{computed} (chênh lệch {difference}); sửa dữ liệu hoặc ghi nhận kèm lý do")
+               "{code}, cột {column}: số liệu theo kế hoạch {printed}, các dòng cộng lại được "
+               "{computed} (chênh lệch {difference}); sửa dữ liệu hoặc ghi nhận sai lệch kèm "
+               "lý do")
 
 
 def check(context: Context) -> Iterator[Found]:
     for finding in check_sums(context.tree, context.tolerance).errors:
-        yield found(finding)
+        yield found(finding, context)
 
 
-def found(finding: Finding) -> Found:
+def found(finding: Finding, context: Context | None = None) -> Found:
     """A finding at the printed value's position."""
     loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
                                   else ("criteria", finding.row_index, finding.column))
     return Found("criteria", loc, MESSAGE.format(
-        code=finding.code, column=column_name(finding.column), printed=number(finding.printed),
-        computed=number(finding.computed), difference=number(finding.difference)), finding.code)
+        code=finding.code, column=column_name(finding.column, context),
+        printed=number(finding.printed), computed=number(finding.computed),
+        difference=number(finding.difference)), finding.code)

@@ -24,7 +24,7 @@ DESCRIPTION = Text("two agencies in the registry share an id or a name",
                    "hai cơ quan trong danh mục trùng mã hoặc trùng tên")
 NEEDS = ("agencies",)
 MESSAGE = Text("agency {key} {value!r} is already used at line {line}",
-               "{key_vi} {value!r} của cơ quan đã dùng ở dòng {line}")
+               "{key_vi} {value!r} đã dùng cho cơ quan ở dòng {line}")
 
 
 def check(context: Context) -> Iterator[Found]:

@@ -18,10 +18,12 @@ from parcli.text import Text
 ID = "missing-number"
 LEVEL = "warning"
 DESCRIPTION = Text("a leaf criterion lacks max, baseline or target: its points are unknown",
-                   "tiêu chí thành phần thiếu điểm tối đa, điểm năm trước hoặc mục tiêu")
+                   "tiêu chí thành phần thiếu điểm tối đa, điểm năm trước hoặc mục tiêu: "
+                   "chưa biết điểm")
 NEEDS = ("criteria",)
 MESSAGE = Text("criterion {code} has no {column}: unknown, left out of every sum",
-               "tiêu chí {code} không có {column}: chưa biết, không được cộng vào tổng nào")
+               "tiêu chí thành phần {code} không có {column}: chưa biết điểm, không cộng vào "
+               "tổng nào")
 
 
 def check(context: Context) -> Iterator[Found]:
@@ -33,4 +35,4 @@ def check(context: Context) -> Iterator[Found]:
         for column in used:
             if node.row.value(column) is None:
                 yield context.criterion(node.index, MESSAGE.format(
-                    code=node.code, column=column_name(column)))
+                    code=node.code, column=column_name(column, context)))

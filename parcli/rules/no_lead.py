@@ -20,12 +20,12 @@ LEVEL = "error"
 DESCRIPTION = Text("a leaf criterion has no lead: none of its own, inherited or in its "
                    "assignments",
                    "tiêu chí thành phần không có cơ quan chủ trì, kể cả của tiêu chí cấp trên "
-                   "hay từ phân công")
+                   "hay ở nhiệm vụ")
 NEEDS = ("criteria", "assignments", "agencies")
 MESSAGE = Text("criterion {code} has nobody responsible ({lost} points lost): give it a lead "
                "here or in an assignment",
-               "tiêu chí {code} không có cơ quan chịu trách nhiệm ({lost} điểm bị mất): ghi cơ "
-               "quan chủ trì ở đây hoặc trong phân công")
+               "tiêu chí thành phần {code} không có cơ quan chịu trách nhiệm ({lost} điểm bị "
+               "mất): ghi cơ quan chủ trì ở đây hoặc ở nhiệm vụ")
 
 
 def check(context: Context) -> Iterator[Found]:

@@ -17,7 +17,7 @@ DESCRIPTION = Text("the two files name different provinces",
                    "hai tệp ghi hai tỉnh khác nhau")
 NEEDS = ("criteria", "assignments")
 MESSAGE = Text("assignments of {theirs} with the criteria of {ours}",
-               "phân công của {theirs} nhưng tệp tiêu chí của {ours}")
+               "tệp phân công ghi {theirs} nhưng tệp tiêu chí ghi {ours}")
 
 
 def check(context: Context) -> Iterator[Found]:

@@ -48,7 +48,10 @@ READING: list[Rule] = [
     _reading("decimal-comma", "a number written with a decimal comma",
              "số viết bằng dấu phẩy thập phân",
              "Failing: `baseline: 79,53`. Passing: `baseline: 79.53`."),
-    _reading("score-range", "a score outside [0, max]", "điểm nằm ngoài [0, điểm tối đa]",
-             "Failing: `max: 1` with `baseline: 1.5`, or a negative score. "
-             "Passing: `max: 1`, `baseline: 0.75`."),
+    _reading("score-range", "a score outside [min, max]",
+             "điểm nằm ngoài [điểm thấp nhất, điểm tối đa]",
+             "Failing: `max: 1` with `baseline: 1.5`; a negative score on a row without a "
+             "`min` below it (nor `kind: penalty`); a penalty row with a positive `max`. "
+             "Passing: `max: 1`, `baseline: 0.75`; `kind: penalty`, `min: -2`, `max: 0`, "
+             "`baseline: -1`."),
 ]

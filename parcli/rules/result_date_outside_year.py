@@ -10,7 +10,9 @@ Passing: `year: 2020`, dates in 2020 (official scores up to 2021-12-31).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
+from parcli.i18n import date_text, label
 from parcli.rules import Context, Found
 from parcli.text import Text
 
@@ -36,10 +38,16 @@ def check(context: Context) -> Iterator[Found]:
             last = target + 1 if score.stage == "official" else target
             if not target <= score.date.year <= last:
                 yield Found("results", ("results", index, "scores", n, "date"), DATE.format(
-                    what=f"the {score.stage} score", what_vi=f"điểm {score.stage}",
-                    code=result.code, date=score.date.isoformat(), year=target), result.code)
+                    what=f"the {score.stage} score",
+                    what_vi=f"điểm {label(f'stage_{score.stage}').vi}",
+                    code=result.code, date=_date(score.date), year=target), result.code)
     for index, status in enumerate(results.statuses):
         if status.date is not None and status.date.year != target:
             yield Found("results", ("statuses", index, "date"), DATE.format(
                 what="the status", what_vi="trạng thái", code=status.code,
-                date=status.date.isoformat(), year=target), status.code)
+                date=_date(status.date), year=target), status.code)
+
+
+def _date(day: date) -> Text:
+    """ISO in English, dd/mm/yyyy in Vietnamese, as every other date parcli writes."""
+    return Text(date_text(day, "en"), date_text(day, "vi"))

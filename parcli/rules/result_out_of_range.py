@@ -19,7 +19,7 @@ DESCRIPTION = Text("a score above its criterion's max or below its minimum",
                    "điểm vượt điểm tối đa hoặc thấp hơn mức tối thiểu của tiêu chí")
 NEEDS = ("criteria", "results")
 MESSAGE = Text("{stage} score {value} of {code} is outside [{low}, {high}]",
-               "điểm {stage} {value} của {code} nằm ngoài [{low}, {high}]")
+               "{code}: điểm {value} ({stage}) nằm ngoài khoảng [{low}, {high}]")
 
 
 def check(context: Context) -> Iterator[Found]:
@@ -34,7 +34,14 @@ def check(context: Context) -> Iterator[Found]:
         for n, score in enumerate(result.scores):
             if score.value < low or (high is not None and score.value > high):
                 yield Found("results", ("results", index, "scores", n, "value"),
-                            MESSAGE.format(stage=score.stage, value=number(score.value),
+                            MESSAGE.format(stage=_stage(score.stage), value=number(score.value),
                                            code=result.code, low=number(low),
                                            high=number(high) if high is not None else "∞"),
                             result.code)
+
+
+def _stage(stage: str) -> Text:
+    """The stage's key in English (as the file writes it), its name in Vietnamese."""
+    from parcli.i18n import label
+
+    return Text(stage, label(f"stage_{stage}").vi)

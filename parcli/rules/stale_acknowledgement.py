@@ -15,16 +15,16 @@ from parcli.text import Text
 ID = "stale-acknowledgement"
 LEVEL = "warning"
 DESCRIPTION = Text("a column is acknowledged but adds up within the tolerance",
-                   "cột được ghi nhận chênh lệch nhưng đã khớp trong dung sai")
+                   "cột được ghi nhận sai lệch nhưng các dòng đã khớp trong dung sai")
 NEEDS = ("criteria",)
 ROW = Text("{code} {column} is acknowledged but its rows add up (within the tolerance); "
            "remove the acknowledgement",
-           "{code} cột {column} được ghi nhận chênh lệch nhưng các dòng đã khớp (trong dung "
+           "{code}, cột {column} được ghi nhận sai lệch nhưng các dòng đã khớp (trong dung "
            "sai); hãy bỏ ghi nhận")
 TOTAL = Text("total {column} is acknowledged but the fields add up; remove the "
              "acknowledgement",
-             "tổng cột {column} được ghi nhận chênh lệch nhưng các lĩnh vực đã khớp; hãy bỏ "
-             "ghi nhận")
+             "tổng điểm, cột {column} được ghi nhận sai lệch nhưng các lĩnh vực cộng lại đã "
+             "khớp; hãy bỏ ghi nhận")
 
 
 def check(context: Context) -> Iterator[Found]:
@@ -35,10 +35,11 @@ def check(context: Context) -> Iterator[Found]:
             if not node.children or printed is None or computed is None or \
                     abs(printed - computed) <= context.tolerance:
                 yield Found("criteria", ("criteria", node.index, "acknowledged", column),
-                            ROW.format(code=node.code, column=column_name(column)), node.code)
+                            ROW.format(code=node.code, column=column_name(column, context)),
+                            node.code)
     total = context.dataset.criteria_file.total
     for column in total.acknowledged:
         printed, computed = total.value(column), tree.fields_sum(column)
         if printed is None or computed is None or abs(printed - computed) <= context.tolerance:
             yield Found("criteria", ("total", "acknowledged", column),
-                        TOTAL.format(column=column_name(column)), "total")
+                        TOTAL.format(column=column_name(column, context)), "total")

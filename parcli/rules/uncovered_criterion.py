@@ -17,10 +17,11 @@ from parcli.text import Text
 ID = "uncovered-criterion"
 LEVEL = "warning"
 DESCRIPTION = Text("a leaf criterion has no assignment",
-                   "tiêu chí thành phần chưa được phân công")
+                   "tiêu chí thành phần chưa có nhiệm vụ trong Phụ lục II")
 NEEDS = ("criteria", "assignments")
 MESSAGE = Text("criterion {code} has no assignment (gain {gain}, lost {lost} points)",
-               "tiêu chí {code} chưa được phân công (cần tăng {gain}, bị mất {lost} điểm)")
+               "tiêu chí thành phần {code} chưa có nhiệm vụ trong Phụ lục II (điểm cần tăng "
+               "{gain}, điểm bị mất {lost})")
 
 
 def check(context: Context) -> Iterator[Found]:

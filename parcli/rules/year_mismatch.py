@@ -17,7 +17,8 @@ DESCRIPTION = Text("the assignments' year differs from the criteria's target yea
                    "năm của tệp phân công khác năm mục tiêu của tệp tiêu chí")
 NEEDS = ("criteria", "assignments")
 MESSAGE = Text("assignments of {year} with criteria whose target year is {target} ({file})",
-               "phân công năm {year} nhưng năm mục tiêu của tệp tiêu chí là {target} ({file})")
+               "tệp phân công năm {year} nhưng năm mục tiêu của tệp tiêu chí là {target} "
+               "({file})")
 
 
 def check(context: Context) -> Iterator[Found]:
