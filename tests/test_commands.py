@@ -748,14 +748,14 @@ def test_lang_vi(cli) -> None:
     assert "Kết quả Chỉ số hài lòng (SIPAS)" in result.out
     gap = cli("gap", "--by-agency", "--top", "1", "--lang", "vi")
     assert gap.out.splitlines()[3].split()[:4] == ["home-affairs", "Sở", "Nội", "vụ"]
-    assert gap.out.splitlines()[-1] == ("Điểm cần tăng cộng từ các tiêu chí thành phần: 13.26; "
-                                        "theo tổng điểm trong kế hoạch: 92.81 − 79.53 = 13.28")
+    assert gap.out.splitlines()[-1] == ("Điểm cần tăng cộng từ các tiêu chí thành phần: 13,26; "
+                                        "theo tổng điểm trong kế hoạch: 92,81 − 79,53 = 13,28")
 
 
 def test_lang_from_environment(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARCLI_LANG", "vi")
     assert cli("check").out.endswith("0 lỗi, 1 sai lệch đã ghi nhận, 4 chênh lệch do làm tròn "
-                                     "(dung sai 0.01)\n")
+                                     "(dung sai 0,01)\n")
     result = cli("check", "--lang", "xx")
     assert result.code == 2
 

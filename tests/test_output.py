@@ -229,7 +229,7 @@ def test_validate_speaks_vietnamese(cli):
     result = cli("validate", "--lang", "vi")
     out = result.out
     assert ("cảnh báo tiêu chí thành phần 2.4.1 chưa có nhiệm vụ trong Phụ lục II (điểm cần "
-            "tăng 0.12, điểm bị mất 0.22) [uncovered-criterion]") in out
+            "tăng 0,12, điểm bị mất 0,22) [uncovered-criterion]") in out
     assert " warning " not in out
     assert "nhiệm vụ 8.5 thiếu thời gian hoàn thành [missing-deadline]" in out
     assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
@@ -252,9 +252,9 @@ def test_check_github_annotations_in_vietnamese(cli, tmp_path):
     assert result.code == 1
     assert result.out == (
         f"::error file={criteria},line={line},col=13,title=checksum::3, cột mục tiêu năm 2020: "
-        "số liệu theo kế hoạch 13.7, các dòng cộng lại được 13.68 (chênh lệch 0.02); sửa dữ liệu "
+        "số liệu theo kế hoạch 13,7, các dòng cộng lại được 13,68 (chênh lệch 0,02); sửa dữ liệu "
         f"hoặc ghi nhận sai lệch kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 sai lệch đã ghi nhận, 4 "
-        "chênh lệch do làm tròn (dung sai 0.01)\n")
+        "chênh lệch do làm tròn (dung sai 0,01)\n")
 
 
 # --- the files an output names ------------------------------------------------------------

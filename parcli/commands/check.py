@@ -57,7 +57,7 @@ def run(checked: Checked, options: CheckOptions) -> Output:
         title=t("check_unverifiable", lang))
     counts = result.counts()
     notes = [t("check_summary", lang, errors=counts["error"], acknowledged=counts["acknowledged"],
-               rounding=counts["rounding"], tolerance=number(checked.tolerance))]
+               rounding=counts["rounding"], tolerance=number(checked.tolerance, lang))]
     if result.unverifiable:
         notes.append(t("check_unverifiable_note", lang, n=len(result.unverifiable)))
     if not result.findings and not result.unverifiable:

@@ -117,10 +117,10 @@ def _notes(checked: Checked, options: GapOptions, total: GroupGap) -> list[str]:
     notes = []
     printed_gain = minus(printed.target, printed.baseline)
     if printed_gain is not None and printed.target is not None and printed.baseline is not None:
-        notes.append(t("gap_total_note", lang, leaves=number(total.get("gain")),
-                       printed_target=number(printed.target),
-                       printed_baseline=number(printed.baseline),
-                       printed_gain=number(printed_gain)))
+        notes.append(t("gap_total_note", lang, leaves=number(total.get("gain"), lang),
+                       printed_target=number(printed.target, lang),
+                       printed_baseline=number(printed.baseline, lang),
+                       printed_gain=number(printed_gain, lang)))
     unknown = {basis: n for basis, n in total.unknown.items() if n}
     if unknown:
         notes.append(t("gap_unknown_note", lang, counts=", ".join(

@@ -91,13 +91,13 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     lang = options.common.lang
     counts = {basis: sum(leaf.basis == basis for leaf in leaves)
               for basis in ("score", "set", "assumed", "unknown")}
-    notes = [t("progress_total", lang, projected=number(total.shown("projected")),
+    notes = [t("progress_total", lang, projected=number(total.shown("projected"), lang),
                scored=counts["score"], assumed=counts["assumed"],
                assume=t(options.assume, lang).lower(), unknown=counts["unknown"])]
     printed = checked.dataset.criteria_file.total.target
     if printed is not None and total.shown("projected") is not None:
-        notes.append(t("progress_against_target", lang, target=number(printed),
-                       missing=number(printed - total.sums["projected"])))
+        notes.append(t("progress_against_target", lang, target=number(printed, lang),
+                       missing=number(printed - total.sums["projected"], lang)))
     below = [leaf for leaf in leaves if leaf.below_target]
     if below:
         notes.append(t("progress_below", lang, n=len(below)))

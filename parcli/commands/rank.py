@@ -62,7 +62,7 @@ def run(checked: Checked, options: RankOptions) -> Output:
                    Column("score", t("rank_score", lang), True)],
                   rows, t("rank_title", lang, year=peers_file.year, n=found.of))
     notes = [t("rank_peers", lang, path=display_path(options.peers), n=len(peers)),
-             t("rank_note", lang, score=number(score), position=position_text(found),
+             t("rank_note", lang, score=number(score, lang), position=position_text(found),
                of=found.of, year=peers_file.year)]
     if not found.exact:
         notes.append(t("rank_partial", lang, n=len(peers), of=found.of))

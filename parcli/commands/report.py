@@ -129,8 +129,7 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     uncovered = uncovered_leaves(tree, dataset.mapped) if dataset.has("assignments") else []
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
-        "fields": [row | {"baseline_pct": _number(row["baseline_pct"]),
-                          "target_pct": _number(row["target_pct"])} for row in field_rows],
+        "fields": [_field_json(row) for row in field_rows],
         "agencies": [{"agency": row["id"], "name": registry.text(str(row["id"])).vi,
                       "name_en": registry.text(str(row["id"])).en, "gain": row["gain"],
                       "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
@@ -144,6 +143,14 @@ def run(checked: Checked, options: ReportOptions) -> Output:
                   for path, digest in files],
     }
     return Output([], json_data, sections=sections)
+
+
+def _field_json(row: dict[str, object]) -> dict[str, object]:
+    """A fields row for JSON: percentages as numbers, whatever the language."""
+    percents = row["percents"]
+    assert isinstance(percents, tuple)
+    return {key: value for key, value in row.items() if key != "percents"} | {
+        "baseline_pct": percents[0], "target_pct": percents[1]}
 
 
 def _figures(checked: Checked, sums: CheckResult, gaps: list[LeafGap]) -> dict[str, object]:
@@ -264,31 +271,31 @@ def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
     rank_text = f"{data.rank.position}/{data.rank.of}" if data.rank else "—"
     gain = minus(total.target, total.baseline)
     headline = [t("report_headline", lang, baseline_year=data.baseline_year or "—",
-                  baseline=_known(total.baseline), rank=rank_text,
-                  target_year=data.target_year, target=_known(total.target),
-                  gain=_known(gain))]
+                  baseline=_known(total.baseline, lang), rank=rank_text,
+                  target_year=data.target_year, target=_known(total.target, lang),
+                  gain=_known(gain, lang))]
     for column_total in sums.totals:
         if column_total.difference:
             why = "; ".join(
                 t("report_why", lang, code=f.code, column=t(f.column, lang).lower(),
-                  printed=number(f.printed), computed=number(f.computed))
+                  printed=number(f.printed, lang), computed=number(f.computed, lang))
                 for f in sums.findings
                 if f.column == column_total.column and f.status != "rounding")
             headline.append(t("report_computed", lang, column=t(column_total.column, lang)
-                              .lower(), computed=number(column_total.computed),
-                              printed=number(column_total.printed), why=why or "—"))
+                              .lower(), computed=number(column_total.computed, lang),
+                              printed=number(column_total.printed, lang), why=why or "—"))
     if data.sipas and data.sipas.baseline is not None:
         sipas = data.sipas
         printed = sipas.target_text_en if lang == "en" else sipas.target_text
         target_text = printed or sipas.target_text or (
-            f"{number(sipas.target)}%" if sipas.target is not None else "—")
-        headline.append(t("report_sipas", lang, baseline=number(sipas.baseline),
+            f"{number(sipas.target, lang)}%" if sipas.target is not None else "—")
+        headline.append(t("report_sipas", lang, baseline=number(sipas.baseline, lang),
                           baseline_year=data.baseline_year or "—", target=target_text))
     return headline
 
 
-def _known(value: Decimal | None) -> str:
-    return number(value) if value is not None else "—"
+def _known(value: Decimal | None, lang: Lang = "en") -> str:
+    return number(value, lang) if value is not None else "—"
 
 
 def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[str, object]]:
@@ -303,7 +310,9 @@ def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[
     rows: list[dict[str, object]] = [
         {"code": f.node.code, "name": f.node.row.text.in_(lang), "max": f.max,
          "baseline": f.baseline, "target": f.target, "gain": f.gain, "lost": f.lost,
-         "baseline_pct": _percent(f.baseline_percent), "target_pct": _percent(f.target_percent)}
+         "baseline_pct": _percent(f.baseline_percent, lang),
+         "target_pct": _percent(f.target_percent, lang),
+         "percents": (f.baseline_percent, f.target_percent)}
         for f in field_summaries(checked.dataset.tree)]
     sections.append(Section(t("report_fields", lang), [Table(
         [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
@@ -313,8 +322,12 @@ def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[
     return rows
 
 
-def _percent(value: Decimal | None) -> str:
-    return f"{value}%" if value is not None else ""
+def _percent(value: Decimal | None, lang: Lang) -> str:
+    """One decimal place, always (94.0%, as a share is printed), a comma in Vietnamese."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return (text.replace(".", ",") if lang == "vi" else text) + "%"
 
 
 def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Level]],
@@ -342,9 +355,9 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
     if uncovered:
         blocks.append(t("report_uncovered", lang, n=len(uncovered),
                         gain=number(sum((g.points.gain or Decimal(0) for g in uncovered),
-                                        Decimal(0))),
+                                        Decimal(0)), lang),
                         lost=number(sum((g.points.lost or Decimal(0) for g in uncovered),
-                                        Decimal(0)))))
+                                        Decimal(0)), lang)))
         blocks.append(_criteria_table(uncovered, dataset.registry, lang))
     return blocks
 
@@ -409,14 +422,14 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
     target = dataset.criteria_file.total.target
     if target is not None:
         found = standing(target, pairs, own, table.of)
-        lines.append(t("report_rank_target", lang, score=number(target),
+        lines.append(t("report_rank_target", lang, score=number(target, lang),
                        position=_position(found), of=found.of, year=table.year))
     if dataset.has("results"):
         scores: dict[str, tuple[Decimal, str]] = dict(dataset.results_file.latest())
         projected = total_of(project(gaps, scores, "baseline")).shown("projected")
         if projected is not None:
             found = standing(projected, pairs, own, table.of)
-            lines.append(t("report_rank_projected", lang, score=number(projected),
+            lines.append(t("report_rank_projected", lang, score=number(projected, lang),
                            position=_position(found), of=found.of, year=table.year))
     return lines
 

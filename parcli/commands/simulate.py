@@ -97,10 +97,10 @@ def _json(row: dict[str, object]) -> dict[str, object]:
 
 def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lang) -> list[str]:
     changed = [leaf for leaf in leaves if leaf.basis == "set"]
-    notes = [t("simulate_total", lang, projected=number(total.shown("projected")),
+    notes = [t("simulate_total", lang, projected=number(total.shown("projected"), lang),
                n=len(changed))]
     printed = checked.dataset.criteria_file.total
     if printed.target is not None and total.shown("projected") is not None:
-        notes.append(t("progress_against_target", lang, target=number(printed.target),
-                       missing=number(printed.target - total.sums["projected"])))
+        notes.append(t("progress_against_target", lang, target=number(printed.target, lang),
+                       missing=number(printed.target - total.sums["projected"], lang)))
     return notes

@@ -138,7 +138,7 @@ class XlsxReporter(_BinaryReporter):
 # --- shared -----------------------------------------------------------------------------------
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?%?")
+_NUMBER_TEXT = re.compile(r"-?\d+(?:[.,]\d+)?%?")  # a comma in Vietnamese prose
 _EXCEL_CELL_MAX = 32767
 _WIDEST = 60  # a column wider than this many characters wraps its text
 
@@ -789,7 +789,7 @@ def excel_value(column: Column, row: dict[str, Any], lang: Lang) -> tuple[Any, s
         return shown, "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
     text = cell(shown)
     if column.numeric and text.endswith("%") and _NUMBER_TEXT.fullmatch(text):
-        percent = Decimal(text[:-1])
+        percent = Decimal(text[:-1].replace(",", "."))
         places = _places(percent)
         return percent / 100, "0" + ("." + "0" * places if places else "") + "%"
     if not text.strip():

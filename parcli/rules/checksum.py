@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from parcli.engine.checksum import TOTAL, Finding, check_sums
-from parcli.numbers import number
+from parcli.numbers import number_text
 from parcli.rules import Context, Found, column_name
 from parcli.text import Text
 
@@ -39,5 +39,5 @@ def found(finding: Finding, context: Context | None = None) -> Found:
                                   else ("criteria", finding.row_index, finding.column))
     return Found("criteria", loc, MESSAGE.format(
         code=finding.code, column=column_name(finding.column, context),
-        printed=number(finding.printed), computed=number(finding.computed),
-        difference=number(finding.difference)), finding.code)
+        printed=number_text(finding.printed), computed=number_text(finding.computed),
+        difference=number_text(finding.difference)), finding.code)

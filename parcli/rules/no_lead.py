@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from parcli.engine.gap import leaf_points, resolve_leads
-from parcli.numbers import number
+from parcli.numbers import number_text
 from parcli.rules import Context, Found
 from parcli.text import Text
 
@@ -35,4 +35,4 @@ def check(context: Context) -> Iterator[Found]:
         if source == "none":
             lost = leaf_points(node.row).lost
             yield context.criterion(node.index, MESSAGE.format(
-                code=node.code, lost=number(lost) if lost is not None else "?"))
+                code=node.code, lost=number_text(lost) if lost is not None else "?"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from parcli.numbers import number
+from parcli.numbers import number_text
 from parcli.rules import Context, Found
 from parcli.text import Text
 
@@ -34,9 +34,10 @@ def check(context: Context) -> Iterator[Found]:
         for n, score in enumerate(result.scores):
             if score.value < low or (high is not None and score.value > high):
                 yield Found("results", ("results", index, "scores", n, "value"),
-                            MESSAGE.format(stage=_stage(score.stage), value=number(score.value),
-                                           code=result.code, low=number(low),
-                                           high=number(high) if high is not None else "∞"),
+                            MESSAGE.format(stage=_stage(score.stage),
+                                           value=number_text(score.value),
+                                           code=result.code, low=number_text(low),
+                                           high=number_text(high) if high is not None else "∞"),
                             result.code)
 
 

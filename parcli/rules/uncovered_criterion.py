@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from parcli.engine.gap import leaf_points
 from parcli.engine.tree import uncovered_leaves
-from parcli.numbers import number
+from parcli.numbers import number_text
 from parcli.rules import Context, Found
 from parcli.text import Text
 
@@ -31,7 +31,7 @@ def check(context: Context) -> Iterator[Found]:
             code=node.code, gain=_known(points.gain), lost=_known(points.lost)))
 
 
-def _known(value: object) -> str:
+def _known(value: object) -> Text:
     from decimal import Decimal
 
-    return number(value) if isinstance(value, Decimal) else "?"
+    return number_text(value) if isinstance(value, Decimal) else Text.same("?")
