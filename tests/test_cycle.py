@@ -150,3 +150,34 @@ def test_init_results_then_progress(cli, tmp_path: Path) -> None:
                      "json"))
     assert [s["kind"] for s in data["sources"]][-1] == "results"
     assert data["total"]["projected"] == D("79.53")
+
+
+SCENARIO = RESULTS / "scenario_2020.yaml"
+PAR2022 = ROOT / "tests" / "fixtures" / "par2022"
+
+
+def test_simulate_a_scenario_file(cli) -> None:
+    """8.1 at 10 (+2.46) and 2.4.x at their maxima (+1.34): 79.53 + 3.8."""
+    data = _json(cli("simulate", "--scenario", SCENARIO, "--format", "json"))
+    assert data["total"] == {"baseline": D("79.53"), "target": D("92.79"),
+                             "projected": D("83.33"), "won": D("3.8"),
+                             "to_target": D("9.46")}
+
+
+def test_the_cycle_on_the_second_methodology(cli) -> None:
+    """tests/fixtures/par2022 (Decision 876 components; its results file is made up)."""
+    criteria = PAR2022 / "criteria_2023.yaml"
+    progress = _json(cli("progress", "--criteria", criteria, "--format", "json"))
+    assert [s["kind"] for s in progress["sources"]] == ["criteria", "assignments", "agencies",
+                                                         "results"]
+    # 1 scored 55.1 (+0.9), 2.3 scored 5.5 (+0.19), 2.1 and 2.2 at their baselines
+    assert (progress["total"]["projected"], progress["total"]["won"]) == (D("86.88"),
+                                                                          D("1.09"))
+    due = _json(cli("due", "--criteria", criteria, "--as-of", "2023-07-01", "--format",
+                    "json"))
+    assert [(i["state"], i["code"]) for i in due["items"]] == [
+        ("overdue", "1.3"), ("passed", "1.5"), ("ongoing", "1.4"), ("regulation", "2.2")]
+    simulated = _json(cli("simulate", "--criteria", criteria, "--set", "2.2=22", "--format",
+                          "json"))
+    assert (simulated["total"]["projected"], simulated["total"]["to_target"]) == (
+        D("90.83"), D("-0.93"))
