@@ -16,7 +16,15 @@ def _clean(text: str) -> str:
 
 @pytest.mark.parametrize("args, lines", [
     (["check"], None), (["tree", "2.4"], None), (["gap", "--by-agency", "--top", "5"], None),
-    (["validate"], -5), (["agencies"], 12)])
+    (["validate"], -5), (["agencies"], 12),
+    (["progress", "--results", "tests/fixtures/results/results_2020_half.yaml", "--by-field"],
+     None),
+    (["simulate", "--set", "8.1=10", "--assume-met", "justice"], -4),
+    (["due", "--as-of", "2020-10-01"], 8),
+    (["due", "--as-of", "2020-10-01", "--results", "tests/fixtures/results/results_2020_half.yaml"],
+     8),
+    (["rank", "--peers", "tests/fixtures/peers/par_index_2019.yaml", "--score", "79.53"], None),
+])
 def test_readme_examples_are_real_output(cli, monkeypatch, args, lines):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "100")  # as piped: what `parcli check | less` shows
