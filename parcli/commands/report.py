@@ -68,43 +68,19 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     figures = _figures(checked, sums, gaps)
 
     # Summary
-    ranked = rank(by_agency(gaps, "split"), "gain")
-    shown = with_ties(ranked, top, lambda g: g.get("gain"))
-    shown += [g for g in ranked if g.key in (NO_LEAD, SURVEY) and g not in shown]
-    agency_rows = [{"id": g.key, "agency": registry.text(g.key).in_(lang),
-                    "gain": g.get("gain"), "lost": g.get("lost"), "count": len(g.criteria)}
-                   for g in shown]
-    agency_blocks: list[str | Table] = [Table(
-        [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
-         Column("lost", t("lost", lang), True),
-         Column("count", t("criteria_count", lang), True)], agency_rows)]
-    unknown = province(gaps).unknown
-    if any(unknown.values()):
-        agency_blocks.append(t("report_unknown", lang, gain=unknown["gain"],
-                               lost=unknown["lost"]))
-    if len(shown) > top:
-        agency_blocks.append(t("report_ties", lang, n=len(shown) - top))
+    if options.since is not None:
+        sections.append(Section(t("report_since", lang, date=_since_date(options.since, lang)),
+                                _changes(options.since, figures, lang)))
+    agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
+    sections.append(agency_section)
     worst = with_ties(rank_leaves(gaps, "lost"), top, lambda g: g.points.lost)
     criteria_blocks: list[str | Table] = [_criteria_table(worst, registry, lang)]
     if len(worst) > top:
         criteria_blocks.append(t("report_ties", lang, n=len(worst) - top))
-    if options.since is not None:
-        sections.append(Section(t("report_since", lang, date=_since_date(options.since, lang)),
-                                _changes(options.since, figures, lang)))
-    sections.append(Section(t("report_agencies", lang, n=min(top, len(ranked))),
-                            agency_blocks))
     sections.append(Section(t("report_criteria", lang, n=min(top, len(worst)),
                               year=data.baseline_year), criteria_blocks))
-    plan: Schedule | None = None
-    soon: list[DueItem] = []
-    if dataset.has("assignments"):
-        items = deliverables(tree, dataset.tasks(), dataset.assignments_file.year,
-                             dataset.assignments_file.issued)
-        plan = schedule(items, as_of)
-        statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
-                    if dataset.has("results") else {})
-        soon = [d for d in due_items(items, statuses, as_of, options.next_meeting)
-                if d.state in ("overdue", "passed", "soon")]
+    plan, soon = _schedule(checked, as_of, options.next_meeting)
+    if plan is not None:
         sections.append(Section(t("report_next", lang, days=options.next_meeting),
                                 _due_soon(soon, registry, lang, top, data.target_year)))
 
@@ -143,6 +119,44 @@ def run(checked: Checked, options: ReportOptions) -> Output:
                   for path, digest in files],
     }
     return Output([], json_data, sections=sections)
+
+
+def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
+                  top: int) -> tuple[Section, list[dict[str, object]]]:
+    """The agencies with the most points still needed (ties at the cut kept, the buckets
+    that are no agency always shown), and a note on what is unknown."""
+    ranked = rank(by_agency(gaps, "split"), "gain")
+    shown = with_ties(ranked, top, lambda g: g.get("gain"))
+    shown += [g for g in ranked if g.key in (NO_LEAD, SURVEY) and g not in shown]
+    rows: list[dict[str, object]] = [
+        {"id": g.key, "agency": registry.text(g.key).in_(lang), "gain": g.get("gain"),
+         "lost": g.get("lost"), "count": len(g.criteria)} for g in shown]
+    blocks: list[str | Table] = [Table(
+        [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
+         Column("lost", t("lost", lang), True),
+         Column("count", t("criteria_count", lang), True)], rows)]
+    unknown = province(gaps).unknown
+    if any(unknown.values()):
+        blocks.append(t("report_unknown", lang, gain=unknown["gain"], lost=unknown["lost"]))
+    if len(shown) > top:
+        blocks.append(t("report_ties", lang, n=len(shown) - top))
+    return Section(t("report_agencies", lang, n=min(top, len(ranked))), blocks), rows
+
+
+def _schedule(checked: Checked, as_of: date,
+              days: int) -> tuple[Schedule | None, list[DueItem]]:
+    """Deadlines by quarter, and what needs chasing before the next meeting (None, []
+    without an assignments file)."""
+    dataset = checked.dataset
+    if not dataset.has("assignments"):
+        return None, []
+    items = deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
+                         dataset.assignments_file.issued)
+    statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
+                if dataset.has("results") else {})
+    soon = [d for d in due_items(items, statuses, as_of, days)
+            if d.state in ("overdue", "passed", "soon")]
+    return schedule(items, as_of), soon
 
 
 def _field_json(row: dict[str, object]) -> dict[str, object]:
