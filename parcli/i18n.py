@@ -111,8 +111,9 @@ CATALOGUE: dict[str, Text] = {
     "gap_methods": Text("Scoring methods ranked by {basis}",
                         "Phương pháp chấm điểm xếp theo {basis}"),
     "method": Text("Method", "Phương pháp"),
-    "gap_unknown_note": Text("Unknown values, left out of the sums (criteria): {counts}",
-                             "Giá trị chưa biết, không cộng vào tổng (số tiêu chí): {counts}"),
+    "gap_unknown_note": Text("Unknown, so left out of the sums: {counts}.",
+                             "Chưa biết nên không cộng vào tổng: {counts}."),
+    "unknown_count": Text("{measure} of {n} criteria", "{measure} của {n} tiêu chí"),
     "no_assignments_note": Text("No assignments file: leads from assignments not used.",
                                 "Không có tệp phân công: không dùng cơ quan chủ trì ghi ở "
                                 "các nhiệm vụ."),
@@ -142,7 +143,7 @@ CATALOGUE: dict[str, Text] = {
     "tree_title": Text("Criteria", "Tiêu chí"),
     "no_rows": Text("No rows match.", "Không có dòng nào phù hợp."),
     # the meeting report
-    "report_title": Text("{index} {year}: {province}", "{index} năm {year}: tỉnh {province}"),
+    "report_title": Text("{index} {year}: {province}", "{index} năm {year}: {province}"),
     "report_headline": Text(
         "**{baseline_year} score {baseline}** (rank {rank}) → **{target_year} target {target}** "
         "(as printed). The plan needs **+{gain}** points.",
@@ -273,6 +274,10 @@ CATALOGUE: dict[str, Text] = {
     "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
                       "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
     "rank_peers": Text("Ranking: {path} ({n} provinces).", "Bảng xếp hạng: {path} ({n} tỉnh)."),
+    "rank_scale": Text("The table has scores up to {highest} while this plan's maximum is {top}: "
+                       "check that they are on the same scale.",
+                       "Bảng có điểm tới {highest} trong khi điểm tối đa của kế hoạch là {top}: "
+                       "cần kiểm tra hai bên có cùng thang điểm."),
     "rank_partial": Text("The table holds {n} of the {of} provinces: the rank is only known "
                          "within these bounds.",
                          "Bảng chỉ có {n}/{of} tỉnh, thành phố: chỉ biết thứ hạng trong "

@@ -118,7 +118,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
         raise UsageError("name data files either as arguments or with --criteria, "
                          "--assignments and --agencies, not both")
     problems: list[Problem] = []
-    groups: dict[tuple[Path | None, Path | None, Path | None], None] = {}
+    groups: dict[Group, None] = {}
     for path in files:
         usable("FILE", path)
         try:
@@ -132,14 +132,14 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
         if len(kinds) != 1:
             problems.append(document.problem("schema", "cannot tell which kind of parcli data "
                                              "file this is (expected one top-level key of "
-                                             "criteria, assignments, agencies)"))
+                                             "criteria, assignments, agencies, results)"))
             continue
         for group in _groups_of(path, kinds[0]):
             groups[group] = None
     settings: Config | None = None
     sources: dict[Path, Source] = {}
-    for criteria, assignments, agencies in groups:
-        paths = DataPaths(criteria, assignments, agencies)
+    for criteria, assignments, agencies, results in groups:
+        paths = DataPaths(criteria, assignments, agencies, results=results)
         settings = configuration(request, paths)
         problems += collect(Dataset(paths), request.tolerance, lang, settings)
         sources.update((source.path, source) for source in paths.sources())
@@ -149,18 +149,29 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
                    list(sources.values()))
 
 
-def _groups_of(path: Path, kind: Kind) -> list[tuple[Path | None, Path | None, Path | None]]:
+Group = tuple[Path | None, Path | None, Path | None, Path | None]  # criteria, assignments,
+# agencies, results
+
+
+def _groups_of(path: Path, kind: Kind) -> list[Group]:
+    """The files a named file is validated with: those beside it, paired by year."""
     folder = path.parent
     if kind == "criteria":
-        return [(path, beside(path, "assignments"), beside(path, "agencies"))]
+        return [(path, beside(path, "assignments"), beside(path, "agencies"),
+                 beside(path, "results", plain=False))]
     plans = sorted(folder.glob("criteria_*.yaml")) + sorted(folder.glob("criteria.yaml"))
-    if kind == "assignments":
+    if kind in ("assignments", "results"):
         head, sep, year = path.stem.rpartition("_")
         named = folder / f"criteria_{year}.yaml"
-        criteria = named if sep and head == "assignments" and named.is_file() else (
+        criteria = named if sep and head == kind and named.is_file() else (
             folder / "criteria.yaml" if (folder / "criteria.yaml").is_file() else None)
         agencies = beside(criteria, "agencies") if criteria else beside(path, "agencies")
-        return [(criteria, path, agencies)]
+        if kind == "results":
+            assignments = beside(criteria, "assignments") if criteria else None
+            return [(criteria, assignments, agencies, path)]
+        return [(criteria, path, agencies, beside(criteria, "results", plain=False)
+                 if criteria else None)]
     if not plans:
-        return [(None, None, path)]
-    return [(plan, beside(plan, "assignments"), path) for plan in plans]
+        return [(None, None, path, None)]
+    return [(plan, beside(plan, "assignments"), path, beside(plan, "results", plain=False))
+            for plan in plans]

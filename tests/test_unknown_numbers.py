@@ -64,7 +64,8 @@ def test_gap_shows_an_unknown_target_as_unknown_and_leaves_it_out(cli, tmp_path:
     # 4.36 with 4.1.2's point of gain: not moved to anyone, not counted as zero either
     assert (home["gain"], home["lost"]) == (D("3.36"), D("8.51"))
     table = cli("gap", "--by-agency", "--criteria", criteria)
-    assert ("Unknown values, left out of the sums (criteria): points needed 1, headroom 1"
+    assert ("Unknown, so left out of the sums: points needed of 1 criteria, headroom of 1 "
+            "criteria."
             in table.out.splitlines())
 
 

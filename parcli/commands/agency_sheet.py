@@ -14,6 +14,7 @@ from parcli.i18n import date_text, t
 from parcli.problems import UsageError
 from parcli.registry import Registry
 from parcli.render import Column, Output, Section, Table
+from parcli.result_models import STATUSES
 from parcli.service import Checked
 from parcli.text import Lang
 
@@ -46,6 +47,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "code": item.code, "title": item.text.in_(lang), "product": item.product,
             "requirement": item.requirement, "deadline": item.deadline,
             "due": found.dated.isoformat() if found.dated else None,
+            "due_text": date_text(found.dated, lang) if found.dated else "",
             "role": t("role_lead" if agency in leads else "role_implementer", lang),
             "co_leads": [registry.text(a).in_(lang) for a in leads if a != agency],
             "implementers": [registry.text(a).in_(lang)
@@ -61,8 +63,10 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
         [Column("code", t("code", lang)), Column("title", t("title", lang)),
          Column("role", t("role", lang)), Column("product", t("product", lang)),
          Column("requirement", t("requirement", lang)),
-         Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
-         Column("status", t("status", lang)), Column("co_leads", t("co_leads", lang)),
+         Column("deadline", t("deadline", lang)), Column("due_text", t("due", lang)),
+         Column("status", t("status", lang), values={
+             s: t(f"status_{s}", lang) for s in STATUSES}),
+         Column("co_leads", t("co_leads", lang)),
          Column("implementers", t("implementers", lang))],
         task_rows, t("sheet_tasks", lang, agency=name))
     late_line = t("sheet_late", lang, n=len(late), as_of=date_text(as_of, lang),
@@ -75,7 +79,8 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
     data = {"agency": agency, "name": registry.text(agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
-            "tasks": task_rows, "late": [d.deliverable.item.code for d in late],
+            "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
+            "late": [d.deliverable.item.code for d in late],
             "as_of": as_of.isoformat()}
     return Output([criteria_table, task_table], data, notes=[late_line], sections=sections)
 

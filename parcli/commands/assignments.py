@@ -39,6 +39,7 @@ def run(checked: Checked, options: AssignmentsOptions) -> Output:
         # like `parcli tree 9.9`: a code that names nothing is a typo, not an empty result
         raise UsageError(f"no criterion or assignment with code {criterion}")
     rows = []
+    involved: dict[str, None] = {}
     for found in deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
                               dataset.assignments_file.issued):
         item, due = found.item, found.due
@@ -49,17 +50,19 @@ def run(checked: Checked, options: AssignmentsOptions) -> Output:
             continue
         if criterion is not None and not _within(criterion, [found.criterion or "", item.code]):
             continue
+        involved.update(dict.fromkeys(lead + implementers))
         rows.append({"code": item.code, "criterion": found.criterion, "title": item.title,
                      "title_en": item.title_en, "label": item.text.in_(lang),
                      "product": item.product, "requirement": item.requirement,
                      "deadline": item.deadline, "due": found.dated.isoformat()
                      if found.dated else None,
                      "due_text": due_text(due, lang), "lead": lead, "implementers": implementers})
+    names = {a: registry.text(a).shown(lang) for a in involved}
     table = Table([Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
                    Column("label", t("title", lang)), Column("product", t("product", lang)),
                    Column("deadline", t("deadline", lang)), Column("due_text", t("due", lang)),
-                   Column("lead", t("lead", lang)),
-                   Column("implementers", t("implementers", lang))],
+                   Column("lead", t("lead", lang), values=names),
+                   Column("implementers", t("implementers", lang), values=names)],
                   rows, t("assignments_title", lang))
     keys = ("code", "criterion", "title", "title_en", "product", "requirement", "deadline",
             "due", "lead", "implementers")

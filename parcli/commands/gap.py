@@ -61,7 +61,9 @@ def run(checked: Checked, options: GapOptions) -> Output:
         _label_total(total_row, len(ranked), top, lang, "criteria")
         rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
         table = Table([Column("code", t("code", lang)), Column("label", t("leaf_name", lang)),
-                       *points, Column("lead", t("lead", lang)),
+                       *points, Column("lead", t("lead", lang), values={
+                           a: dataset.registry.text(a).shown(lang)
+                           for gap in ranked[:top] for a in gap.leads}),
                        Column("lead_source", t("lead_source", lang), values=SOURCES[lang])],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
         data = [{k: row[k] for k in ("code", "name", "name_en", "gain", "lost", "headroom",
@@ -124,7 +126,8 @@ def _notes(checked: Checked, options: GapOptions, total: GroupGap) -> list[str]:
     unknown = {basis: n for basis, n in total.unknown.items() if n}
     if unknown:
         notes.append(t("gap_unknown_note", lang, counts=", ".join(
-            f"{t(basis, lang).lower()} {n}" for basis, n in unknown.items())))
+            t("unknown_count", lang, measure=t(basis, lang).lower(), n=n)
+            for basis, n in unknown.items())))
     if not dataset.has("assignments"):
         notes.append(t("no_assignments_note", lang))
     return notes

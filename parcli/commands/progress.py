@@ -94,6 +94,11 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     notes = [t("progress_total", lang, projected=number(total.shown("projected"), lang),
                scored=counts["score"], assumed=counts["assumed"],
                assume=t(options.assume, lang).lower(), unknown=counts["unknown"])]
+    unknown = {m: n for m, n in total.unknown.items() if n and m != "max"}
+    if unknown:
+        notes.append(t("gap_unknown_note", lang, counts=", ".join(
+            t("unknown_count", lang, measure=t(f"progress_{m}", lang).lower(), n=n)
+            for m, n in unknown.items())))
     printed = checked.dataset.criteria_file.total.target
     if printed is not None and total.shown("projected") is not None:
         notes.append(t("progress_against_target", lang, target=number(printed, lang),

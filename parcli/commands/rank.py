@@ -33,8 +33,11 @@ def run(checked: Checked, options: RankOptions) -> Output:
             score = Decimal(options.score)
         except InvalidOperation:
             raise UsageError(f"--score: {options.score!r} is not a number") from None
-        if not score.is_finite() or score < 0:
-            raise UsageError(f"--score: {options.score!r} is not a score")
+        top = plan.total.max
+        if not score.is_finite() or score < 0 or (top is not None and score > top):
+            bound = f"[0, {number(top)}]" if top is not None else "0 or more"
+            raise UsageError(f"--score: {options.score!r} is not a score of this plan "
+                             f"({bound})")
         basis = t("rank_given", lang)
     else:
         gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
@@ -66,6 +69,10 @@ def run(checked: Checked, options: RankOptions) -> Output:
                of=found.of, year=peers_file.year)]
     if not found.exact:
         notes.append(t("rank_partial", lang, n=len(peers), of=found.of))
+    highest = max(p[1] for p in peers)
+    if plan.total.max is not None and highest > plan.total.max:
+        notes.append(t("rank_scale", lang, highest=number(highest, lang),
+                       top=number(plan.total.max, lang)))
     if plan.rank is not None:
         notes.append(t("rank_baseline", lang, position=plan.rank.position, of=plan.rank.of,
                        year=plan.baseline_year or "—"))

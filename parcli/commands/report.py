@@ -63,7 +63,7 @@ def run(checked: Checked, options: ReportOptions) -> Output:
         headline.append(t("due_year_over", lang, year=data.target_year,
                           as_of=date_text(as_of, lang)))
     title = t("report_title", lang, index=data.index.short, year=data.target_year,
-              province=data.province.text.in_(lang))
+              province=_province(data.province.text.in_(lang), lang))
     sections = [Section(title, list(headline), level=1)]
     figures = _figures(checked, sums, gaps)
 
@@ -450,3 +450,13 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
 
 def _position(found: Standing) -> str:
     return str(found.position) if found.exact else f"{found.position}–{found.lowest}"
+
+
+def _province(name: str, lang: Lang) -> str:
+    """"tỉnh Đắk Lắk", but not "tỉnh Tỉnh Hà Giang" nor "tỉnh Thành phố Hà Nội" when the
+    data's name already says what it is."""
+    from parcli.text import fold
+
+    if lang == "vi" and fold(name).startswith(("tỉnh ", "thành phố ")):
+        return name
+    return f"tỉnh {name}" if lang == "vi" else name

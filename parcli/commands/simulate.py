@@ -99,6 +99,11 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lan
     changed = [leaf for leaf in leaves if leaf.basis == "set"]
     notes = [t("simulate_total", lang, projected=number(total.shown("projected"), lang),
                n=len(changed))]
+    unknown = {m: n for m, n in total.unknown.items() if n and m != "max"}
+    if unknown:
+        notes.append(t("gap_unknown_note", lang, counts=", ".join(
+            t("unknown_count", lang, measure=t(f"progress_{m}", lang).lower(), n=n)
+            for m, n in unknown.items())))
     printed = checked.dataset.criteria_file.total
     if printed.target is not None and total.shown("projected") is not None:
         notes.append(t("progress_against_target", lang, target=number(printed.target, lang),

@@ -99,7 +99,10 @@ def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date
     """What needs chasing at `as_of`: a passed due date (overdue when a status says it is not
     done, else only "due date passed": parcli does not know), a due date within `within`
     days, and the ongoing or per-regulation tasks apart. Done and dropped tasks drop out."""
-    horizon = as_of + timedelta(days=within)
+    try:
+        horizon = as_of + timedelta(days=within)
+    except OverflowError:  # past year 9999: every later date is within reach
+        horizon = date.max
     found = []
     for deliverable in items:
         status = statuses.get(deliverable.item.code)
