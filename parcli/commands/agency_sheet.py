@@ -44,7 +44,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
         item = found.item
         leads = registry.current_ids(item.lead, year)
         task_rows.append({
-            "code": item.code, "title": item.text.in_(lang), "product": item.product,
+            "code": item.code, "title": item.text.shown(lang), "product": item.product,
             "requirement": item.requirement, "deadline": item.deadline,
             "due": found.dated.isoformat() if found.dated else None,
             "due_text": date_text(found.dated, lang) if found.dated else "",
@@ -92,7 +92,7 @@ def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
     index = gap.leads.index(agency)
     gain = split(gap.points.gain, n)[index] if gap.points.gain is not None else None
     lost = split(gap.points.lost, n)[index] if gap.points.lost is not None else None
-    return {"code": gap.node.code, "name": gap.node.row.text.in_(lang), "gain": gain,
+    return {"code": gap.node.code, "name": gap.node.row.text.shown(lang), "gain": gain,
             "lost": lost, "share": f"1/{n}" if n > 1 else "",
             "co_leads": [registry.text(a).in_(lang) for a in gap.leads if a != agency],
             "points": {"gain": gap.points.gain, "lost": gap.points.lost}}

@@ -52,7 +52,7 @@ def run(checked: Checked, options: AssignmentsOptions) -> Output:
             continue
         involved.update(dict.fromkeys(lead + implementers))
         rows.append({"code": item.code, "criterion": found.criterion, "title": item.title,
-                     "title_en": item.title_en, "label": item.text.in_(lang),
+                     "title_en": item.title_en, "label": item.text.shown(lang),
                      "product": item.product, "requirement": item.requirement,
                      "deadline": item.deadline, "due": found.dated.isoformat()
                      if found.dated else None,

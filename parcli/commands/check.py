@@ -19,7 +19,7 @@ def run(checked: Checked, options: CheckOptions) -> Output:
     lang = options.common.lang
     tree = checked.dataset.tree
     result = check_sums(tree, checked.tolerance)
-    names = {node.code: node.row.text.in_(lang) for node in tree.nodes}
+    names = {node.code: node.row.text.shown(lang) for node in tree.nodes}
     names[TOTAL] = t("total", lang)
     data = checked.dataset.criteria_file
     years = {"baseline": data.baseline_year, "target": data.target_year}

@@ -59,7 +59,7 @@ def run(checked: Checked, options: DueOptions) -> Output:
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
                 values={s: t(f"threshold_{s}", lang) for s in THRESHOLD_STATES})],
-        [row | {"title": d.deliverable.item.text.in_(lang),
+        [row | {"title": d.deliverable.item.text.shown(lang),
                 "due": date_text(d.when, lang) if d.when else ""}
          for row, d in zip(rows, items, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))

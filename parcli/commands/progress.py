@@ -45,7 +45,7 @@ def run(checked: Checked, options: ProgressOptions) -> Output:
     leaves = _project(checked, options)
     total = total_of(leaves)
     registry = dataset.registry
-    names = {leaf.node.code: leaf.node.row.text.in_(lang) for leaf in leaves}
+    names = {leaf.node.code: leaf.node.row.text.shown(lang) for leaf in leaves}
     total_row = {"key": t("total", lang), "code": t("total", lang), **_tally_row(total)}
     if options.view == "criteria":
         rows = [{"code": leaf.node.code, "name": leaf.node.row.name,

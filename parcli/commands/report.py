@@ -251,7 +251,7 @@ def _due_soon(items: list[DueItem], registry: Registry, lang: Lang, top: int,
               year: int) -> list[str | Table]:
     if not items:
         return [t("report_next_none", lang)]
-    rows = [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.in_(lang),
+    rows = [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.shown(lang),
              "due": date_text(d.when, lang) if d.when else "",
              "state": t(f"due_{d.state}", lang),
              "lead": ", ".join(registry.text(a).in_(lang)
@@ -322,7 +322,7 @@ def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[
               Column("target", t("target_of", lang, year=years["target"]), True),
               Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True)]
     rows: list[dict[str, object]] = [
-        {"code": f.node.code, "name": f.node.row.text.in_(lang), "max": f.max,
+        {"code": f.node.code, "name": f.node.row.text.shown(lang), "max": f.max,
          "baseline": f.baseline, "target": f.target, "gain": f.gain, "lost": f.lost,
          "baseline_pct": _percent(f.baseline_percent, lang),
          "target_pct": _percent(f.target_percent, lang),
@@ -377,7 +377,7 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
 
 
 def _criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Table:
-    rows = [{"code": g.node.code, "name": g.node.row.text.in_(lang),
+    rows = [{"code": g.node.code, "name": g.node.row.text.shown(lang),
              "lost": g.points.lost, "gain": g.points.gain,
              "lead": ", ".join(registry.text(a).in_(lang) for a in g.leads)} for g in gaps]
     return Table([Column("code", t("code", lang)), Column("name", t("criterion", lang)),
@@ -404,7 +404,7 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
             [Column("code", t("code", lang)), Column("title", t("title", lang)),
              Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
              Column("lead", t("lead", lang))],
-            [{"code": d.item.code, "title": d.item.text.in_(lang), "deadline": d.item.deadline,
+            [{"code": d.item.code, "title": d.item.text.shown(lang), "deadline": d.item.deadline,
               "due": date_text(d.dated, lang) if d.dated else "",
               "lead": ", ".join(registry.text(a).in_(lang)
                                 for a in registry.current_ids(d.item.lead, year))}

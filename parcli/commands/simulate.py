@@ -68,7 +68,7 @@ def run(checked: Checked, options: SimulateOptions) -> Output:
     leaves = project(gaps, scores, options.assume, overrides(checked, options))
     total = total_of(leaves)
     fields = by_field(leaves)
-    field_rows = [{"key": g.key, "label": dataset.tree.by_code[g.key].row.text.in_(lang),
+    field_rows = [{"key": g.key, "label": dataset.tree.by_code[g.key].row.text.shown(lang),
                    **_row(g)} for g in fields]
     total_row = {"key": t("total", lang), **_row(total)}
     short = [g for g in by_agency(leaves) if (g.shown("to_target") or 0) > 0]
