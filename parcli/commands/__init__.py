@@ -19,9 +19,10 @@ from parcli.text import Lang
 
 def sources_line(sources: list[Source], lang: Lang) -> str:
     """One line naming every file read, so that no output hides where its numbers came from."""
-    files = ", ".join(display_path(source.path) for source in sources)
-    bundled = f" ({t('bundled', lang)})" if sources and sources[0].bundled else ""
-    return t("data_line", lang, files=files) + bundled
+    bundled = [display_path(s.path) for s in sources if s.bundled]
+    parts = [", ".join(bundled) + f" ({t('bundled', lang)})"] if bundled else []
+    parts += [display_path(s.path) for s in sources if not s.bundled]  # e.g. a results file
+    return t("data_line", lang, files=", ".join(parts))
 
 
 def sources_json(sources: list[Source]) -> list[dict[str, object]]:
