@@ -732,6 +732,18 @@ def schema(
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The `parcli` script: run, flush, and leave without the interpreter's teardown.
+
+    A run is short and keeps almost everything it builds to the end, so the cyclic garbage
+    collector would only re-scan it (on a large plan, most of the time of the load), and
+    tearing down the modules at exit costs more than the work on the shipped plan: the
+    collector is off and the process ends with `os._exit` once both streams are flushed, as
+    mypy does. `run` (what the tests call) does neither."""
+    import contextlib
+    import gc
+
+    gc.disable()
+    _without_pydantic_plugins()
     # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes).
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -742,7 +754,36 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:  # a full disk or a closed pipe on stdout
         _stdout_failed(exc)
         code = 1
-    sys.exit(code)
+    with contextlib.suppress(OSError):  # nowhere left to say so
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def _without_pydantic_plugins() -> None:
+    """Pydantic looks for plugins (observability hooks) in every installed package's metadata
+    when it builds its first validator: importing `importlib.metadata` and scanning the
+    entry points costs about 10 ms per run, a quarter of loading the data. parcli's
+    validators are its own business: the `parcli` script runs them without plugins, as
+    `PYDANTIC_DISABLE_PLUGINS=__all__` would, and without the look-up. The stand-in is
+    put in place only before pydantic has loaded its own."""
+    import types
+
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+
+    def real(attribute: str) -> Any:  # anything else a later pydantic asks of it
+        import importlib
+
+        if attribute.startswith("__"):  # the import system asking for __path__ and such
+            raise AttributeError(attribute)
+        sys.modules.pop(name, None)
+        return getattr(importlib.import_module(name), attribute)
+
+    loader = types.ModuleType(name, "parcli: no pydantic plugins in the parcli script.")
+    setattr(loader, "get_plugins", tuple)  # noqa: B010 - a module built at run time
+    setattr(loader, "__getattr__", real)  # noqa: B010
+    sys.modules[name] = loader
 
 
 def _stdout_failed(exc: OSError) -> None:
@@ -755,14 +796,35 @@ def _stdout_failed(exc: OSError) -> None:
         sys.stderr.write(f"parcli: error: cannot write the output: {exc.strerror or exc}\n")
 
 
-_APP_COMMAND: list[Any] = []
+_APP_COMMANDS: dict[str | None, Any] = {}
 
 
-def _command() -> Any:
-    """Typer builds the click command from the app; once per process is enough."""
-    if not _APP_COMMAND:
-        _APP_COMMAND.append(typer.main.get_command(app))
-    return _APP_COMMAND[0]
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def _command(argv: list[str]) -> Any:
+    """The click command Typer builds from the app, once per process. Building costs a few
+    milliseconds per command (every option's converter): a run that names a command builds
+    that one alone (its help, errors and parsing are the same); --help, completion, a
+    mistyped or missing command name build them all, and --version none."""
+    registered = app.registered_commands
+    wanted: str | None = None
+    chosen = registered
+    if argv and "_PARCLI_COMPLETE" not in os.environ:
+        if argv == ["--version"]:
+            wanted, chosen = "--version", []
+        else:
+            named = [info for info in registered if _command_name(info) == argv[0]]
+            if named:
+                wanted, chosen = argv[0], named
+    if wanted not in _APP_COMMANDS:
+        app.registered_commands = chosen
+        try:
+            _APP_COMMANDS[wanted] = typer.main.get_command(app)
+        finally:
+            app.registered_commands = registered
+    return _APP_COMMANDS[wanted]
 
 
 def run(argv: list[str]) -> int:
@@ -770,7 +832,7 @@ def run(argv: list[str]) -> int:
     from parcli.problems import UsageError
 
     try:
-        result = _command().main(args=argv, prog_name="parcli", standalone_mode=False)
+        result = _command(argv).main(args=argv, prog_name="parcli", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:

@@ -49,7 +49,14 @@ def _number(value: Any) -> Any:
                                   {"found": _describe(value)})
     if isinstance(value, Decimal) and not value.is_finite():
         raise PydanticCustomError("number_type", "expected a finite number")
-    number = Decimal(value)
+    if type(value) is int:  # whole scores repeat (max: 1, 2, 10): one Decimal each
+        number = _WHOLE.get(value)
+        if number is None:
+            number = Decimal(value)
+            if len(_WHOLE) < 4096:
+                _WHOLE[value] = number
+    else:
+        number = Decimal(value)  # a Decimal itself, not a copy
     # Kept to 24 significant digits, so that sums of thousands of them stay exact within
     # Decimal's 28-digit context (beyond it, arithmetic rounds or overflows).
     if number and number.adjusted() >= _MAX_DIGITS:
@@ -64,6 +71,7 @@ def _number(value: Any) -> Any:
 
 
 _MAX_DIGITS = _MAX_PLACES = 12
+_WHOLE: dict[int, Decimal] = {}
 
 
 def _short(value: Any) -> str:
@@ -178,6 +186,25 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+
+class _Row(_Strict):
+    """A model of which a plan holds thousands (criteria, assignments). Pydantic gives each
+    instance its own set of the fields the data named, about 700 bytes, a third of a
+    validated row; the models are frozen and pydantic copies that set before it would ever
+    change one, so the rows that name the same fields share one set, as soon as each is
+    built (a large plan's peak memory, not only what it keeps)."""
+
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Any:
+        fields = self.__pydantic_fields_set__
+        shared = _FIELDS_SETS.setdefault(frozenset(fields), fields)
+        if shared is not fields:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+        return self
+
+
 class Agency(_Strict):
     id: AgencyId = _described("Stable id: lower-case letters, digits, single hyphens.")
     name: NonEmpty = _described("Vietnamese name, as printed.")
@@ -266,6 +293,7 @@ class _Place:
 # CriteriaFile for the time of its validation; a row validated alone has the default place).
 _PLACES: ContextVar[dict[str | None, _Place] | None] = ContextVar("parcli_places", default=None)
 _TOTAL_PLACE = None  # the key of the printed grand total in the places
+_NO_PLACE = _Place()  # (frozen: one serves every row without a place of its own)
 
 
 def _places(rows: Any) -> dict[str | None, _Place]:
@@ -292,17 +320,26 @@ def _places(rows: Any) -> dict[str | None, _Place]:
                 bonus_below.add(node)
                 node = parent_of[node]
             bonus_below.add(_TOTAL_PLACE)
-    places: dict[str | None, _Place] = {
-        code: _Place(effective[parent] if (parent := parent_of[code]) is not None else None,
-                     code in bonus_below)
-        for code in effective}
+    # A handful of distinct places: one instance each, however many rows share it.
+    distinct: dict[tuple[Kind | None, bool], _Place] = {}
+    places: dict[str | None, _Place] = {}
+    for code in effective:
+        parent = parent_of[code]
+        shape = (effective[parent] if parent is not None else None, code in bonus_below)
+        place = distinct.get(shape)
+        if place is None:
+            place = distinct[shape] = _Place(*shape)
+        places[code] = place
     places[_TOTAL_PLACE] = _Place(None, _TOTAL_PLACE in bonus_below)
     return places
 
 
 def _place(code: Any) -> _Place:
     """A row's place by its code (the default place for a code that did not validate)."""
-    return (_PLACES.get() or {}).get(code, _Place()) if isinstance(code, str) else _Place()
+    places = _PLACES.get()
+    if places is None or not isinstance(code, str):
+        return _NO_PLACE
+    return places.get(code, _NO_PLACE)
 
 
 def _bounds_text(low: Decimal | None, high: Decimal | None) -> str:
@@ -351,7 +388,7 @@ def _total_range(value: Decimal | None, info: ValidationInfo) -> Decimal | None:
     (bonus points come on top of it)."""
     if value is None:
         return value
-    total = (_PLACES.get() or {}).get(_TOTAL_PLACE, _Place())
+    total = (_PLACES.get() or {}).get(_TOTAL_PLACE, _NO_PLACE)
     high = None if total.bonus_below else info.data.get("max")
     _out_of_range(value, Decimal(0), high, info.field_name)
     return value
@@ -364,7 +401,7 @@ def _max_not_negative(value: Decimal | None) -> Decimal | None:
     return value
 
 
-class Scored(_Strict):
+class Scored(_Row):
     """A row with the printed columns (the criteria's rows and the grand total). Each
     subclass declares the fields itself, in the order its validators need."""
 
@@ -530,7 +567,7 @@ class CriteriaFile(_Strict):
 CarriedField = Literal["product", "requirement", "deadline", "lead", "implementers"]
 
 
-class Assignment(_Strict):
+class Assignment(_Row):
     code: Code = _described("The item's number as printed; maps to the criterion with the "
                             "same code, else the nearest ancestor.")
     title: NonEmpty = _described("Title as printed.")

@@ -1,8 +1,9 @@
 """YAML loading that keeps positions, reads numbers exactly and refuses what it cannot trust.
 
 Three steps, as yamllint's decoder and parser and check-jsonschema's error formatting:
-`decode` (bytes to text: size cap, encodings), `parse` (text to values, keeping the node
-graph for positions), `schema_errors` (pydantic's errors to problems at their line).
+`decode` (bytes to text: size cap, encodings), `parse` (text to values, with every value's
+position packed in a compact index), `schema_errors` (pydantic's errors to problems at
+their line).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parcli.load.decode import display_path, max_bytes, read_text
+from parcli.load.decode import display_path, max_bytes, read_source, read_text
 from parcli.load.parse import Document, parse
 from parcli.problems import DataError
 
@@ -27,7 +28,7 @@ SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": 
 
 
 def load_document(path: Path) -> Document:
-    return parse(read_text(path), display_path(path))
+    return parse(read_source(path), display_path(path))
 
 
 @dataclass
@@ -58,6 +59,9 @@ def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None) 
         model = model_cls.model_validate(document.data)
     except ValidationError as exc:
         raise DataError(schema_problems(document, exc)) from None
+    # The model holds the values now (the same strings and numbers); the plain dicts and
+    # lists would only double a large plan's memory. Positions stay with the document.
+    document.data = None
     return Loaded(document, model)
 
 

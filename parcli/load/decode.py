@@ -3,6 +3,7 @@ position (the first of the loader's three steps)."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from pathlib import Path
@@ -47,6 +48,35 @@ def fail(file: str, rule: str, message: str, line: int | None = None,
 def read_text(path: Path) -> str:
     """The file's text, decoded strictly; anything doubtful is refused with its position."""
     file = display_path(path)
+    return decode(read_raw(path, file), file)
+
+
+def read_source(path: Path) -> str | bytes:
+    """What the YAML parser reads: the file's bytes when they are UTF-8 (checked as strictly
+    as `read_text` does, with the same problems, but without holding the decoded text: a
+    large file's text takes two bytes a character for Vietnamese, on top of the bytes libyaml
+    reads), else the decoded text (UTF-16)."""
+    file = display_path(path)
+    raw = read_raw(path, file)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or b"\x00" in raw:
+        return decode(raw, file)  # UTF-16 text, or the problem with these bytes
+    start, end = (3 if raw.startswith(codecs.BOM_UTF8) else 0), len(raw)
+    while start < end:
+        try:
+            _, used = codecs.utf_8_decode(raw[start:start + _CHUNK], "strict", False)
+        except UnicodeDecodeError:
+            return decode(raw, file)  # raises the problem, as read_text does
+        if not used:  # an incomplete character at the very end
+            return decode(raw, file)
+        start += used
+    return raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
+
+
+_CHUNK = 1 << 20
+
+
+def read_raw(path: Path, file: str) -> bytes:
+    """The file's bytes, at most the size cap; a missing or unreadable file is refused."""
     try:
         exists, is_dir = path.exists(), path.is_dir()
     except OSError as exc:  # e.g. a name too long for the file system
@@ -63,14 +93,18 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > limit:
             raise fail(file, "file-too-large", f"file is {size:,} bytes, {too_large}")
-        # Never more than the limit, even when the size lied (a growing file, a pipe, /dev/zero).
+        # Never more than the limit, even when the size lied (a growing file, a pipe,
+        # /dev/zero); a buffer of the file's size first, not of the limit's.
         with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
+            wanted = size + 1 if size > 0 else limit + 1
+            raw = stream.read(wanted)
+            if len(raw) == wanted and wanted <= limit:
+                raw += stream.read(limit + 1 - wanted)
     except OSError as exc:
         raise fail(file, "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
     if len(raw) > limit:
         raise fail(file, "file-too-large", f"file is {too_large}")
-    return decode(raw, file)
+    return raw
 
 
 def decode(raw: bytes, file: str) -> str:

@@ -1,20 +1,36 @@
-"""Text to values: libyaml composes the node graph, a small constructor turns the nodes into
-plain Python values (the second of the loader's three steps).
+"""Text to values: libyaml's events become plain Python values in one pass, and every value's
+position is kept, packed as integers (the second of the loader's three steps).
 
-Positions are not copied anywhere while loading: the node graph is kept, and a position is
-looked up only when a problem needs one, so keeping line numbers costs nothing on the happy
-path.
+No node graph is built: PyYAML's composer would keep two `Mark` objects and a node per value
+(most of the memory of a large plan, and most of the cyclic garbage collector's work), while
+parcli only ever asks where a value was when a problem needs it. So positions go into flat
+arrays in document order (`_Index`), and a position is looked up only when a problem needs
+one. What the composer checks is checked here the same way, with the same messages: an
+undefined alias, a duplicate anchor, a second document.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from parcli.load.decode import fail as data_error
 from parcli.problems import DataError, Problem
@@ -28,22 +44,96 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
-_TIMESTAMP, _MAP, _SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
+_TIMESTAMP, _MAP, _SEQ, _MERGE = (_TAG + t for t in ("timestamp", "map", "seq", "merge"))
 _KEY_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _NOT_FINITE = {".inf", "+.inf", "-.inf", ".nan"}
 # What YAML 1.1 may contain (its c-printable set); anything else makes the reader stop.
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# The safe loaders' implicit resolvers (PyYAML's `Resolver.resolve`, without its per-scalar
+# method call): first character -> [(tag, pattern)].
+_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = (
+    yaml.resolver.Resolver.yaml_implicit_resolvers)
+_WILDCARD = _RESOLVERS.get(None, [])
+# By first character, with the wildcard resolvers after them, as `resolve` tries them.
+_BY_FIRST = {first: [*resolvers, *_WILDCARD] for first, resolvers in _RESOLVERS.items()
+             if first is not None}
+_NODE_STARTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
+
+# The kinds of slots in the index, in the two low bits of each packed position.
+_SCALAR, _KEY, _MAPPING, _SEQUENCE = 0, 1, 2, 3
+_COLUMN_BITS = 32
+_LINE_SHIFT = _COLUMN_BITS + 2
+
+
+class _Index:
+    """Where each value of a document was, in document order, packed as integers.
+
+    One slot per value, per mapping key and per collection: `marks[slot]` packs the line,
+    the column and the kind (`line << 34 | column << 2 | kind`, both 0-based, as libyaml
+    counts them); `links[slot]` is, for a collection, the slot after its last descendant,
+    and for a key, its name's place in `keys` (each distinct key name once). A mapping's
+    slots are its own, then each key followed by its value's; a sequence's, its own and then
+    its items'. 12 bytes per value where a node with its two marks took several hundred.
+    """
+
+    __slots__ = ("children", "keys", "links", "marks")
+
+    def __init__(self) -> None:
+        self.marks = array("Q")
+        self.links = array("I")
+        self.keys: list[str] = []  # the distinct key names
+        self.children: dict[int, list[int]] = {}  # a sequence's item slots, on first use
+
+    def line_column(self, slot: int) -> tuple[int, int]:
+        packed = self.marks[slot]
+        return (packed >> _LINE_SHIFT) + 1, ((packed >> 2) & 0xFFFFFFFF) + 1
+
+    def after(self, slot: int) -> int:
+        """The slot after `slot` and all it holds."""
+        return int(self.links[slot]) if self.marks[slot] & 3 >= _MAPPING else slot + 1
+
+    def child(self, slot: int, part: str | int) -> tuple[int | None, int] | None:
+        """(key slot, value slot) of `part` in a mapping, (None, item slot) in a sequence."""
+        kind = self.marks[slot] & 3
+        if kind == _MAPPING:
+            wanted = _nfc(str(part))
+            end, cursor = self.links[slot], slot + 1
+            while cursor < end:
+                if self.keys[self.links[cursor]] == wanted:
+                    return cursor, cursor + 1
+                cursor = self.after(cursor + 1)
+        elif kind == _SEQUENCE and isinstance(part, int):
+            items = self.children.get(slot)
+            if items is None:
+                items, end, cursor = [], self.links[slot], slot + 1
+                while cursor < end:
+                    items.append(cursor)
+                    cursor = self.after(cursor)
+                self.children[slot] = items
+            if 0 <= part < len(items):
+                return None, items[part]
+        return None
+
+    def first_key_line(self, mapping: int, key: str) -> int:
+        """The line of the key named `key` in the mapping at slot `mapping` (while it is being
+        built: its entries so far are complete)."""
+        end, cursor = len(self.marks), mapping + 1
+        while cursor < end:
+            if self.keys[self.links[cursor]] == key:
+                break
+            cursor = self.after(cursor + 1)
+        return self.line_column(cursor)[0]
 
 
 @dataclass
 class Document:
-    """A parsed YAML file: its plain data and the node graph that knows where each value was."""
+    """A parsed YAML file: its plain data and the index that knows where each value was."""
 
     file: str
     data: Any
-    root: yaml.Node | None = field(repr=False, default=None)
+    index: _Index | None = field(repr=False, default=None)
 
     def position(self, loc: tuple[str | int, ...],
                  key: bool = False) -> tuple[int | None, int | None]:
@@ -52,19 +142,20 @@ class Document:
         With `key`, or when `loc` ends in pydantic's "[key]" marker, the position of the
         mapping key itself (where an unknown or misspelt key is written).
         """
-        node = self.root
-        if node is None:
+        index = self.index
+        if index is None:
             return None, None
         if loc and loc[-1] == "[key]":
             loc, key = loc[:-1], True
-        for index, part in enumerate(loc):
-            pair = _child(node, part)
+        slot = 0
+        for number, part in enumerate(loc):
+            pair = index.child(slot, part)
             if pair is None:
                 break
-            key_node, node = pair
-            if key and key_node is not None and index == len(loc) - 1:
-                node = key_node
-        return node.start_mark.line + 1, node.start_mark.column + 1
+            key_slot, slot = pair
+            if key and key_slot is not None and number == len(loc) - 1:
+                slot = key_slot
+        return index.line_column(slot)
 
     def problem(self, rule: str, message: str, loc: tuple[str | int, ...] = (),
                 level: str = "error", code: str | None = None, key: bool = False) -> Problem:
@@ -73,55 +164,45 @@ class Document:
                        self.file, line, column, code)
 
 
-def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    """(key node, value node) of `part` in a mapping, (None, item) in a sequence."""
-    if isinstance(node, yaml.MappingNode):
-        wanted = _nfc(str(part))
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and _nfc(key.value) == wanted:
-                return key, value
-    elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
-          and 0 <= part < len(node.value)):
-        return None, node.value[part]
-    return None
-
-
 def _nfc(text: str) -> str:
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
 
 
-def parse(text: str, file: str) -> Document:
-    """Parse one YAML document; syntax errors become problems with their position."""
+def parse(text: str | bytes, file: str) -> Document:
+    """Parse one YAML document (text, or UTF-8 bytes); syntax errors become problems with
+    their position. libyaml reads text as UTF-8 bytes anyway, so both give the same values
+    and positions (columns in characters)."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return _Builder(loader, file).document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml stops at 1000 levels
             raise data_error(file, "too-deep", f"nesting deeper than {MAX_DEPTH} levels",
-                        line, column) from None
+                             line, column) from None
         message = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             message = f"{exc.problem} ({exc.context})"
         raise data_error(file, "yaml-syntax", f"syntax error: {message}", line, column) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset, PyYAML a character offset: find the character instead.
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
         found = _NOT_PRINTABLE.search(text)
         offset = found.start() if found else 0
         char = found.group() if found else str(exc.character)
         line, column = _char_position(text, offset) if found else (None, None)
         raise data_error(file, "encoding", f"control character U+{ord(char[0]):04X} is not "
-                    "allowed in YAML", line, column) from None
+                         "allowed in YAML", line, column) from None
     except yaml.YAMLError as exc:
         raise data_error(file, "yaml-syntax", f"syntax error: {exc}".splitlines()[0]) from None
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the builder does not recurse
         raise data_error(file, "too-deep", f"nesting deeper than {MAX_DEPTH} levels") from None
-    if root is None:
-        raise data_error(file, "empty-file",
-                         "the file holds no YAML document (empty or only comments)", 1, 1)
-    return Document(file, _Constructor(file, text).construct(root, 0), root)
+    finally:
+        loader.dispose()
 
 
 def _char_position(text: str, offset: int) -> tuple[int, int]:
@@ -129,104 +210,229 @@ def _char_position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-class _Constructor:
-    """Turns a node graph into dicts, lists, str, int, Decimal, bool and None.
+class _Refused(Exception):
+    """A value parcli refuses; reported once the whole stream has parsed (a syntax error
+    anywhere in the file comes first, as when the composer read it all before)."""
+
+    def __init__(self, error: DataError) -> None:
+        self.error = error
+
+
+class _Builder:
+    """Turns libyaml's events into dicts, lists, str, int, Decimal, bool and None.
 
     Refuses aliases (no "billion laughs"), duplicate keys, unknown tags (no
-    `!!python/...` is ever executed), non-finite numbers and excessive nesting.
+    `!!python/...` is ever executed), non-finite numbers and excessive nesting. Repeated
+    keys and values share one object (a plan repeats its keys, agencies and scores
+    thousands of times).
     """
 
-    def __init__(self, file: str, text: str = "") -> None:
+    def __init__(self, loader: Any, file: str) -> None:
+        self.next_event = loader.get_event
         self.file = file
-        self.text = text
-        self.seen: set[int] = set()
+        self.index = _Index()
+        self.anchors: dict[str, Any] = {}  # anchor -> the start mark of its node
+        self.strings: dict[str, str] = {}
+        self.numbers: dict[str, Decimal] = {}
+        # A key as written -> the key (normalised, interned) and its place in the index's keys.
+        self.names: dict[str, tuple[str, int]] = {}
+        self.root_mark: Any = None
 
-    def fail(self, node: yaml.Node, rule: str, message: str) -> DataError:
-        return data_error(self.file, rule, message, node.start_mark.line + 1,
-                     node.start_mark.column + 1)
+    def fail(self, mark: Any, rule: str, message: str) -> _Refused:
+        return _Refused(data_error(self.file, rule, message, mark.line + 1, mark.column + 1))
 
-    def construct(self, node: yaml.Node, depth: int) -> Any:
-        if id(node) in self.seen:
-            raise self.alias()
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if depth >= MAX_DEPTH:
-            raise self.fail(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP:
-                raise self.unsupported(node)
-            return self.mapping(node, depth)
-        if node.tag != _SEQ:
-            raise self.unsupported(node)
-        return [self.construct(item, depth + 1) for item in node.value]
+    def document(self) -> Document:
+        """The one document of the stream (PyYAML's `get_single_node`, then construction)."""
+        next_event = self.next_event
+        next_event()  # the stream's start
+        event = next_event()
+        if type(event) is StreamEndEvent:
+            raise data_error(self.file, "empty-file",
+                             "the file holds no YAML document (empty or only comments)", 1, 1)
+        refused: _Refused | None = None
+        try:
+            data = self.values()
+            next_event()  # the document's end
+        except _Refused as exc:
+            refused, data = exc, None
+            self.drain()
+        event = next_event()
+        if type(event) is not StreamEndEvent:
+            raise ComposerError("expected a single document in the stream", self.root_mark,
+                                "but found another document", event.start_mark)
+        if refused is not None:
+            raise refused.error
+        return Document(self.file, data, self.index)
 
-    def alias(self) -> DataError:
-        """An alias: the node graph only knows the anchor, so find the first alias event."""
-        for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                mark = event.start_mark
-                return data_error(self.file, "yaml-alias", f"YAML alias *{event.anchor} is not "
-                             "allowed in parcli data; write the value out",
-                             mark.line + 1, mark.column + 1)
-        return data_error(self.file, "yaml-alias", "YAML aliases are not allowed in parcli data")
+    def anchor(self, event: Any) -> None:
+        """The composer's checks of anchors: each name once per document."""
+        name = event.anchor
+        if name is None:
+            return
+        if name in self.anchors:
+            raise ComposerError("found duplicate anchor; first occurrence", self.anchors[name],
+                                "second occurrence", event.start_mark)
+        self.anchors[name] = event.start_mark
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "yaml-syntax", "a mapping key must be a plain value")
-            if key_node.tag == _TAG + "merge":
-                raise self.fail(key_node, "yaml-alias", "merge keys (<<) are not allowed in "
-                                "parcli data")
-            key = self.key(key_node)
-            if key in result:
-                first = next(k for k, _ in node.value if k is not key_node
-                             and self.key(k) == key)
-                raise self.fail(key_node, "duplicate-key",
-                                f"duplicate key {key!r} (first at line "
-                                f"{first.start_mark.line + 1})")
-            result[key] = self.construct(value_node, depth + 1)
-        return result
+    def alias(self, event: Any) -> _Refused:
+        if event.anchor not in self.anchors:
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
+        return self.fail(event.start_mark, "yaml-alias", f"YAML alias *{event.anchor} is not "
+                         "allowed in parcli data; write the value out")
 
-    def key(self, node: yaml.ScalarNode) -> str:
-        """A key is always text, as written: `yes:`, `1:` or `~:` are keys named so."""
-        if node.tag in _KEY_TAGS:
-            return _nfc(node.value)
-        raise self.unsupported(node)
+    def drain(self) -> None:
+        """The rest of the document after a refused value, up to its end: parsed for syntax
+        errors and the composer's anchor checks, nothing built."""
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is DocumentEndEvent:
+                return
+            if kind is AliasEvent:
+                if event.anchor not in self.anchors:
+                    self.alias(event)
+            elif kind in _NODE_STARTS and event.anchor is not None:
+                self.anchor(event)
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        tag, value = node.tag, node.value
-        if tag in (_STR, _TIMESTAMP):
-            return _nfc(value)
+    def values(self) -> Any:
+        """The document's root value, built from its events with an explicit stack (the
+        loop runs once per event of a file: its state is kept in local variables)."""
+        next_event = self.next_event
+        index = self.index
+        marks, links, keys = index.marks, index.links, index.keys
+        mark_append, link_append = marks.append, links.append
+        strings, numbers, names = self.strings, self.numbers, self.names
+        key_ids: dict[str, int] = {}
+        resolvers = _BY_FIRST.get
+        line_shift = _LINE_SHIFT
+        # The open collection: its container (None at the top), whether it is a mapping, the
+        # key waiting for its value, its slot; the enclosing ones are saved on the stack.
+        container: Any = None
+        mapping = False
+        pending: str | None = None
+        slot = 0
+        stack: list[tuple[Any, bool, str | None, int]] = []
+        event = next_event()
+        self.root_mark = event.start_mark
+        while True:
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    self.anchor(event)
+                start = event.start_mark
+                tag = event.tag
+                value = event.value
+                if tag is None or tag == "!":
+                    tag = _STR
+                    if event.implicit[0]:
+                        for candidate, pattern in resolvers(value[:1], _WILDCARD):
+                            if pattern.match(value):
+                                tag = candidate
+                                break
+                if mapping and pending is None:  # a key
+                    if tag == _MERGE:
+                        raise self.fail(start, "yaml-alias",
+                                        "merge keys (<<) are not allowed in parcli data")
+                    if tag not in _KEY_TAGS:
+                        raise self.unsupported(start, tag)
+                    known = names.get(value)
+                    if known is None:
+                        name = sys.intern(_nfc(value))
+                        if name not in key_ids:
+                            key_ids[name] = len(keys)
+                            keys.append(name)
+                        known = names[value] = (name, key_ids[name])
+                    name = known[0]
+                    if name in container:
+                        first = index.first_key_line(slot, name)
+                        raise self.fail(start, "duplicate-key",
+                                        f"duplicate key {name!r} (first at line {first})")
+                    mark_append(start.line << line_shift | start.column << 2 | _KEY)
+                    link_append(known[1])
+                    pending = name
+                    event = next_event()
+                    continue
+                mark_append(start.line << line_shift | start.column << 2)
+                link_append(0)
+                if tag in (_STR, _TIMESTAMP):
+                    built: Any = strings.get(value)
+                    if built is None:
+                        built = strings[value] = _nfc(value)
+                else:
+                    built = self.scalar(start, tag, value, numbers)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                start = event.start_mark
+                if event.anchor is not None:
+                    self.anchor(event)
+                if mapping and pending is None:
+                    raise self.fail(start, "yaml-syntax", "a mapping key must be a plain value")
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(start, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+                opens_mapping = kind is MappingStartEvent
+                tag = event.tag
+                if tag is not None and tag != "!" and tag != (_MAP if opens_mapping else _SEQ):
+                    raise self.unsupported(start, tag)
+                stack.append((container, mapping, pending, slot))
+                slot = len(marks)
+                mark_append(start.line << _LINE_SHIFT | start.column << 2
+                            | (_MAPPING if opens_mapping else _SEQUENCE))
+                link_append(0)
+                container = {} if opens_mapping else []
+                mapping, pending = opens_mapping, None
+                event = next_event()
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                links[slot] = len(marks)
+                built = container
+                container, mapping, pending, slot = stack.pop()
+            elif kind is AliasEvent:
+                raise self.alias(event)
+            else:  # pragma: no cover - libyaml sends nothing else inside a document
+                raise yaml.YAMLError(f"unexpected {kind.__name__}")
+            # A value is complete: it goes into its collection, or it is the root.
+            if container is None:
+                return built
+            if mapping:
+                container[pending] = built
+                pending = None
+            else:
+                container.append(built)
+            event = next_event()
+
+    def scalar(self, start: Any, tag: str, value: str, numbers: dict[str, Decimal]) -> Any:
         if tag == _FLOAT:
+            number = numbers.get(value)
+            if number is not None:
+                return number
             if value.lower() in _NOT_FINITE:
-                raise self.fail(node, "not-finite", f"{value} is not a finite number")
+                raise self.fail(start, "not-finite", f"{value} is not a finite number")
             try:
-                return Decimal(value.replace("_", ""))
+                number = numbers[value] = Decimal(value.replace("_", ""))
             except InvalidOperation:
-                raise self.fail(node, "schema", f"cannot read {value!r} as a number") from None
+                raise self.fail(start, "schema", f"cannot read {value!r} as a number") from None
+            return number
         if tag == _INT:
-            return _int(value, node, self)
+            return _int(value, start, self)
         if tag == _NULL:
             return None
         if tag == _BOOL:
             return _BOOLS[value.lower()]
-        raise self.unsupported(node)
+        raise self.unsupported(start, tag)
 
-    def unsupported(self, node: yaml.Node) -> DataError:
-        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
-        return self.fail(node, "yaml-tag", f"tag {tag} is not allowed in parcli data")
+    def unsupported(self, start: Any, tag: str) -> _Refused:
+        shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+        return self.fail(start, "yaml-tag", f"tag {shown} is not allowed in parcli data")
 
 
-def _int(value: str, node: yaml.ScalarNode, owner: _Constructor) -> int:
+def _int(value: str, start: Any, owner: _Builder) -> int:
     text = value.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
     shown = shorten(value)
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         # YAML 1.1 reads 010 as octal 8: surely not what a score file means.
-        raise owner.fail(node, "schema", f"{shown} has a leading zero, which YAML reads as "
+        raise owner.fail(start, "schema", f"{shown} has a leading zero, which YAML reads as "
                          "an octal number; write it without the zero, or quote it if it is text")
     try:
         if text.startswith("0x"):
@@ -237,7 +443,5 @@ def _int(value: str, node: yaml.ScalarNode, owner: _Constructor) -> int:
             raise ValueError
         return sign * int(text)
     except ValueError:  # also a number too long to be one (over 4,300 digits)
-        raise owner.fail(node, "schema", f"cannot read {shown!r} as a number; quote it "
+        raise owner.fail(start, "schema", f"cannot read {shown!r} as a number; quote it "
                          "if it is text") from None
-
-

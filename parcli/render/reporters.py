@@ -637,6 +637,7 @@ def _rich_lines(lines: list[Line]) -> Any:
 _MD_ALWAYS = frozenset("\\`*[]<>&|#~!${}@")
 _EMOJI_AFTER_COLON = re.compile(r"[A-Za-z0-9_+\-]+:")
 _WWW_BEFORE = re.compile(r"(?<![^\W_])www$", re.IGNORECASE)
+_MD_SPECIAL = re.compile("[" + re.escape("".join(sorted(_MD_ALWAYS)) + "_:.") + "]")
 _BLOCK_START = re.compile(r"[-+=]|\d{1,9}[.)](?= |$)")  # text is flattened: " " only
 
 
@@ -665,21 +666,30 @@ def md_paragraph(text: str) -> str:
 
 
 def _md_inline(text: str) -> str:
+    """The escaping rules, applied at the characters they concern (found by one regular
+    expression; a large table's cells are mostly letters and digits)."""
     out = []
-    for index, char in enumerate(text):
+    last = 0
+    for found in _MD_SPECIAL.finditer(text):
+        index = found.start()
+        char = text[index]
         if char in _MD_ALWAYS:
-            out.append("\\" + char)
+            escaped = "\\" + char
         elif char == "_":
             before = text[index - 1] if index > 0 else ""
             after = text[index + 1] if index + 1 < len(text) else ""
-            out.append("_" if before.isalnum() and after.isalnum() else "\\_")
-        elif char == ":" and (text.startswith("//", index + 1)
-                              or _EMOJI_AFTER_COLON.match(text, index + 1)):
-            out.append("\\:")
-        elif char == "." and _WWW_BEFORE.search(text, 0, index):
-            out.append("\\.")
-        else:
-            out.append(char)
+            escaped = "_" if before.isalnum() and after.isalnum() else "\\_"
+        elif char == ":":
+            escaped = ("\\:" if text.startswith("//", index + 1)
+                       or _EMOJI_AFTER_COLON.match(text, index + 1) else ":")
+        else:  # "."
+            escaped = "\\." if _WWW_BEFORE.search(text, 0, index) else "."
+        out.append(text[last:index])
+        out.append(escaped)
+        last = index + 1
+    if not last:
+        return text
+    out.append(text[last:])
     return "".join(out)
 
 
@@ -721,13 +731,10 @@ def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str
     """A GFM pipe table; numeric columns are right-aligned (`---:`), the others left as
     they are (no colon: left by default). Decimals are written in `lang` ("79,53" in
     Vietnamese); a row for context starts with "·"."""
-    from tabulate import tabulate
-
     grid = _grid(table, lang)
     rows = [[_md_cell(pieces) for pieces in row.cells] for row in grid.rows]
-    text = tabulate(rows, headers=[md_escape(label) for label in grid.headers],
-                    tablefmt="github", disable_numparse=True,
-                    colalign=["right" if c.numeric else "left" for c in grid.columns])
+    text = _github_table(rows, [md_escape(label) for label in grid.headers],
+                         ["right" if c.numeric else "left" for c in grid.columns])
     lines = text.split("\n")
     # tabulate's `pipe` would mark the text columns `:---` too; only the numbers need it.
     segments = lines[1].split("|")
@@ -737,6 +744,43 @@ def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str
     lines[1] = "|".join(segments)
     title = f"{heading} {md_escape(table.title)}\n\n" if table.title else ""
     return title + "\n".join(lines) + "\n"
+
+
+# What tabulate gives a cell a meaning of its own for: ANSI codes (not counted in widths), line
+# breaks (a cell over several lines), and its separating-line marker.
+_TABULATE_SPECIAL = re.compile("[\x1b\r\n\x01]")
+
+
+def _github_table(rows: list[list[str]], headers: list[str], aligns: list[str]) -> str:
+    """What `tabulate(rows, headers, tablefmt="github", disable_numparse=True,
+    colalign=aligns)` returns, byte for byte, without importing tabulate (whose import
+    reads the installed packages' metadata: a tenth of a report's start-up) and in one
+    pass over a large table. Cells are stripped and padded to the widest cell or the
+    header's width plus two; with no rows, the headers are left-aligned. Anything tabulate
+    treats specially goes to tabulate itself."""
+    width = len(headers)
+    if not width or any(len(row) != width or any(_TABULATE_SPECIAL.search(value)
+                                                  for value in row) for row in rows) or any(
+            _TABULATE_SPECIAL.search(header) for header in headers):
+        from tabulate import tabulate
+
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True,
+                        colalign=aligns)
+    cells = [[value.strip() for value in row] for row in rows]
+    widths = [len(header) + 2 for header in headers]
+    for row in cells:
+        for column, value in enumerate(row):
+            if len(value) > widths[column]:
+                widths[column] = len(value)
+    right = [align == "right" and bool(rows) for align in aligns]
+    lines = ["| " + " | ".join(header.rjust(size) if flush else header.ljust(size)
+                               for header, size, flush in zip(headers, widths, right,
+                                                              strict=True)) + " |",
+             "|" + "|".join("-" * (size + 2) for size in widths) + "|"]
+    lines += ["| " + " | ".join(value.rjust(size) if flush else value.ljust(size)
+                                for value, size, flush in zip(row, widths, right, strict=True))
+              + " |" for row in cells]
+    return "\n".join(lines)
 
 
 def markdown_document(sections: list[Section], lang: Lang = "en") -> str:
