@@ -181,8 +181,10 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
         typer.echo(f"parcli: error: {exc}", err=True)
         raise typer.Exit(2) from None
     except Exception as exc:
-        if common.debug:
-            raise
+        if common.debug:  # the traceback a developer asked for, then the usual exit code
+            import traceback
+
+            traceback.print_exc()
         raise typer.Exit(_internal(exc, debug=False)) from None
     from parcli.render.reporters import reporter
 
@@ -483,6 +485,9 @@ def _per_agency(options: ReportOptions) -> None:
         involved = [a.id for a in registry.agencies if any(
             a.id in registry.ids(item.lead) + registry.ids(item.implementers)
             for item in dataset.tasks())]
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--per-agency: {folder}: not a folder; name a folder to write "
+                             "the sheets into")
         folder.mkdir(parents=True, exist_ok=True)
         for agency in involved:
             output = with_sources(agency_sheet.run(checked, agency, common.lang, as_of),
