@@ -239,7 +239,12 @@ def _report_problems(common: Common, exc: DataError) -> None:
 
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     if chosen.for_machines:
-        sys.stdout.write(chosen.render(problems_output(exc.problems, common.lang)))
+        output = problems_output([*exc.problems, *exc.warnings], common.lang)
+        if exc.sources:
+            from parcli.commands import with_sources
+
+            with_sources(output, exc.sources, common.lang)
+        sys.stdout.write(chosen.render(output))
     for problem in exc.problems:
         typer.echo(problem.one_line(), err=True)
 

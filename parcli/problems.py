@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from parcli.text import Lang
 
@@ -48,9 +48,12 @@ class Problem:
 class DataError(Exception):
     """A data file cannot be used: carries the problems that say why (exit code 1)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None,
+                 sources: list[Any] | None = None) -> None:
         super().__init__("; ".join(p.one_line() for p in problems))
         self.problems = problems
+        self.warnings = warnings or []  # found beside the errors: for the machine formats
+        self.sources = sources or []  # the files read, when known
 
 
 class UsageError(Exception):

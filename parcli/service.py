@@ -104,7 +104,8 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
     errors = [p for p in problems if p.level == "error"
               and tolerated is not None and p.rule not in tolerated]
     if errors:
-        raise DataError(errors)
+        raise DataError(errors, [p for p in problems if p.level == "warning"],
+                        paths.sources())
     return Checked(dataset, problems, settings, request.tolerance, paths.sources())
 
 

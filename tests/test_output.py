@@ -176,11 +176,13 @@ def test_unusable_data_in_json_format_gives_json_errors(cli, tmp_path):
     broken.write_text('fields:\n  - code: "1"\n    code: "2"\n\tmax: x\n', "utf-8")
     result = cli("check", "--criteria", broken, "--format", "json")
     assert result.code == 1
-    assert json.loads(result.out) == {"errors": [{
-        "rule": "yaml-syntax", "code": None,
-        "message": "syntax error: found character that cannot start any token (while "
-                   "scanning for the next token)",
-        "file": str(broken), "line": 4, "column": 1}], "warnings": []}
+    assert json.loads(result.out) == {
+        "sources": [{"kind": "criteria", "path": str(broken), "bundled": False}],
+        "errors": [{
+            "rule": "yaml-syntax", "code": None,
+            "message": "syntax error: found character that cannot start any token (while "
+                       "scanning for the next token)",
+            "file": str(broken), "line": 4, "column": 1}], "warnings": []}
     assert result.err.endswith(":4:1: error syntax error: found character that cannot start "
                                "any token (while scanning for the next token) [yaml-syntax]\n")
 
@@ -393,3 +395,19 @@ def test_report_to_a_full_disk_fails_in_one_line(cli):
                           "on device\n")
     assert [line for line in result.err.splitlines() if "No space left on device" in line]
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written in place, not replaced
+
+
+def test_data_a_command_refuses_is_reported_in_json_with_its_files_and_warnings(cli, tmp_path):
+    """Data that stops gap: its JSON names the files read and keeps the warnings found too."""
+    criteria = tmp_path / CRITERIA.name
+    criteria.write_text(CRITERIA.read_text("utf-8").replace(
+        "lead: [Sở Tư pháp]", "lead: [Sở Tư phap X]", 1), "utf-8")
+    for source in (ASSIGNMENTS, AGENCIES):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    result = cli("gap", "--criteria", criteria, "--format", "json")
+    assert (result.code, result.err.splitlines()[0].split(": error ")[1].split(";")[0]) == (
+        1, "unknown agency 'Sở Tư phap X'")
+    data = json.loads(result.out)
+    assert [s["kind"] for s in data["sources"]] == ["criteria", "assignments", "agencies"]
+    assert [e["rule"] for e in data["errors"]] == ["unknown-agency"]
+    assert len(data["warnings"]) == 66
