@@ -149,13 +149,17 @@ class Dataset:
         self.paths = paths
 
     def _load(self, kind: Kind) -> Loaded:
-        from parcli.json_schema import schemas
         from parcli.load import load_model
+        from parcli.models import SCHEMAS
 
         path = getattr(self.paths, kind)
         if path is None:
             raise UsageError(f"no {kind} file")
-        return load_model(path, schemas()[kind], kind)
+        if kind == "results":  # its models are built only when a results file is read
+            from parcli.result_models import ResultsFile
+
+            return load_model(path, ResultsFile, kind)
+        return load_model(path, SCHEMAS[kind], kind)
 
     def has(self, kind: Kind) -> bool:
         return getattr(self.paths, kind) is not None
