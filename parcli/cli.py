@@ -1,7 +1,10 @@
-"""The command line: a thin Typer layer that parses options into one frozen object per
+"""The command line: a thin click layer that parses options into one frozen object per
 command (`parcli.options`) and hands it to the command's core.
 
-Only typer is imported at start-up; each command imports what it needs when it runs.
+Only click is imported at start-up; each command imports what it needs when it runs. (parcli
+used typer up to 0.1.0: typer builds the same click commands, but importing it and its pydantic
+converters, and rendering help with rich, cost more than the rest of a run; see README,
+Performance.)
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
 from parcli import __version__
 from parcli.render.reporters import formats
@@ -29,77 +32,138 @@ if TYPE_CHECKING:
     from parcli.service import Checked
 
 T = TypeVar("T", bound=str)
-
-app = typer.Typer(
-    name="parcli",
-    help="Scoring and gap analysis for the provincial PAR Index and SIPAS.",
-    no_args_is_help=False,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+F = TypeVar("F", bound=Callable[..., Any])
 
 TABLE_FORMATS = formats()
 PROBLEM_FORMATS = formats(problems=True)
 REPORT_FORMATS = tuple(name for name in formats() if not name.startswith(("table", "csv")))
 
-# The options every data command shares, declared once as types.
-CriteriaOpt = Annotated[Optional[str], typer.Option(
-    "--criteria", help="Criteria file (Appendix I). Default: the bundled plan, only when no "
-    "data file is named.", show_default=False)]
-AssignmentsOpt = Annotated[Optional[str], typer.Option(
-    "--assignments", help="Assignments file (Appendix II). Default: assignments_<year>.yaml, "
-    "else assignments.yaml, beside the criteria file.", show_default=False)]
-AgenciesOpt = Annotated[Optional[str], typer.Option(
-    "--agencies", help="Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
-    "beside the criteria file.", show_default=False)]
-ConfigOpt = Annotated[Optional[str], typer.Option(
-    "--config", help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
-    "with \\[tool.parcli]) from the criteria file's folder upward.", show_default=False)]
-ResultsOpt = Annotated[Optional[str], typer.Option(
-    "--results", help="Results file (scores and statuses). Default: results_<year>.yaml "
-    "beside the criteria file, if there is one.", show_default=False)]
-NoAssignmentsOpt = Annotated[bool, typer.Option(
-    "--no-assignments", help="Run without an assignments file.")]
-LangOpt = Annotated[str, typer.Option(
-    "--lang", envvar="PARCLI_LANG", help="Language of labels and names: en or vi.")]
-ColorOpt = Annotated[str, typer.Option("--color", help="Colour: auto, always or never.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Same as --color never.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
-ToleranceOpt = Annotated[Optional[str], typer.Option(
-    "--tolerance", help="Largest difference treated as rounding (default 0.01).",
-    show_default=False)]
-TableFormatOpt = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help=f"Output format: {', '.join(TABLE_FORMATS)}.", show_default=False)]
-ProblemFormatOpt = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help=f"Output format: {', '.join(PROBLEM_FORMATS)}.",
-    show_default=False)]
-WideOpt = Annotated[bool, typer.Option(
-    "--wide", help="Never wrap table cells: each row on one line.")]
-OutputOpt = Annotated[Optional[Path], typer.Option(
-    "-o", "--output", help="Write to FILE (atomically) instead of stdout.")]
+CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True}
+PATH = click.Path(path_type=Path)
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"parcli {__version__}")
-        raise typer.Exit()
+def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several options as one decorator, listed in help in the order given."""
+    def apply(function: F) -> F:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+    return apply
 
 
-@app.callback(invoke_without_command=True)
-def _root(
-    ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
+def _flag(*names: str, help: str) -> Callable[[F], F]:
+    return click.option(*names, is_flag=True, default=False, help=help)
+
+
+# The options every data command shares, declared once.
+criteria_option = click.option(
+    "--criteria", metavar="FILE",
+    help="Criteria file (Appendix I). Default: the bundled plan, only when no "
+    "data file is named.")
+assignments_option = click.option(
+    "--assignments", metavar="FILE",
+    help="Assignments file (Appendix II). Default: assignments_<year>.yaml, "
+    "else assignments.yaml, beside the criteria file.")
+agencies_option = click.option(
+    "--agencies", metavar="FILE",
+    help="Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
+    "beside the criteria file.")
+config_option = click.option(
+    "--config", metavar="FILE",
+    help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
+    "with [tool.parcli]) from the criteria file's folder upward.")
+results_option = click.option(
+    "--results", metavar="FILE",
+    help="Results file (scores and statuses). Default: results_<year>.yaml "
+    "beside the criteria file, if there is one.")
+no_assignments_option = _flag("--no-assignments", help="Run without an assignments file.")
+lang_option = click.option("--lang", default="en",
+                           metavar="[en|vi]", envvar="PARCLI_LANG", show_envvar=True,
+                           help="Language of labels and names: en or vi.")
+debug_option = _flag("--debug", help="Show a traceback on internal errors.")
+tolerance_option = click.option(
+    "--tolerance", metavar="POINTS", help="Largest difference treated as rounding (default 0.01).")
+table_format_option = click.option(
+    "--format", "-f", "fmt", metavar="FORMAT", help=f"Output format: {', '.join(TABLE_FORMATS)}.")
+problem_format_option = click.option(
+    "--format", "-f", "fmt", metavar="FORMAT", help=f"Output format: {', '.join(PROBLEM_FORMATS)}.")
+wide_option = _flag("--wide", help="Never wrap table cells: each row on one line.")
+output_option = click.option("-o", "--output", type=PATH, metavar="FILE",
+                             help="Write to FILE (atomically) instead of stdout.")
+force_option = _flag("--force", help="Overwrite an existing file.")
+
+# The files and language (every data command), then how the output looks.
+data_options = _options(criteria_option, assignments_option, agencies_option, config_option,
+                        lang_option)
+look_options = _options(
+    click.option("--color", default="auto", metavar="[auto|always|never]",
+                 help="Colour: auto, always or never."),
+    _flag("--no-color", help="Same as --color never."), debug_option)
+
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"parcli {__version__}")
+        ctx.exit()
+
+
+def _completion(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--show-completion and --install-completion, as typer offered them: click's own
+    completion scripts (bash, zsh, fish) for the shell in $SHELL."""
+    if not value or ctx.resilient_parsing:
+        return
+    from parcli.completion import install, script
+
+    shell = os.path.basename(os.environ.get("SHELL", ""))
+    try:
+        if param.name == "show_completion":
+            click.echo(script(ctx.command, shell), nl=False)
+        else:
+            click.echo(install(ctx.command, shell))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    ctx.exit()
+
+
+class Commands(click.Group):
+    """The commands in the order they are declared (the order of a year's work), each with
+    its whole first line of help, wrapped rather than cut short."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, self.commands[name].get_short_help_str(limit=1000))
+                for name in self.list_commands(ctx) if not self.commands[name].hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(name="parcli", cls=Commands, context_settings=CONTEXT,
+             invoke_without_command=True)
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
+@click.option("--install-completion", is_flag=True, expose_value=False, is_eager=True,
+              callback=_completion, help="Install completion for the current shell.")
+@click.option("--show-completion", is_flag=True, expose_value=False, is_eager=True,
+              callback=_completion,
+              help="Show completion for the current shell, to copy it or customize the "
+              "installation.")
+@click.pass_context
+def app(ctx: click.Context) -> None:
     """Scoring and gap analysis for the provincial PAR Index and SIPAS."""
     if ctx.invoked_subcommand is None:
-        names = ", ".join(ctx.command.list_commands(ctx)) if isinstance(
-            ctx.command, typer.core.TyperGroup) else ""
-        typer.echo(f"Usage: parcli [OPTIONS] COMMAND [ARGS]...\nCommands: {names}", err=True)
-        typer.echo("parcli: error: name a command, e.g. 'parcli check' (see 'parcli --help')",
+        group = ctx.command
+        names = ", ".join(group.list_commands(ctx)) if isinstance(group, click.Group) else ""
+        click.echo(f"Usage: parcli [OPTIONS] COMMAND [ARGS]...\nCommands: {names}", err=True)
+        click.echo("parcli: error: name a command, e.g. 'parcli check' (see 'parcli --help')",
                    err=True)
-        raise typer.Exit(2)
+        ctx.exit(2)
+
+
+def command(name: str) -> Callable[[Callable[..., None]], click.Command]:
+    return app.command(name=name, context_settings=CONTEXT)
 
 
 def _choice(option: str, value: str, allowed: tuple[T, ...]) -> T:
@@ -107,7 +171,7 @@ def _choice(option: str, value: str, allowed: tuple[T, ...]) -> T:
     for candidate in allowed:
         if candidate == value:
             return candidate
-    raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
+    raise click.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
 
 
 def _tolerance(text: str) -> Decimal:
@@ -118,7 +182,7 @@ def _tolerance(text: str) -> Decimal:
     # Scores have at most a few digits; a bound keeps Decimal arithmetic small and fast.
     if not value.is_finite() or not 0 <= value <= 1000 or \
             value.quantize(Decimal("1e-12")) != value:
-        raise typer.BadParameter(f"{text!r} is not a number between 0 and 1000 with at most "
+        raise click.BadParameter(f"{text!r} is not a number between 0 and 1000 with at most "
                                  "12 decimal places", param_hint="--tolerance")
     return value
 
@@ -176,27 +240,27 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
         output = build(checked)
     except DataError as exc:
         _report_problems(common, exc)
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
     except UsageError as exc:
-        typer.echo(f"parcli: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"parcli: error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
     except Exception as exc:
         if common.debug:  # the traceback a developer asked for, then the usual exit code
             import traceback
 
             traceback.print_exc()
-        raise typer.Exit(_internal(exc, debug=False)) from None
+        raise click.exceptions.Exit(_internal(exc, debug=False)) from None
     from parcli.render.reporters import reporter
 
     with_sources(output, checked.sources, common.lang, line=output.name_sources)
     if command != "validate" and checked.warnings:
         from parcli.i18n import t
 
-        typer.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
+        click.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     _emit(_rendered(chosen, output), destination, common)
     if output.failed:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 def _rendered(chosen: Reporter, output: Output) -> str | bytes:
@@ -226,9 +290,9 @@ def _emit(text: str | bytes, destination: Path | None, common: Common | None) ->
     try:
         write_output(destination, text)
     except OutputFileError as exc:
-        typer.echo(f"parcli: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    typer.echo(t("wrote", common.lang if common else "en", path=destination), err=True)
+        click.echo(f"parcli: error: {exc}", err=True)
+        raise click.exceptions.Exit(exc.exit_code) from None
+    click.echo(t("wrote", common.lang if common else "en", path=destination), err=True)
 
 
 def _report_problems(common: Common, exc: DataError) -> None:
@@ -246,17 +310,19 @@ def _report_problems(common: Common, exc: DataError) -> None:
             with_sources(output, exc.sources, common.lang)
         sys.stdout.write(chosen.render(output))
     for problem in exc.problems:
-        typer.echo(problem.one_line(), err=True)
+        click.echo(problem.one_line(), err=True)
 
 
-@app.command()
-def check(
-    tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("check")
+@tolerance_option
+@problem_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def check(tolerance: str | None, fmt: str | None, output: Path | None, wide: bool,
+          criteria: str | None, assignments: str | None, agencies: str | None,
+          config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """Printed totals and subtotals against what their rows add up to."""
     from parcli.commands import check as command
     from parcli.options import CheckOptions
@@ -268,22 +334,25 @@ def check(
              output)
 
 
-@app.command()
-def tree(
-    code: Annotated[Optional[str], typer.Argument(help="Show only this row and below.")] = None,
-    depth: Annotated[Optional[int], typer.Option(
-        "--depth", min=1, help="Levels shown: 1 = the fields, or CODE alone.")] = None,
-    search: Annotated[Optional[str], typer.Option(
-        "--search", help="Rows whose name contains TEXT, with or without diacritics.")] = None,
-    verbose: Annotated[bool, typer.Option(
-        "-v", "--verbose", help="Also the scoring bands each row prints.")] = False,
-    fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
-    """The criteria hierarchy with max, baseline, target and gain."""
+@command("tree")
+@click.argument("code", required=False)
+@click.option("--depth", type=click.IntRange(min=1), metavar="N",
+              help="Levels shown: 1 = the fields, or CODE alone.")
+@click.option("--search", metavar="TEXT",
+              help="Rows whose name contains TEXT, with or without diacritics.")
+@_flag("-v", "--verbose", help="Also the scoring bands each row prints.")
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def tree(code: str | None, depth: int | None, search: str | None, verbose: bool,
+         fmt: str | None, output: Path | None, wide: bool,
+         criteria: str | None, assignments: str | None, agencies: str | None,
+         config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
+    """The criteria hierarchy with max, baseline, target and gain.
+
+    CODE: show only this row and below."""
     from parcli.commands import tree as command
     from parcli.options import TreeOptions
 
@@ -294,33 +363,35 @@ def tree(
              output)
 
 
-@app.command()
-def gap(
-    by_agency: Annotated[bool, typer.Option("--by-agency", help="Rank agencies.")] = False,
-    by_field: Annotated[bool, typer.Option("--by-field", help="Rank the fields.")] = False,
-    by_method: Annotated[bool, typer.Option(
-        "--by-method", help="Appraisal (evidence) against survey-scored points.")] = False,
-    basis: Annotated[str, typer.Option("--basis", help="gain, lost or headroom.")] = "gain",
-    shared: Annotated[str, typer.Option(
-        "--shared", help="A criterion with several leads: split equally, or full to each.")
-    ] = "split",
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.")] = None,
-    field: Annotated[Optional[str], typer.Option("--field", help="Only field N.")] = None,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose",
-                                          help="List the criteria behind each row.")] = False,
-    fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False, no_assignments: NoAssignmentsOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("gap")
+@_flag("--by-agency", help="Rank agencies.")
+@_flag("--by-field", help="Rank the fields.")
+@_flag("--by-method", help="Appraisal (evidence) against survey-scored points.")
+@click.option("--basis", default="gain", metavar="[gain|lost|headroom]",
+              help="gain, lost or headroom.")
+@click.option("--shared", default="split", metavar="[split|full]",
+              help="A criterion with several leads: split equally, or full to each.")
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show the first N.")
+@click.option("--field", metavar="N", help="Only field N.")
+@_flag("-v", "--verbose", help="List the criteria behind each row.")
+@table_format_option
+@output_option
+@wide_option
+@no_assignments_option
+@data_options
+@look_options
+def gap(by_agency: bool, by_field: bool, by_method: bool, basis: str, shared: str,
+        top: int | None, field: str | None, verbose: bool, fmt: str | None,
+        output: Path | None, wide: bool, no_assignments: bool,
+        criteria: str | None, assignments: str | None, agencies: str | None,
+        config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """Point gaps per leaf criterion (default), per agency, per field or per method, ranked."""
     from parcli.commands import gap as command
     from parcli.engine.gap import BASES
     from parcli.options import GapOptions
 
     if by_agency + by_field + by_method > 1:
-        raise typer.BadParameter("choose one of --by-agency, --by-field and --by-method",
+        raise click.BadParameter("choose one of --by-agency, --by-field and --by-method",
                                  param_hint="--by-agency")
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
                      no_color, debug, no_assignments, wide=wide)
@@ -331,44 +402,50 @@ def gap(
     _execute(common, "gap", lambda checked: command.run(checked, options), output)
 
 
-@app.command()
-def validate(
-    files: Annotated[Optional[list[Path]], typer.Argument(
-        help="Data files to check (each file's kind is told from its keys; files pair by "
-        "folder). Default: the files named by the options, else the bundled plan.",
-        show_default=False)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet",
-                                        help="Print errors only, no summary.")] = False,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose",
-                                          help="Also list every rule with its count.")] = False,
-    tolerance: ToleranceOpt = None, fmt: ProblemFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    no_assignments: NoAssignmentsOpt = False, results: ResultsOpt = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
-    """Check the data files: schema, then the rules within and across them."""
+@command("validate")
+@click.argument("files", nargs=-1, type=PATH)
+@_flag("--strict", help="Warnings fail too.")
+@_flag("-q", "--quiet", help="Print errors only, no summary.")
+@_flag("-v", "--verbose", help="Also list every rule with its count.")
+@tolerance_option
+@problem_format_option
+@output_option
+@wide_option
+@no_assignments_option
+@results_option
+@data_options
+@look_options
+def validate(files: tuple[Path, ...], strict: bool, quiet: bool, verbose: bool,
+             tolerance: str | None, fmt: str | None, output: Path | None, wide: bool,
+             no_assignments: bool, results: str | None,
+             criteria: str | None, assignments: str | None, agencies: str | None,
+             config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
+    """Check the data files: schema, then the rules within and across them.
+
+    FILES: data files to check (each file's kind is told from its keys; files pair by
+    folder). Default: the files named by the options, else the bundled plan."""
     from parcli.commands import validate as command
     from parcli.options import ValidateOptions
 
     common = _common(criteria, assignments, agencies, config, lang, fmt, PROBLEM_FORMATS,
                      color, no_color, debug, no_assignments, tolerance, results, wide=wide)
     options = ValidateOptions(common, strict, -1 if quiet else 1 if verbose else 0,
-                              tuple(files or ()))
+                              tuple(files))
     _execute(common, "validate", lambda checked: command.run(checked, options), output,
              files=options.files)
 
 
-@app.command(name="agencies")
-def agencies_command(
-    fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False, no_assignments: NoAssignmentsOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("agencies")
+@table_format_option
+@output_option
+@wide_option
+@no_assignments_option
+@data_options
+@look_options
+def agencies_command(fmt: str | None, output: Path | None, wide: bool, no_assignments: bool,
+                     criteria: str | None, assignments: str | None, agencies: str | None,
+                     config: str | None, lang: str, color: str, no_color: bool,
+                     debug: bool) -> None:
     """The agency registry, with the criteria each leads and the points at stake."""
     from parcli.commands import agencies as command
     from parcli.options import AgenciesOptions
@@ -380,18 +457,20 @@ def agencies_command(
              output)
 
 
-@app.command(name="assignments")
-def assignments_command(
-    agency: Annotated[Optional[str], typer.Option("--agency", help="Only items this agency "
-                                                  "leads or implements (an id).")] = None,
-    criterion: Annotated[Optional[str], typer.Option(
-        "--criterion", help="Only items of this criterion code and below.")] = None,
-    fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("assignments")
+@click.option("--agency", metavar="AGENCY",
+              help="Only items this agency leads or implements (an id).")
+@click.option("--criterion", metavar="CODE", help="Only items of this criterion code and below.")
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def assignments_command(agency: str | None, criterion: str | None, fmt: str | None,
+                        output: Path | None, wide: bool,
+                        criteria: str | None, assignments: str | None, agencies: str | None,
+                        config: str | None, lang: str, color: str, no_color: bool,
+                        debug: bool) -> None:
     """Who delivers what, by when."""
     from parcli.commands import assignments as command
     from parcli.options import AssignmentsOptions
@@ -403,37 +482,33 @@ def assignments_command(
              output)
 
 
-@app.command()
-def report(
-    output: OutputOpt = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Rows in the top-N tables.")] = 5,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date for deadlines, YYYY-MM-DD (default: today while the plan year "
-        "runs, else its last day).")] = None,
-    agency: Annotated[Optional[str], typer.Option(
-        "--agency", help="The task sheet of one agency (an id) instead of the meeting report.",
-        show_default=False)] = None,
-    per_agency: Annotated[Optional[str], typer.Option(
-        "--per-agency", help="Write one task sheet per lead agency into DIR.",
-        show_default=False)] = None,
-    peers: Annotated[Optional[str], typer.Option(
-        "--peers", help="A published ranking (YAML): say which rank the scores would buy.",
-        show_default=False)] = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", help="A previous report's JSON: say what changed since.",
-        show_default=False)] = None,
-    next_meeting: Annotated[int, typer.Option(
-        "--next-meeting", min=1, help="Days until the next meeting: what is due before it.")
-    ] = 30,
-    tolerance: ToleranceOpt = None, no_assignments: NoAssignmentsOpt = False,
-    results: ResultsOpt = None,
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=f"Output format: {', '.join(REPORT_FORMATS)}.",
-        show_default=False)] = None,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    debug: DebugOpt = False,
-) -> None:
+@command("report")
+@output_option
+@click.option("--top", type=click.IntRange(min=1), default=5, metavar="N",
+              help="Rows in the top-N tables.")
+@click.option("--as-of", metavar="DATE",
+              help="Date for deadlines, YYYY-MM-DD (default: today while the plan "
+              "year runs, else its last day).")
+@click.option("--agency", metavar="AGENCY",
+              help="The task sheet of one agency (an id) instead of the meeting report.")
+@click.option("--per-agency", metavar="DIR", help="Write one task sheet per lead agency into DIR.")
+@click.option("--peers", metavar="FILE",
+              help="A published ranking (YAML): say which rank the scores would buy.")
+@click.option("--since", metavar="FILE", help="A previous report's JSON: say what changed since.")
+@click.option("--next-meeting", type=click.IntRange(min=1), default=30, metavar="DAYS",
+              help="Days until the next meeting: what is due before it.")
+@tolerance_option
+@no_assignments_option
+@results_option
+@click.option("--format", "-f", "fmt", metavar="FORMAT",
+              help=f"Output format: {', '.join(REPORT_FORMATS)}.")
+@data_options
+@debug_option
+def report(output: Path | None, top: int, as_of: str | None, agency: str | None,
+           per_agency: str | None, peers: str | None, since: str | None, next_meeting: int,
+           tolerance: str | None, no_assignments: bool, results: str | None,
+           fmt: str | None, criteria: str | None, assignments: str | None,
+           agencies: str | None, config: str | None, lang: str, debug: bool) -> None:
     """The one-page Markdown summary for the monthly meeting, or an agency's task sheet."""
     from parcli.commands import report as command
     from parcli.options import ReportOptions
@@ -442,7 +517,7 @@ def report(
                      debug=debug, no_assignments=no_assignments, tolerance=tolerance,
                      results=results)
     if agency is not None and per_agency is not None:
-        raise typer.BadParameter("choose one of --agency and --per-agency",
+        raise click.BadParameter("choose one of --agency and --per-agency",
                                  param_hint="--agency")
     peers_path = _path("--peers", peers)
     if peers_path is not None:
@@ -502,32 +577,34 @@ def _per_agency(options: ReportOptions) -> None:
             _emit(_rendered(chosen, output), folder / f"{agency}.{suffix}", common)
     except DataError as exc:
         _report_problems(common, exc)
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
     except (UsageError, OSError) as exc:
-        typer.echo(f"parcli: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"parcli: error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
 
 
-@app.command()
-def progress(
-    assume: Annotated[str, typer.Option(
-        "--assume", help="Criteria without a score are taken at their baseline or target.")
-    ] = "baseline",
-    by_agency: Annotated[bool, typer.Option("--by-agency", help="Per lead agency.")] = False,
-    by_field: Annotated[bool, typer.Option("--by-field", help="Per field.")] = False,
-    results: ResultsOpt = None, fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("progress")
+@click.option("--assume", default="baseline", metavar="[baseline|target]",
+              help="Criteria without a score are taken at their baseline or target.")
+@_flag("--by-agency", help="Per lead agency.")
+@_flag("--by-field", help="Per field.")
+@results_option
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def progress(assume: str, by_agency: bool, by_field: bool, results: str | None,
+             fmt: str | None, output: Path | None, wide: bool,
+             criteria: str | None, assignments: str | None, agencies: str | None,
+             config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """Where the province stands: latest scores, points won, points still needed."""
     from parcli.commands import progress as command
     from parcli.engine.progress import ASSUMPTIONS
     from parcli.options import ProgressOptions
 
     if by_agency and by_field:
-        raise typer.BadParameter("choose one of --by-agency and --by-field",
+        raise click.BadParameter("choose one of --by-agency and --by-field",
                                  param_hint="--by-agency")
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
                      no_color, debug, results=results, wide=wide)
@@ -536,87 +613,92 @@ def progress(
     _execute(common, "progress", lambda checked: command.run(checked, options), output)
 
 
-@app.command()
-def simulate(
-    set_values: Annotated[Optional[list[str]], typer.Option(
-        "--set", help="CODE=VALUE: take this leaf criterion at VALUE (repeat it).",
-        show_default=False)] = None,
-    assume_met: Annotated[Optional[list[str]], typer.Option(
-        "--assume-met", help="AGENCY: every criterion it leads reaches its target (repeat it).",
-        show_default=False)] = None,
-    scenario: Annotated[Optional[str], typer.Option(
-        "--scenario", help="A results file to start from (default: the results file beside "
-        "the plan, if any).", show_default=False)] = None,
-    assume: Annotated[str, typer.Option(
-        "--assume", help="Criteria without a score are taken at their baseline or target.")
-    ] = "baseline",
-    fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("simulate")
+@click.option("--set", "set_values", multiple=True, metavar="CODE=VALUE",
+              help="CODE=VALUE: take this leaf criterion at VALUE (repeat it).")
+@click.option("--assume-met", multiple=True, metavar="AGENCY",
+              help="AGENCY: every criterion it leads reaches its target (repeat it).")
+@click.option("--scenario", metavar="FILE",
+              help="A results file to start from (default: the results file "
+              "beside the plan, if any).")
+@click.option("--assume", default="baseline", metavar="[baseline|target]",
+              help="Criteria without a score are taken at their baseline or target.")
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def simulate(set_values: tuple[str, ...], assume_met: tuple[str, ...], scenario: str | None,
+             assume: str, fmt: str | None, output: Path | None, wide: bool,
+             criteria: str | None, assignments: str | None, agencies: str | None,
+             config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """What the totals would be if some criteria took other scores."""
     from parcli.commands import simulate as command
     from parcli.engine.progress import ASSUMPTIONS
     from parcli.options import SimulateOptions
 
     pairs = []
-    for text in set_values or []:
+    for text in set_values:
         code, sep, value = text.partition("=")
         if not sep or not code.strip() or not value.strip():
-            raise typer.BadParameter(f"{text!r} is not CODE=VALUE", param_hint="--set")
+            raise click.BadParameter(f"{text!r} is not CODE=VALUE", param_hint="--set")
         pairs.append((code.strip(), value.strip()))
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
                      no_color, debug, results=scenario, wide=wide)
-    options = SimulateOptions(common, tuple(pairs), tuple(assume_met or ()),
+    options = SimulateOptions(common, tuple(pairs), tuple(assume_met),
                               common.data.results, _choice("--assume", assume, ASSUMPTIONS))
     _execute(common, "simulate", lambda checked: command.run(checked, options), output)
 
 
-@app.command()
-def due(
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date, YYYY-MM-DD (default: today while the plan year runs, else its "
-        "last day).", show_default=False)] = None,
-    within: Annotated[int, typer.Option("--within", min=0, help="Days ahead.")] = 30,
-    agency: Annotated[Optional[str], typer.Option(
-        "--agency", help="Only tasks this agency leads or implements (an id).")] = None,
-    status: Annotated[Optional[list[str]], typer.Option(
-        "--status", help="Only tasks with this status (not-started, in-progress, unknown; "
-        "repeat it).", show_default=False)] = None,
-    results: ResultsOpt = None, fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("due")
+@click.option("--as-of", metavar="DATE",
+              help="Date, YYYY-MM-DD (default: today while the plan year runs, "
+              "else its last day).")
+@click.option("--within", type=click.IntRange(min=0), default=30, metavar="DAYS",
+              help="Days ahead.")
+@click.option("--agency", metavar="AGENCY",
+              help="Only tasks this agency leads or implements (an id).")
+@click.option("--status", multiple=True, metavar="STATUS",
+              help="Only tasks with this status (not-started, "
+              "in-progress, unknown; repeat it).")
+@results_option
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def due(as_of: str | None, within: int, agency: str | None, status: tuple[str, ...],
+        results: str | None, fmt: str | None, output: Path | None, wide: bool,
+        criteria: str | None, assignments: str | None, agencies: str | None,
+        config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """Deliverables whose due date has passed or is near, with their status when known."""
     from parcli.commands import due as command
     from parcli.options import DueOptions
 
     allowed = ("not-started", "in-progress", "unknown")
-    chosen = tuple(_choice("--status", value, allowed) for value in status or ())
+    chosen = tuple(_choice("--status", value, allowed) for value in status)
     common = _common(criteria, assignments, agencies, config, lang, fmt, TABLE_FORMATS, color,
                      no_color, debug, results=results, wide=wide)
     options = DueOptions(common, date.today(), _date("--as-of", as_of), within, agency, chosen)
     _execute(common, "due", lambda checked: command.run(checked, options), output)
 
 
-@app.command()
-def rank(
-    peers: Annotated[str, typer.Option(
-        "--peers", help="A ranking: a YAML file of provinces and scores (cite its source in "
-        "it).", show_default=False)],
-    score: Annotated[Optional[str], typer.Option(
-        "--score", help="The score to place (default: the projected total).",
-        show_default=False)] = None,
-    results: ResultsOpt = None, fmt: TableFormatOpt = None,
-    output: OutputOpt = None, wide: WideOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    color: ColorOpt = "auto", no_color: NoColorOpt = False, debug: DebugOpt = False,
-) -> None:
+@command("rank")
+@click.option("--peers", required=True, metavar="FILE",
+              help="A ranking: a YAML file of provinces and scores "
+              "(cite its source in it).")
+@click.option("--score", metavar="POINTS",
+              help="The score to place (default: the projected total).")
+@results_option
+@table_format_option
+@output_option
+@wide_option
+@data_options
+@look_options
+def rank(peers: str, score: str | None, results: str | None, fmt: str | None,
+         output: Path | None, wide: bool,
+         criteria: str | None, assignments: str | None, agencies: str | None,
+         config: str | None, lang: str, color: str, no_color: bool, debug: bool) -> None:
     """The rank a score would take among the provinces of a published table."""
     from parcli.commands import rank as command
     from parcli.options import RankOptions
@@ -632,16 +714,14 @@ def rank(
     _execute(common, "rank", lambda checked: command.run(checked, options), output)
 
 
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
-
-
-@app.command(name="init-results")
-def init_results(
-    output: OutputOpt = None, force: ForceOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    debug: DebugOpt = False,
-) -> None:
+@command("init-results")
+@output_option
+@force_option
+@data_options
+@debug_option
+def init_results(output: Path | None, force: bool,
+                 criteria: str | None, assignments: str | None, agencies: str | None,
+                 config: str | None, lang: str, debug: bool) -> None:
     """Write a results skeleton: every leaf criterion and every assignment task."""
     from parcli.commands import init_results as command
     from parcli.options import InitResultsOptions
@@ -653,13 +733,15 @@ def init_results(
                 output, force)
 
 
-@app.command()
-def rollover(
-    results: ResultsOpt = None, output: OutputOpt = None, force: ForceOpt = False,
-    criteria: CriteriaOpt = None, assignments: AssignmentsOpt = None,
-    agencies: AgenciesOpt = None, config: ConfigOpt = None, lang: LangOpt = "en",
-    debug: DebugOpt = False,
-) -> None:
+@command("rollover")
+@results_option
+@output_option
+@force_option
+@data_options
+@debug_option
+def rollover(results: str | None, output: Path | None, force: bool,
+             criteria: str | None, assignments: str | None, agencies: str | None,
+             config: str | None, lang: str, debug: bool) -> None:
     """Next year's criteria file: this year's official (else latest) scores as baselines."""
     from parcli.commands import rollover as command
     from parcli.options import RolloverOptions
@@ -688,10 +770,10 @@ def _write_file(common: Common, command: str, module: Any, build: Callable[[Chec
         refuse_overwrite(path, force)
     except DataError as exc:
         _report_problems(common, exc)
-        raise typer.Exit(1) from None
+        raise click.exceptions.Exit(1) from None
     except UsageError as exc:
-        typer.echo(f"parcli: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"parcli: error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
     _emit(written.text, path, common)
 
 
@@ -699,32 +781,32 @@ def _date(option: str, text: str | None) -> date | None:
     if text is None:
         return None
     if not text.strip():
-        raise typer.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
+        raise click.BadParameter("the date is empty; give YYYY-MM-DD or leave the option out",
                                  param_hint=option)
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date YYYY-MM-DD",
+        raise click.BadParameter(f"{text!r} is not a date YYYY-MM-DD",
                                  param_hint=option) from None
 
 
-@app.command()
-def schema(
-    name: Annotated[Optional[str], typer.Argument(
-        help="criteria, assignments or agencies.", show_default=False)] = None,
-    output: OutputOpt = None,
-    install: Annotated[Optional[Path], typer.Option(
-        "--install", help="Write all three schemas into DIR (where the data files' $schema "
-        "lines point, e.g. the folder beside your data folder named schema).",
-        show_default=False)] = None,
-) -> None:
-    """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
+@command("schema")
+@click.argument("name", required=False)
+@output_option
+@click.option("--install", type=PATH, metavar="DIR",
+              help="Write all three schemas into DIR (where the data "
+              "files' $schema lines point, e.g. the folder beside your data folder named "
+              "schema).")
+def schema(name: str | None, output: Path | None, install: Path | None) -> None:
+    """JSON Schema of a data file, generated from parcli's models (for editors and CI).
+
+    NAME: criteria, assignments or agencies."""
     from parcli.json_schema import json_schema, schemas
 
     names = tuple(schemas())
     if install is not None:
         if name is not None or output is not None:
-            raise typer.BadParameter("--install writes every schema; give no NAME or -o",
+            raise click.BadParameter("--install writes every schema; give no NAME or -o",
                                      param_hint="--install")
         try:
             install.mkdir(parents=True, exist_ok=True)
@@ -736,7 +818,7 @@ def schema(
             _emit(json_schema(each), install / f"{each}.schema.json", None)
         return
     if name is None:
-        raise typer.BadParameter(f"name one of {', '.join(names)} (or use --install DIR)",
+        raise click.BadParameter(f"name one of {', '.join(names)} (or use --install DIR)",
                                  param_hint="NAME")
     _emit(json_schema(_choice("NAME", name, names)), output, None)
 
@@ -806,49 +888,18 @@ def _stdout_failed(exc: OSError) -> None:
         sys.stderr.write(f"parcli: error: cannot write the output: {exc.strerror or exc}\n")
 
 
-_APP_COMMANDS: dict[str | None, Any] = {}
-
-
-def _command_name(info: Any) -> str:
-    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
-
-
-def _command(argv: list[str]) -> Any:
-    """The click command Typer builds from the app, once per process. Building costs a few
-    milliseconds per command (every option's converter): a run that names a command builds
-    that one alone (its help, errors and parsing are the same); --help, completion, a
-    mistyped or missing command name build them all, and --version none."""
-    registered = app.registered_commands
-    wanted: str | None = None
-    chosen = registered
-    if argv and "_PARCLI_COMPLETE" not in os.environ:
-        if argv == ["--version"]:
-            wanted, chosen = "--version", []
-        else:
-            named = [info for info in registered if _command_name(info) == argv[0]]
-            if named:
-                wanted, chosen = argv[0], named
-    if wanted not in _APP_COMMANDS:
-        app.registered_commands = chosen
-        try:
-            _APP_COMMANDS[wanted] = typer.main.get_command(app)
-        finally:
-            app.registered_commands = registered
-    return _APP_COMMANDS[wanted]
-
-
 def run(argv: list[str]) -> int:
     """Run parcli; every failure becomes one line and an exit code, never a traceback."""
     from parcli.problems import UsageError
 
     try:
-        result = _command(argv).main(args=argv, prog_name="parcli", standalone_mode=False)
-    except typer.Exit as exc:
+        result = app.main(args=argv, prog_name="parcli", standalone_mode=False)
+    except click.exceptions.Exit as exc:
         return exc.exit_code
-    except typer.Abort:
+    except click.Abort:
         return 130
     except UsageError as exc:
-        typer.echo(f"parcli: error: {exc}", err=True)
+        click.echo(f"parcli: error: {exc}", err=True)
         return 2
     except BrokenPipeError:
         return 1
@@ -857,15 +908,12 @@ def run(argv: list[str]) -> int:
             _stdout_failed(exc)
             return 1
         return _internal(exc)
+    except click.ClickException as exc:
+        command = getattr(getattr(exc, "ctx", None), "command_path", None) or "parcli"
+        hint = f" (see '{command} --help')" if exc.exit_code == 2 else ""
+        click.echo(f"parcli: error: {exc.format_message()}{hint}", err=True)
+        return exc.exit_code
     except Exception as exc:
-        # Click's exceptions (vendored by typer) carry their own message and exit code.
-        exit_code = getattr(exc, "exit_code", None)
-        if hasattr(exc, "format_message") and isinstance(exit_code, int):
-            ctx = getattr(exc, "ctx", None)
-            command = getattr(ctx, "command_path", None) or "parcli"
-            hint = f" (see '{command} --help')" if exit_code == 2 else ""
-            typer.echo(f"parcli: error: {exc.format_message()}{hint}", err=True)
-            return exit_code
         return _internal(exc)
     return result if isinstance(result, int) else 0
 
@@ -875,6 +923,6 @@ def _internal(exc: BaseException, debug: bool = False) -> int:
     traceback)."""
     if debug:
         raise exc
-    typer.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "
+    click.echo(f"parcli: internal error: {type(exc).__name__}: {exc} "
                "(run with --debug for details)", err=True)
     return 1

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from parcli import __version__
 from parcli.cli import app
@@ -767,15 +767,16 @@ def test_python_m_parcli_version() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["check", "--bogus"], "parcli: error: No such option: --bogus (see 'parcli check --help')\n"),
-    (["--bogus"], "parcli: error: No such option: --bogus (see 'parcli --help')\n"),
+    (["check", "--bogus"],
+     "parcli: error: No such option '--bogus'. (see 'parcli check --help')\n"),
+    (["--bogus"], "parcli: error: No such option '--bogus'. (see 'parcli --help')\n"),
 ])
 def test_unknown_option(cli, args: list[str], message: str) -> None:
     result = cli(*args)
     assert (result.code, result.out, result.err) == (2, "", message)
 
 
-def test_through_typer_cli_runner() -> None:
+def test_through_click_cli_runner() -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["check", "--format", "json"])
     assert result.exit_code == 0
