@@ -848,6 +848,9 @@ def main(argv: list[str] | None = None) -> None:
         code = 1
     with contextlib.suppress(OSError):  # nowhere left to say so
         sys.stderr.flush()
+    from parcli import codecache
+
+    codecache.save()
     os._exit(code)
 
 

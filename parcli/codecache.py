@@ -1,0 +1,73 @@
+"""Compiled code for the dataclasses a run creates, kept between runs (start-up, issue 13).
+
+Python caches each module's bytecode in `.pyc` files, but not the code `dataclasses`
+generates for every class it decorates: `__init__`, `__eq__`, `__repr__`, `__hash__` and the
+frozen `__setattr__` are written as text and compiled with `exec` each time a class is
+created. A run of `parcli check` creates about a hundred dataclasses (parcli's own, pydantic's
+and annotated-types'), about 450 functions, and compiling them was a fifth of its start-up.
+
+`install()` puts an `exec` into the `dataclasses` module's namespace (module globals are
+looked up before builtins) that compiles each generated text once and keeps the code object,
+keyed by the text itself; `save()` writes the new ones, with `marshal` (the format of `.pyc`
+files), to one file per Python version in parcli's cache folder. What runs is exactly what
+`exec` would have compiled from the same text: the key is the whole text, and compiling
+ignores the caller's `__future__` flags as `exec` does for dataclasses (which has none). An
+unreadable, foreign or corrupt file is ignored. `PARCLI_NO_CACHE=1` turns it off with the
+data cache (`parcli.cachedir`).
+"""
+
+from __future__ import annotations
+
+import builtins
+import marshal
+import sys
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from parcli import cachedir
+
+_compiled: dict[str, CodeType] = {}
+_new = False
+_file: Path | None = None
+
+
+def install() -> None:
+    """Serve `dataclasses`' generated code from the cache (before any dataclass is made)."""
+    global _file
+    folder = cachedir.folder()
+    if folder is None:
+        return
+    import dataclasses
+
+    if getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
+        return  # installed already, or someone else's
+    _file = folder / f"dataclass-code-{sys.implementation.cache_tag}.marshal"
+    data = cachedir.read(_file)
+    if data is not None:
+        try:
+            loaded = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            loaded = None
+        if isinstance(loaded, dict):
+            _compiled.update((text, code) for text, code in loaded.items()
+                             if isinstance(text, str) and isinstance(code, CodeType))
+    setattr(dataclasses, "exec", _exec)  # noqa: B010 - a name the module looks up at run time
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    global _new
+    if isinstance(source, str):
+        code = _compiled.get(source)
+        if code is None:
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            _compiled[source] = code
+            _new = True
+        source = code
+    builtins.exec(source, globals, locals)
+
+
+def save() -> None:
+    """Write the code compiled in this run, if any was new (at the end of a run)."""
+    if _new and _file is not None:
+        cachedir.write(_file, marshal.dumps(_compiled))
