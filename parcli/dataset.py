@@ -27,6 +27,7 @@ Kind = Literal["criteria", "assignments", "agencies", "results"]
 _PACKAGE = Path(__file__).resolve().parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
+_FILES = ("criteria", "assignments", "agencies", "results")  # Dataset's loaded files
 OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies",
           "results": "--results"}
 
@@ -147,6 +148,14 @@ class Dataset:
 
     def __init__(self, paths: DataPaths) -> None:
         self.paths = paths
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a pickle keeps (parcli's cache, `parcli.cache`): the paths and the files
+        loaded so far, not the views derived from them (tree, mapped, registry), which cost
+        less to rebuild on first use than to read back, and whose modules a command that
+        does not use them need not import."""
+        return {name: value for name, value in self.__dict__.items()
+                if name == "paths" or name in _FILES}
 
     def _load(self, kind: Kind) -> Loaded:
         from parcli.load import load_model

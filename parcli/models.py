@@ -183,7 +183,9 @@ def _described(description: str, **extra: Any) -> Any:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not when the class
+    # is made; a run that reads its data from the cache (`parcli.cache`) builds none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
@@ -451,7 +453,7 @@ class Criterion(Scored):
     """One row of the criteria table. The order of fields matters to the range checks: code,
     kind, min and max come before the scores."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra={
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={
         "if": {"not": _NO_FLOOR},
         "then": {"properties": {"baseline": _NOT_NEGATIVE, "target": _NOT_NEGATIVE}}})
 

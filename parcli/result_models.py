@@ -23,7 +23,7 @@ STATUSES: tuple[Status, ...] = ("not-started", "in-progress", "done", "dropped")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as models.py's
 
 
 class Score(_Strict):

@@ -2,7 +2,9 @@
 
 Every command reads its files through `open_data`, which runs the same checks as
 `parcli validate`; an error stops the command (exit 1, the same `file:line:col` lines), so no
-number is ever printed from data that would fail validation.
+number is ever printed from data that would fail validation. What the checks found is kept in
+parcli's cache (`parcli.cache`), keyed by the files' bytes: a run on unchanged files reads it
+back instead of parsing, validating and checking again.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from parcli.config import Config
 from parcli.dataset import DataPaths, Dataset, Kind, Source, beside, usable
 from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.problems import DataError, Problem, UsageError
-from parcli.rules import KINDS
 from parcli.text import Lang
 
 
@@ -52,24 +53,38 @@ class Checked:
 
 
 def configuration(request: DataRequest, paths: DataPaths | None) -> Config:
-    from parcli import config
-    from parcli.rules import catalogue
+    return load_configuration(configuration_file(request, paths))
 
-    known = {rule.id: not rule.fixed for rule in catalogue()}
+
+def configuration_file(request: DataRequest, paths: DataPaths | None) -> Path | None:
+    """The configuration file a run reads, if any: `--config`, else the nearest one above
+    the first data file (none for the bundled plan). Found without the rule catalogue."""
+    from parcli import config
+
     if request.config is not None:
         if not request.config.is_file():
             raise UsageError(f"--config: {request.config}: no such file")
-        return config.load(request.config, known)
+        return request.config
     anchor = next((source.path for source in paths.sources()), None) if paths else None
     if paths is None or paths.bundled or anchor is None:
+        return None
+    return config.find(anchor.parent)
+
+
+def load_configuration(found: Path | None) -> Config:
+    """The settings of a configuration file (checked against the rule catalogue), or the
+    defaults."""
+    if found is None:
         return Config()
-    found = config.find(anchor.parent)
-    return config.load(found, known) if found is not None else Config()
+    from parcli import config
+    from parcli.rules import catalogue
+
+    return config.load(found, {rule.id: not rule.fixed for rule in catalogue()})
 
 
 def collect(dataset: Dataset, tolerance: Decimal, lang: Lang, settings: Config) -> list[Problem]:
     """Every problem in the files present: reading each file, then every rule that can run."""
-    from parcli.rules import Context, run
+    from parcli.rules import KINDS, Context, run
 
     problems: list[Problem] = []
     available: set[Kind] = set()
@@ -98,9 +113,8 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
         if not (kind == "assignments" and request.no_assignments):
             paths.require(kind, command)
     paths = paths.only((*needs, *optional))
-    settings = configuration(request, paths)
-    dataset = Dataset(paths)
-    problems = collect(dataset, request.tolerance, lang, settings)
+    found = configuration_file(request, paths)
+    dataset, problems, settings = _checked(paths, found, request, lang)
     errors = [p for p in problems if p.level == "error"
               and tolerated is not None and p.rule not in tolerated]
     if errors:
@@ -109,11 +123,36 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
     return Checked(dataset, problems, settings, request.tolerance, paths.sources())
 
 
+def _checked(paths: DataPaths, found: Path | None, request: DataRequest,
+             lang: Lang) -> tuple[Dataset, list[Problem], Config]:
+    """The files loaded and every problem found in them (errors too: the caller decides
+    which stop the command), from the cache when their inputs are unchanged."""
+    from parcli import cache
+
+    entry = cache.entry([(source.kind, source.path) for source in paths.sources()], found,
+                        [f"bundled={paths.bundled}", f"no-assignments={request.no_assignments}",
+                         f"tolerance={request.tolerance}", f"lang={lang}"])
+    if entry is not None:
+        kept = entry.read()
+        if (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], Dataset)
+                and isinstance(kept[1], list) and isinstance(kept[2], Config)):
+            dataset, problems, settings = kept
+            dataset.paths = paths  # the same files, as this run names them
+            return dataset, problems, settings
+    settings = load_configuration(found)  # a usage error here is never cached
+    dataset = Dataset(paths)
+    problems = collect(dataset, request.tolerance, lang, settings)
+    if entry is not None:
+        entry.write((dataset, problems, settings))
+    return dataset, problems, settings
+
+
 def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Checked:
     """`validate FILE...`, as pre-commit calls it with the changed files: each file's kind
     told from its top-level keys, the files paired by folder with the files beside them
     (every plan in the folder of a changed registry). Nothing stops: all problems are kept."""
     from parcli.load import SIGNATURES, load_document
+    from parcli.rules import KINDS
 
     if request.criteria or request.assignments or request.agencies:
         raise UsageError("name data files either as arguments or with --criteria, "

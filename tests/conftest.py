@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,12 @@ from pathlib import Path
 import pytest
 
 from parcli.cli import run
+
+# Tests run without parcli's cache (`parcli.cache`), so that each one loads and checks the
+# files it names (and writes nothing to the user's cache folder); tests/test_cache.py turns
+# it on, in a folder of its own. Set at import: module-scoped fixtures and the tests'
+# subprocesses see it too.
+os.environ["PARCLI_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -1,19 +1,20 @@
 """YAML loading that keeps positions, reads numbers exactly and refuses what it cannot trust.
 
 Three steps, as yamllint's decoder and parser and check-jsonschema's error formatting:
-`decode` (bytes to text: size cap, encodings), `parse` (text to values, with every value's
-position packed in a compact index), `schema_errors` (pydantic's errors to problems at
-their line).
+`decode` (bytes to text: size cap, encodings), `parser` (text to values, with every value's
+position packed in a compact index: `document`), `schema_errors` (pydantic's errors to
+problems at their line). Importing this package imports neither yaml nor pydantic: a run
+that finds its checked data in the cache (`parcli.cache`) needs neither the parser nor the
+validators.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from parcli.load.decode import display_path, max_bytes, read_source, read_text
-from parcli.load.parse import Document, parse
+from parcli.load.document import Document, Loaded
 from parcli.problems import DataError
 
 if TYPE_CHECKING:
@@ -27,20 +28,16 @@ SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": 
               "results": "results"}
 
 
+def parse(text: str | bytes, file: str) -> Document:
+    """One YAML document's values and positions (`parcli.load.parser.parse`, which imports
+    yaml: on first use)."""
+    from parcli.load.parser import parse as parse_yaml
+
+    return parse_yaml(text, file)
+
+
 def load_document(path: Path) -> Document:
     return parse(read_source(path), display_path(path))
-
-
-@dataclass
-class Loaded:
-    """A validated data file: the model plus the document that knows its positions."""
-
-    document: Document
-    model: Any
-
-    @property
-    def file(self) -> str:
-        return self.document.file
 
 
 def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None) -> Loaded:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from parcli.load.parse import Document
+from parcli.load.document import Document
 from parcli.problems import Problem
 from parcli.text import shorten
 

@@ -4,18 +4,15 @@ position is kept, packed as integers (the second of the loader's three steps).
 No node graph is built: PyYAML's composer would keep two `Mark` objects and a node per value
 (most of the memory of a large plan, and most of the cyclic garbage collector's work), while
 parcli only ever asks where a value was when a problem needs it. So positions go into flat
-arrays in document order (`_Index`), and a position is looked up only when a problem needs
-one. What the composer checks is checked here the same way, with the same messages: an
-undefined alias, a duplicate anchor, a second document.
+arrays in document order (`parcli.load.document.Index`), and a position is looked up only
+when a problem needs one. What the composer checks is checked here the same way, with the
+same messages: an undefined alias, a duplicate anchor, a second document.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-import unicodedata
-from array import array
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -33,7 +30,8 @@ from yaml.events import (
 )
 
 from parcli.load.decode import fail as data_error
-from parcli.problems import DataError, Problem
+from parcli.load.document import KEY, LINE_SHIFT, MAPPING, SEQUENCE, Document, Index, nfc
+from parcli.problems import DataError
 from parcli.text import shorten
 
 try:
@@ -60,114 +58,6 @@ _WILDCARD = _RESOLVERS.get(None, [])
 _BY_FIRST = {first: [*resolvers, *_WILDCARD] for first, resolvers in _RESOLVERS.items()
              if first is not None}
 _NODE_STARTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
-
-# The kinds of slots in the index, in the two low bits of each packed position.
-_SCALAR, _KEY, _MAPPING, _SEQUENCE = 0, 1, 2, 3
-_COLUMN_BITS = 32
-_LINE_SHIFT = _COLUMN_BITS + 2
-
-
-class _Index:
-    """Where each value of a document was, in document order, packed as integers.
-
-    One slot per value, per mapping key and per collection: `marks[slot]` packs the line,
-    the column and the kind (`line << 34 | column << 2 | kind`, both 0-based, as libyaml
-    counts them); `links[slot]` is, for a collection, the slot after its last descendant,
-    and for a key, its name's place in `keys` (each distinct key name once). A mapping's
-    slots are its own, then each key followed by its value's; a sequence's, its own and then
-    its items'. 12 bytes per value where a node with its two marks took several hundred.
-    """
-
-    __slots__ = ("children", "keys", "links", "marks")
-
-    def __init__(self) -> None:
-        self.marks = array("Q")
-        self.links = array("I")
-        self.keys: list[str] = []  # the distinct key names
-        self.children: dict[int, list[int]] = {}  # a sequence's item slots, on first use
-
-    def line_column(self, slot: int) -> tuple[int, int]:
-        packed = self.marks[slot]
-        return (packed >> _LINE_SHIFT) + 1, ((packed >> 2) & 0xFFFFFFFF) + 1
-
-    def after(self, slot: int) -> int:
-        """The slot after `slot` and all it holds."""
-        return int(self.links[slot]) if self.marks[slot] & 3 >= _MAPPING else slot + 1
-
-    def child(self, slot: int, part: str | int) -> tuple[int | None, int] | None:
-        """(key slot, value slot) of `part` in a mapping, (None, item slot) in a sequence."""
-        kind = self.marks[slot] & 3
-        if kind == _MAPPING:
-            wanted = _nfc(str(part))
-            end, cursor = self.links[slot], slot + 1
-            while cursor < end:
-                if self.keys[self.links[cursor]] == wanted:
-                    return cursor, cursor + 1
-                cursor = self.after(cursor + 1)
-        elif kind == _SEQUENCE and isinstance(part, int):
-            items = self.children.get(slot)
-            if items is None:
-                items, end, cursor = [], self.links[slot], slot + 1
-                while cursor < end:
-                    items.append(cursor)
-                    cursor = self.after(cursor)
-                self.children[slot] = items
-            if 0 <= part < len(items):
-                return None, items[part]
-        return None
-
-    def first_key_line(self, mapping: int, key: str) -> int:
-        """The line of the key named `key` in the mapping at slot `mapping` (while it is being
-        built: its entries so far are complete)."""
-        end, cursor = len(self.marks), mapping + 1
-        while cursor < end:
-            if self.keys[self.links[cursor]] == key:
-                break
-            cursor = self.after(cursor + 1)
-        return self.line_column(cursor)[0]
-
-
-@dataclass
-class Document:
-    """A parsed YAML file: its plain data and the index that knows where each value was."""
-
-    file: str
-    data: Any
-    index: _Index | None = field(repr=False, default=None)
-
-    def position(self, loc: tuple[str | int, ...],
-                 key: bool = False) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the value at `loc`, or of its nearest existing ancestor.
-
-        With `key`, or when `loc` ends in pydantic's "[key]" marker, the position of the
-        mapping key itself (where an unknown or misspelt key is written).
-        """
-        index = self.index
-        if index is None:
-            return None, None
-        if loc and loc[-1] == "[key]":
-            loc, key = loc[:-1], True
-        slot = 0
-        for number, part in enumerate(loc):
-            pair = index.child(slot, part)
-            if pair is None:
-                break
-            key_slot, slot = pair
-            if key and key_slot is not None and number == len(loc) - 1:
-                slot = key_slot
-        return index.line_column(slot)
-
-    def problem(self, rule: str, message: str, loc: tuple[str | int, ...] = (),
-                level: str = "error", code: str | None = None, key: bool = False) -> Problem:
-        line, column = self.position(loc, key=key)
-        return Problem(rule, "error" if level == "error" else "warning", message,
-                       self.file, line, column, code)
-
-
-def _nfc(text: str) -> str:
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
 
 
 def parse(text: str | bytes, file: str) -> Document:
@@ -230,7 +120,7 @@ class _Builder:
     def __init__(self, loader: Any, file: str) -> None:
         self.next_event = loader.get_event
         self.file = file
-        self.index = _Index()
+        self.index = Index()
         self.anchors: dict[str, Any] = {}  # anchor -> the start mark of its node
         self.strings: dict[str, str] = {}
         self.numbers: dict[str, Decimal] = {}
@@ -305,7 +195,7 @@ class _Builder:
         strings, numbers, names = self.strings, self.numbers, self.names
         key_ids: dict[str, int] = {}
         resolvers = _BY_FIRST.get
-        line_shift = _LINE_SHIFT
+        line_shift = LINE_SHIFT
         # The open collection: its container (None at the top), whether it is a mapping, the
         # key waiting for its value, its slot; the enclosing ones are saved on the stack.
         container: Any = None
@@ -338,7 +228,7 @@ class _Builder:
                         raise self.unsupported(start, tag)
                     known = names.get(value)
                     if known is None:
-                        name = sys.intern(_nfc(value))
+                        name = sys.intern(nfc(value))
                         if name not in key_ids:
                             key_ids[name] = len(keys)
                             keys.append(name)
@@ -348,7 +238,7 @@ class _Builder:
                         first = index.first_key_line(slot, name)
                         raise self.fail(start, "duplicate-key",
                                         f"duplicate key {name!r} (first at line {first})")
-                    mark_append(start.line << line_shift | start.column << 2 | _KEY)
+                    mark_append(start.line << line_shift | start.column << 2 | KEY)
                     link_append(known[1])
                     pending = name
                     event = next_event()
@@ -358,7 +248,7 @@ class _Builder:
                 if tag in (_STR, _TIMESTAMP):
                     built: Any = strings.get(value)
                     if built is None:
-                        built = strings[value] = _nfc(value)
+                        built = strings[value] = nfc(value)
                 else:
                     built = self.scalar(start, tag, value, numbers)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -375,8 +265,8 @@ class _Builder:
                     raise self.unsupported(start, tag)
                 stack.append((container, mapping, pending, slot))
                 slot = len(marks)
-                mark_append(start.line << _LINE_SHIFT | start.column << 2
-                            | (_MAPPING if opens_mapping else _SEQUENCE))
+                mark_append(start.line << LINE_SHIFT | start.column << 2
+                            | (MAPPING if opens_mapping else SEQUENCE))
                 link_append(0)
                 container = {} if opens_mapping else []
                 mapping, pending = opens_mapping, None
