@@ -36,7 +36,7 @@ class AgencyIds(Protocol):
     def current(self, agency_id: str, year: int) -> str: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per leaf, 100,000 on a large plan
 class Points:
     """gain, lost and headroom of one leaf; None where the data does not say."""
 
@@ -48,12 +48,17 @@ class Points:
         return getattr(self, basis)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeafGap:
     node: Node
-    points: Points
     leads: tuple[str, ...]
     lead_source: LeadSource
+
+    @property
+    def points(self) -> Points:
+        """Worked out on each use, not kept: three Decimals a leaf, which on a plan of
+        100,000 leaves would be 40 MB held to save microseconds."""
+        return node_points(self.node)
 
 
 @dataclass
@@ -141,7 +146,7 @@ def leaf_gaps(tree: CriteriaTree, agencies: AgencyIds,
     gaps = []
     for node in tree.leaves:
         leads, source = resolve_leads(node, agencies, mapped, year)
-        gaps.append(LeafGap(node, node_points(node), leads, source))
+        gaps.append(LeafGap(node, leads, source))
     return gaps
 
 

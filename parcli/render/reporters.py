@@ -730,20 +730,26 @@ class MarkdownReporter(Reporter):
 def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str:
     """A GFM pipe table; numeric columns are right-aligned (`---:`), the others left as
     they are (no colon: left by default). Decimals are written in `lang` ("79,53" in
-    Vietnamese); a row for context starts with "·"."""
-    grid = _grid(table, lang)
-    rows = [[_md_cell(pieces) for pieces in row.cells] for row in grid.rows]
-    text = _github_table(rows, [md_escape(label) for label in grid.headers],
-                         ["right" if c.numeric else "left" for c in grid.columns])
-    lines = text.split("\n")
+    Vietnamese); a row for context starts with "·". Each cell goes to its Markdown text at
+    once (no grid of pieces is kept: a plan's annex may have 100,000 rows)."""
+    columns = [column for column in table.columns if column.human]
+    rows = [[_md_cell(_cell_pieces(c, row, lang, i == 0)) for i, c in enumerate(columns)]
+            for row in table.rows]
+    rows += [[_md_cell(_cell_pieces(c, row, lang, False)) for c in columns]
+             for row in table.footer]
+    text = _github_table(rows, [md_escape(column.label) for column in columns],
+                         ["right" if c.numeric else "left" for c in columns])
+    del rows
     # tabulate's `pipe` would mark the text columns `:---` too; only the numbers need it.
-    segments = lines[1].split("|")
-    for index, column in enumerate(grid.columns, start=1):
+    start = text.index("\n") + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    segments = text[start:end].split("|")
+    for index, column in enumerate(columns, start=1):
         if column.numeric:
             segments[index] = segments[index][:-1] + ":"
-    lines[1] = "|".join(segments)
     title = f"{heading} {md_escape(table.title)}\n\n" if table.title else ""
-    return title + "\n".join(lines) + "\n"
+    return f"{title}{text[:start]}{'|'.join(segments)}{text[end:]}\n"
 
 
 # What tabulate gives a cell a meaning of its own for: ANSI codes (not counted in widths), line
@@ -766,7 +772,9 @@ def _github_table(rows: list[list[str]], headers: list[str], aligns: list[str]) 
 
         return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True,
                         colalign=aligns)
-    cells = [[value.strip() for value in row] for row in rows]
+    for row in rows:  # in place: a second copy of a large table is what peaks
+        row[:] = [value.strip() for value in row]
+    cells = rows
     widths = [len(header) + 2 for header in headers]
     for row in cells:
         for column, value in enumerate(row):
