@@ -215,6 +215,10 @@ def startup(rounds: int, env: dict[str, str], source: Path | None) -> list[str]:
           for args, target in COMMANDS),
         *(Row(f"parcli {' '.join(args)} (`PARCLI_NO_CACHE=1`)", [*parcli, *args],
               extra_env=NO_CACHE) for args, _ in COMMANDS),
+        # What the pre-commit hook runs on a commit that changed both files: the data is
+        # new, so nothing of it is reused (validate FILE... is never read from the cache).
+        Row("parcli validate FILE FILE (pre-commit hook)",
+            [*parcli, "validate", str(criteria), str(assignments)]),
     ]
     yamllint = tool("yamllint")
     if yamllint:

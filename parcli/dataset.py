@@ -18,7 +18,7 @@ from parcli.problems import UsageError
 
 if TYPE_CHECKING:
     from parcli.engine.tree import CriteriaTree
-    from parcli.load import Loaded
+    from parcli.load import Document, Loaded
     from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
     from parcli.registry import Registry
     from parcli.result_models import ResultsFile
@@ -146,8 +146,11 @@ class DataPaths:
 class Dataset:
     """The data files of one plan; each loads on first use and raises DataError if bad."""
 
-    def __init__(self, paths: DataPaths) -> None:
+    def __init__(self, paths: DataPaths, parsed: dict[Path, Document] | None = None) -> None:
         self.paths = paths
+        # Files parsed already (`validate FILE...` reads each named file to tell its kind):
+        # each is used once, by the first Dataset that loads it.
+        self._parsed = parsed if parsed is not None else {}
 
     def __getstate__(self) -> dict[str, object]:
         """What a pickle keeps (parcli's cache, `parcli.cache`): the paths and the files
@@ -164,11 +167,12 @@ class Dataset:
         path = getattr(self.paths, kind)
         if path is None:
             raise UsageError(f"no {kind} file")
+        document = self._parsed.pop(path, None)
         if kind == "results":  # its models are built only when a results file is read
             from parcli.result_models import ResultsFile
 
-            return load_model(path, ResultsFile, kind)
-        return load_model(path, SCHEMAS[kind], kind)
+            return load_model(path, ResultsFile, kind, document)
+        return load_model(path, SCHEMAS[kind], kind, document)
 
     def has(self, kind: Kind) -> bool:
         return getattr(self.paths, kind) is not None

@@ -151,7 +151,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
     """`validate FILE...`, as pre-commit calls it with the changed files: each file's kind
     told from its top-level keys, the files paired by folder with the files beside them
     (every plan in the folder of a changed registry). Nothing stops: all problems are kept."""
-    from parcli.load import SIGNATURES, load_document
+    from parcli.load import SIGNATURES, Document, load_document
     from parcli.rules import KINDS
 
     if request.criteria or request.assignments or request.agencies:
@@ -159,6 +159,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
                          "--assignments and --agencies, not both")
     problems: list[Problem] = []
     groups: dict[Group, None] = {}
+    parsed: dict[Path, Document] = {}
     for path in files:
         usable("FILE", path)
         try:
@@ -166,6 +167,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
         except DataError as exc:
             problems += exc.problems
             continue
+        parsed[path] = document
         kinds: list[Kind] = [kind for kind in KINDS if SIGNATURES[kind]
                              if isinstance(document.data, dict)
                              and SIGNATURES[kind] in document.data]
@@ -181,7 +183,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
     for criteria, assignments, agencies, results in groups:
         paths = DataPaths(criteria, assignments, agencies, results=results)
         settings = configuration(request, paths)
-        problems += collect(Dataset(paths), request.tolerance, lang, settings)
+        problems += collect(Dataset(paths, parsed), request.tolerance, lang, settings)
         sources.update((source.path, source) for source in paths.sources())
     unique = list(dict.fromkeys(problems))
     empty = Dataset(DataPaths(None, None, None))

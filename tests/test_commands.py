@@ -794,3 +794,24 @@ def test_through_click_cli_runner() -> None:
                           "finance,Department of Finance,3.68,4.34,0.66,20\n")
     assert runner.invoke(app, ["tree", "--nope"]).exit_code == 2
     assert runner.invoke(app, ["tree", "9.9"]).exit_code == 2
+
+
+def test_validate_files_parses_each_named_file_once(cli, monkeypatch) -> None:
+    """`validate FILE...` (the pre-commit hook) reads each file to tell its kind; the same
+    parse is then validated, not read again. Data: data/criteria_2020.yaml,
+    data/assignments_2020.yaml (and data/agencies.yaml beside them, parsed once too)."""
+    import parcli.load
+
+    parsed: list[str] = []
+    real = parcli.load.parse
+
+    def counting(text: str | bytes, file: str) -> parcli.load.Document:
+        parsed.append(file)
+        return real(text, file)
+
+    monkeypatch.setattr(parcli.load, "parse", counting)
+    result = cli("validate", CRITERIA, ASSIGNMENTS)
+    assert (result.code, result.out.splitlines()[-1]) == (0, "0 error(s), 66 warning(s)")
+    assert sorted(parsed) == sorted({str(CRITERIA.relative_to(ROOT)),
+                                     str(ASSIGNMENTS.relative_to(ROOT)),
+                                     str(AGENCIES.relative_to(ROOT))})

@@ -40,12 +40,16 @@ def load_document(path: Path) -> Document:
     return parse(read_source(path), display_path(path))
 
 
-def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None) -> Loaded:
+def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None,
+               document: Document | None = None) -> Loaded:
+    """The file's model, from `document` when the file was parsed already (its values are
+    consumed: they move into the model)."""
     from pydantic import ValidationError
 
     from parcli.load.schema_errors import kind_of, schema_problems
 
-    document = load_document(path)
+    if document is None or document.data is None:
+        document = load_document(path)
     if not isinstance(document.data, dict):
         raise DataError([document.problem(
             "schema", f"expected a mapping of keys at the top level, found "
