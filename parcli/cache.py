@@ -68,8 +68,6 @@ def folder() -> Path | None:
     """Where entries are kept (`parcli.cachedir`'s folder); None when the cache is off, the
     folder cannot be made or is not private, or there is no owner to check an entry against
     (Windows)."""
-    if not hasattr(os, "getuid"):
-        return None
     from parcli import cachedir
 
     return cachedir.folder()
@@ -89,25 +87,11 @@ class Entry:
 
     def read(self) -> Any:
         """The value stored under this key, or None (no entry, or one not to be trusted)."""
-        flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-                 | getattr(os, "O_CLOEXEC", 0))
-        try:
-            fd = os.open(self.path, flags)
-        except OSError:
-            return None
-        try:
-            with os.fdopen(fd, "rb") as stream:
-                info = os.fstat(stream.fileno())
-                if not _trusted(info):
-                    return None
-                data = stream.read()
-                if os.utime in os.supports_fd:  # pruning keeps the latest used
-                    with suppress(OSError):
-                        os.utime(stream.fileno())
-        except OSError:
-            return None
+        from parcli import cachedir
+
+        data = cachedir.read(self.path)
         header = self._header()
-        if not data.startswith(header):
+        if data is None or not data.startswith(header):
             return None
         import pickle
 
@@ -123,30 +107,15 @@ class Entry:
             return
         import pickle
 
+        from parcli import cachedir
+
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # something that does not pickle: nothing is cached
             return
+        cachedir.write(self.path, self._header(), payload)
         with suppress(OSError):
-            self._store(payload)
             _prune(self.path.parent)
-
-    def _store(self, payload: bytes) -> None:
-        where = self.path.parent
-        where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # A name of this run's own, made here and nowhere else (O_EXCL), private (0600).
-        temporary = where / f".{self.key[:16]}.{os.getpid()}.tmp"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(self._header())
-                stream.write(payload)
-            os.replace(temporary, self.path)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temporary)
-            raise
 
 
 def entry(files: Sequence[tuple[str, Path]], config: Path | None,
@@ -256,12 +225,6 @@ def _dependencies() -> str:
                           and name.endswith((".dist-info", ".egg-info")))
         found.append(f"{module}: {origin} {versions}")
     return "\n".join(found)
-
-
-def _trusted(info: os.stat_result) -> bool:
-    """A regular file of the current user's that no one else may write."""
-    return (stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid()
-            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _prune(where: Path) -> None:

@@ -38,6 +38,13 @@ TABLE_FORMATS = formats()
 PROBLEM_FORMATS = formats(problems=True)
 REPORT_FORMATS = tuple(name for name in formats() if not name.startswith(("table", "csv")))
 
+class Whole(click.IntRange):
+    """A whole number within a range; a mistyped one is "not a valid integer" (click's
+    range type would call it "not a valid integer range")."""
+
+    name = "integer"
+
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True}
 PATH = click.Path(path_type=Path)
 
@@ -336,7 +343,7 @@ def check(tolerance: str | None, fmt: str | None, output: Path | None, wide: boo
 
 @command("tree")
 @click.argument("code", required=False)
-@click.option("--depth", type=click.IntRange(min=1), metavar="N",
+@click.option("--depth", type=Whole(min=1), metavar="N",
               help="Levels shown: 1 = the fields, or CODE alone.")
 @click.option("--search", metavar="TEXT",
               help="Rows whose name contains TEXT, with or without diacritics.")
@@ -371,7 +378,7 @@ def tree(code: str | None, depth: int | None, search: str | None, verbose: bool,
               help="gain, lost or headroom.")
 @click.option("--shared", default="split", metavar="[split|full]",
               help="A criterion with several leads: split equally, or full to each.")
-@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show the first N.")
+@click.option("--top", type=Whole(min=1), metavar="N", help="Show the first N.")
 @click.option("--field", metavar="N", help="Only field N.")
 @_flag("-v", "--verbose", help="List the criteria behind each row.")
 @table_format_option
@@ -484,7 +491,7 @@ def assignments_command(agency: str | None, criterion: str | None, fmt: str | No
 
 @command("report")
 @output_option
-@click.option("--top", type=click.IntRange(min=1), default=5, metavar="N",
+@click.option("--top", type=Whole(min=1), default=5, metavar="N",
               help="Rows in the top-N tables.")
 @click.option("--as-of", metavar="DATE",
               help="Date for deadlines, YYYY-MM-DD (default: today while the plan "
@@ -495,7 +502,7 @@ def assignments_command(agency: str | None, criterion: str | None, fmt: str | No
 @click.option("--peers", metavar="FILE",
               help="A published ranking (YAML): say which rank the scores would buy.")
 @click.option("--since", metavar="FILE", help="A previous report's JSON: say what changed since.")
-@click.option("--next-meeting", type=click.IntRange(min=1), default=30, metavar="DAYS",
+@click.option("--next-meeting", type=Whole(min=1), default=30, metavar="DAYS",
               help="Days until the next meeting: what is due before it.")
 @tolerance_option
 @no_assignments_option
@@ -654,7 +661,7 @@ def simulate(set_values: tuple[str, ...], assume_met: tuple[str, ...], scenario:
 @click.option("--as-of", metavar="DATE",
               help="Date, YYYY-MM-DD (default: today while the plan year runs, "
               "else its last day).")
-@click.option("--within", type=click.IntRange(min=0), default=30, metavar="DAYS",
+@click.option("--within", type=Whole(min=0), default=30, metavar="DAYS",
               help="Days ahead.")
 @click.option("--agency", metavar="AGENCY",
               help="Only tasks this agency leads or implements (an id).")
@@ -895,6 +902,10 @@ def run(argv: list[str]) -> int:
     """Run parcli; every failure becomes one line and an exit code, never a traceback."""
     from parcli.problems import UsageError
 
+    if os.environ.get("_PARCLI_COMPLETE", "").startswith("complete_"):
+        from parcli.completion import typer_protocol
+
+        return typer_protocol(app, os.environ["_PARCLI_COMPLETE"])
     try:
         result = app.main(args=argv, prog_name="parcli", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -54,3 +54,19 @@ def _append_once(rc_file: Path, line: str) -> None:
     if line not in existing.splitlines():
         with rc_file.open("a", encoding="utf-8") as stream:
             stream.write(("" if not existing or existing.endswith("\n") else "\n") + line + "\n")
+
+
+def typer_protocol(command: click.Command, instruction: str) -> int:
+    """Completion asked for the way the scripts of parcli 0.1.0 (typer's) ask: for bash
+    (`complete_bash`), the candidate words one per line, so a script installed then keeps
+    working; the other shells' typer scripts pass their words in a way click does not read,
+    so they get nothing (exit 1) until `parcli --install-completion` is run again."""
+    if instruction != "complete_bash":
+        return 1
+    from click.shell_completion import BashComplete
+
+    completion = BashComplete(command, {}, "parcli", COMPLETE_VAR)
+    args, incomplete = completion.get_completion_args()
+    for item in completion.get_completions(args, incomplete):
+        click.echo(item.value)
+    return 0

@@ -160,6 +160,10 @@ class Dataset:
         return {name: value for name, value in self.__dict__.items()
                 if name == "paths" or name in _FILES}
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._parsed = {}  # a file not loaded before the pickle is read from its path
+
     def _load(self, kind: Kind) -> Loaded:
         from parcli.load import load_model
         from parcli.models import SCHEMAS

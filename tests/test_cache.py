@@ -346,3 +346,19 @@ def test_a_hit_imports_no_parser_nor_rules_and_builds_no_validator(tmp_path: Pat
     *_, hit = runs[1].stderr.splitlines()
     assert miss.startswith("0 ['yaml', 'parcli.load.parser'")
     assert hit == "0 [] []"
+
+
+def test_a_dataset_read_back_loads_a_file_it_had_not_loaded() -> None:
+    """A pickled Dataset keeps the files loaded so far; one it had not loaded yet is read
+    from its path after unpickling. Data: data/criteria_2020.yaml, data/agencies.yaml."""
+    import pickle
+
+    from parcli.dataset import DataPaths, Dataset
+    from tests.conftest import AGENCIES, CRITERIA
+
+    dataset = Dataset(DataPaths(CRITERIA, None, AGENCIES))
+    assert dataset.criteria_file.target_year == 2020
+    copy = pickle.loads(pickle.dumps(dataset))
+    assert "agencies" not in copy.__dict__
+    assert copy.agencies_file.agencies[0].id == dataset.agencies_file.agencies[0].id
+    assert copy.criteria_file == dataset.criteria_file

@@ -767,6 +767,17 @@ def test_python_m_parcli_version() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
+    (["gap", "--top", "5x"], "parcli: error: Invalid value for '--top': '5x' is not a valid "
+     "integer. (see 'parcli gap --help')\n"),
+    (["due", "--within", "-1"], "parcli: error: Invalid value for '--within': -1 is not in the "
+     "range x>=0. (see 'parcli due --help')\n"),
+])
+def test_a_bad_whole_number_is_one_usage_line(cli, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert (result.code, result.out, result.err) == (2, "", message)
+
+
+@pytest.mark.parametrize(("args", "message"), [
     (["check", "--bogus"],
      "parcli: error: No such option '--bogus'. (see 'parcli check --help')\n"),
     (["--bogus"], "parcli: error: No such option '--bogus'. (see 'parcli --help')\n"),

@@ -58,3 +58,17 @@ def test_install_writes_the_script_and_sources_it_once(tmp_path: Path) -> None:
         f"alias ll='ls -l'\nsource '{target}'\n")
     install(app, "fish", home=tmp_path)
     assert (tmp_path / ".config/fish/completions/parcli.fish").is_file()
+
+
+def test_a_bash_script_installed_by_parcli_0_1_0_still_completes() -> None:
+    """typer's bash script asks with `complete_bash` and reads one word per line."""
+    env = {**os.environ, "_PARCLI_COMPLETE": "complete_bash", "COMP_WORDS": "parcli gap --by",
+           "COMP_CWORD": "2"}
+    done = subprocess.run([sys.executable, "-m", "parcli"], env=env, capture_output=True,
+                          text=True, cwd=ROOT, check=False, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, "--by-agency\n--by-field\n--by-method\n", "")
+    env["_PARCLI_COMPLETE"] = "complete_zsh"
+    done = subprocess.run([sys.executable, "-m", "parcli"], env=env, capture_output=True,
+                          text=True, cwd=ROOT, check=False, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")

@@ -61,10 +61,10 @@ def read_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     cache: dict[tuple[str, str | None], Any] = {}
     original = load.load_model
 
-    def cached(path: Path, model: Any, kind: str | None = None) -> Any:
+    def cached(path: Path, model: Any, kind: str | None = None, document: Any = None) -> Any:
         key = (str(path), kind)
         if key not in cache:
-            cache[key] = original(path, model, kind)
+            cache[key] = original(path, model, kind, document)
         return cache[key]
 
     monkeypatch.setattr(load, "load_model", cached)
