@@ -17,6 +17,7 @@ class Registry:
         self.agencies = registry.agencies
         self.by_id: dict[str, Agency] = {}
         self.spellings: dict[str, list[tuple[int, str]]] = {}  # folded text -> (index, as written)
+        self._resolved: dict[str, Agency | None] = {}
         for index, agency in enumerate(registry.agencies):
             self.by_id.setdefault(agency.id, agency)
             for text in dict.fromkeys((agency.id, agency.name, *agency.aliases)):
@@ -25,8 +26,12 @@ class Registry:
                     found.append((index, text))
 
     def resolve(self, text: str) -> Agency | None:
-        found = self.spellings.get(fold(text))
-        return self.agencies[found[0][0]] if found else None
+        try:
+            return self._resolved[text]
+        except KeyError:  # each spelling folded once: a plan names the same leads over and over
+            found = self.spellings.get(fold(text))
+            agency = self._resolved[text] = self.agencies[found[0][0]] if found else None
+            return agency
 
     def ids(self, texts: list[str]) -> list[str]:
         """Ids of the texts, in order, without repeats. An unknown text stands as its own id

@@ -141,10 +141,10 @@ def _label_total(row: dict[str, object], count: int, top: int | None, lang: Lang
 
 
 def _leaf_row(gap: LeafGap, lang: Lang) -> dict[str, object]:
-    row = gap.node.row
+    row, points = gap.node.row, gap.points
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
-            "label": row.text.shown(lang), "gain": gap.points.gain,
-            "lost": gap.points.lost, "headroom": gap.points.headroom, "lead": list(gap.leads),
+            "label": row.text.shown(lang), "gain": points.gain,
+            "lost": points.lost, "headroom": points.headroom, "lead": list(gap.leads),
             "lead_source": gap.lead_source}
 
 

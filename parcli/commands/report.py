@@ -110,8 +110,9 @@ def run(checked: Checked, options: ReportOptions) -> Output:
                       "name_en": registry.text(str(row["id"])).en, "gain": row["gain"],
                       "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
         "criteria": [{"code": g.node.code, "name": g.node.row.name,
-                      "name_en": g.node.row.name_en, "gain": g.points.gain,
-                      "lost": g.points.lost, "lead": list(g.leads)} for g in worst],
+                      "name_en": g.node.row.name_en, "gain": points.gain,
+                      "lost": points.lost, "lead": list(g.leads)}
+                     for g in worst for points in [g.points]],
         "uncovered": [node.code for node in uncovered],
         "problems": {f"{rule}:{level}": n for (rule, level), n in sorted(counts.items())},
         "deadlines": _deadlines_json(plan, soon, registry, data.target_year),
@@ -170,9 +171,10 @@ def _field_json(row: dict[str, object]) -> dict[str, object]:
 def _figures(checked: Checked, sums: CheckResult, gaps: list[LeafGap]) -> dict[str, object]:
     """The figures a later report compares with (--since): totals and agencies' points."""
     total = checked.dataset.criteria_file.total
+    whole = province(gaps)
     return {"baseline": total.baseline, "target": total.target,
             "computed": {c.column: c.computed for c in sums.totals},
-            "gain": province(gaps).get("gain"), "lost": province(gaps).get("lost"),
+            "gain": whole.get("gain"), "lost": whole.get("lost"),
             "agencies": {g.key: g.get("gain") for g in by_agency(gaps, "split")},
             "problems": len(checked.problems)}
 
@@ -378,8 +380,9 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
 
 def _criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Table:
     rows = [{"code": g.node.code, "name": g.node.row.text.shown(lang),
-             "lost": g.points.lost, "gain": g.points.gain,
-             "lead": ", ".join(registry.text(a).in_(lang) for a in g.leads)} for g in gaps]
+             "lost": points.lost, "gain": points.gain,
+             "lead": ", ".join(registry.text(a).in_(lang) for a in g.leads)}
+            for g in gaps for points in [g.points]]
     return Table([Column("code", t("code", lang)), Column("name", t("criterion", lang)),
                   Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True),
                   Column("lead", t("lead", lang))], rows)

@@ -15,6 +15,7 @@ in docs/DEADLINES.md. The rules, in short:
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -129,6 +130,7 @@ _ONGOING = re.compile(r"^thường\s+xuyên\b")
 _REGULATION = re.compile(r"^theo\s+quy\s+định\b")
 
 
+@functools.lru_cache(maxsize=4096)  # a plan repeats its deadlines ("Tháng 12/2020"); Due is frozen
 def parse_deadline(text: str, year: int, *, issued: date | None = None) -> Due | None:
     """The due date of a printed deadline in plan year `year`; None when not understood.
 

@@ -174,8 +174,8 @@ def _shares(points: Points, parts: int) -> list[Points]:
 def by_agency(gaps: list[LeafGap], shared: Shared = "split") -> list[GroupGap]:
     groups: dict[str, GroupGap] = {}
     for gap in gaps:
-        n = len(gap.leads)
-        portions = _shares(gap.points, n) if shared == "split" else [gap.points] * n
+        n, points = len(gap.leads), gap.points
+        portions = _shares(points, n) if shared == "split" else [points] * n
         for agency_id, portion in zip(gap.leads, portions, strict=True):
             groups.setdefault(agency_id, GroupGap(agency_id)).add(portion, gap.node.code)
     return list(groups.values())
