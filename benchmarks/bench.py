@@ -65,7 +65,8 @@ def step(name):
     steps.append((name, time.perf_counter()))
 warm = sys.argv[1] == "warm"
 if warm:
-    from parcli import codecache; codecache.install(); step("parcli.codecache: import dataclasses, read the compiled code")
+    from parcli import codecache; codecache.install()
+    step("parcli.codecache: import dataclasses, read the compiled code")
 import click; step("import click")
 import parcli.cli as cli; step("import parcli.cli (the commands, the reporters' registry)")
 cli._without_pydantic_plugins()

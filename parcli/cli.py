@@ -62,26 +62,31 @@ def _flag(*names: str, help: str) -> Callable[[F], F]:
     return click.option(*names, is_flag=True, default=False, help=help)
 
 
+def _file(option: str, help: str) -> Callable[[F], F]:
+    """An option naming a data file."""
+    return click.option(option, metavar="FILE", help=help)
+
+
 # The options every data command shares, declared once.
-criteria_option = click.option(
-    "--criteria", metavar="FILE",
-    help="Criteria file (Appendix I). Default: the bundled plan, only when no "
+criteria_option = _file(
+    "--criteria",
+    "Criteria file (Appendix I). Default: the bundled plan, only when no "
     "data file is named.")
-assignments_option = click.option(
-    "--assignments", metavar="FILE",
-    help="Assignments file (Appendix II). Default: assignments_<year>.yaml, "
+assignments_option = _file(
+    "--assignments",
+    "Assignments file (Appendix II). Default: assignments_<year>.yaml, "
     "else assignments.yaml, beside the criteria file.")
-agencies_option = click.option(
-    "--agencies", metavar="FILE",
-    help="Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
+agencies_option = _file(
+    "--agencies",
+    "Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, "
     "beside the criteria file.")
-config_option = click.option(
-    "--config", metavar="FILE",
-    help="parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
+config_option = _file(
+    "--config",
+    "parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml "
     "with [tool.parcli]) from the criteria file's folder upward.")
-results_option = click.option(
-    "--results", metavar="FILE",
-    help="Results file (scores and statuses). Default: results_<year>.yaml "
+results_option = _file(
+    "--results",
+    "Results file (scores and statuses). Default: results_<year>.yaml "
     "beside the criteria file, if there is one.")
 no_assignments_option = _flag("--no-assignments", help="Run without an assignments file.")
 lang_option = click.option("--lang", default="en",
@@ -102,6 +107,7 @@ force_option = _flag("--force", help="Overwrite an existing file.")
 # The files and language (every data command), then how the output looks.
 data_options = _options(criteria_option, assignments_option, agencies_option, config_option,
                         lang_option)
+table_output_options = _options(table_format_option, output_option, wide_option)
 look_options = _options(
     click.option("--color", default="auto", metavar="[auto|always|never]",
                  help="Colour: auto, always or never."),
@@ -348,9 +354,7 @@ def check(tolerance: str | None, fmt: str | None, output: Path | None, wide: boo
 @click.option("--search", metavar="TEXT",
               help="Rows whose name contains TEXT, with or without diacritics.")
 @_flag("-v", "--verbose", help="Also the scoring bands each row prints.")
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def tree(code: str | None, depth: int | None, search: str | None, verbose: bool,
@@ -381,9 +385,7 @@ def tree(code: str | None, depth: int | None, search: str | None, verbose: bool,
 @click.option("--top", type=Whole(min=1), metavar="N", help="Show the first N.")
 @click.option("--field", metavar="N", help="Only field N.")
 @_flag("-v", "--verbose", help="List the criteria behind each row.")
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @no_assignments_option
 @data_options
 @look_options
@@ -443,9 +445,7 @@ def validate(files: tuple[Path, ...], strict: bool, quiet: bool, verbose: bool,
 
 
 @command("agencies")
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @no_assignments_option
 @data_options
 @look_options
@@ -468,9 +468,7 @@ def agencies_command(fmt: str | None, output: Path | None, wide: bool, no_assign
 @click.option("--agency", metavar="AGENCY",
               help="Only items this agency leads or implements (an id).")
 @click.option("--criterion", metavar="CODE", help="Only items of this criterion code and below.")
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def assignments_command(agency: str | None, criterion: str | None, fmt: str | None,
@@ -596,9 +594,7 @@ def _per_agency(options: ReportOptions) -> None:
 @_flag("--by-agency", help="Per lead agency.")
 @_flag("--by-field", help="Per field.")
 @results_option
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def progress(assume: str, by_agency: bool, by_field: bool, results: str | None,
@@ -630,9 +626,7 @@ def progress(assume: str, by_agency: bool, by_field: bool, results: str | None,
               "beside the plan, if any).")
 @click.option("--assume", default="baseline", metavar="[baseline|target]",
               help="Criteria without a score are taken at their baseline or target.")
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def simulate(set_values: tuple[str, ...], assume_met: tuple[str, ...], scenario: str | None,
@@ -669,9 +663,7 @@ def simulate(set_values: tuple[str, ...], assume_met: tuple[str, ...], scenario:
               help="Only tasks with this status (not-started, "
               "in-progress, unknown; repeat it).")
 @results_option
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def due(as_of: str | None, within: int, agency: str | None, status: tuple[str, ...],
@@ -697,9 +689,7 @@ def due(as_of: str | None, within: int, agency: str | None, status: tuple[str, .
 @click.option("--score", metavar="POINTS",
               help="The score to place (default: the projected total).")
 @results_option
-@table_format_option
-@output_option
-@wide_option
+@table_output_options
 @data_options
 @look_options
 def rank(peers: str, score: str | None, results: str | None, fmt: str | None,

@@ -826,3 +826,19 @@ def test_validate_files_parses_each_named_file_once(cli, monkeypatch) -> None:
     assert sorted(parsed) == sorted({str(CRITERIA.relative_to(ROOT)),
                                      str(ASSIGNMENTS.relative_to(ROOT)),
                                      str(AGENCIES.relative_to(ROOT))})
+
+
+def test_help_names_the_choices_the_engine_takes() -> None:
+    """The choices shown in help ([gain|lost|headroom]) are written in cli.py, which imports
+    no engine at start-up; they must stay those the engine accepts."""
+    from parcli.engine.gap import BASES
+    from parcli.engine.progress import ASSUMPTIONS
+    from parcli.text import LANGS
+
+    def metavar(command: str, name: str) -> str | None:
+        return next(p.metavar for p in app.commands[command].params if p.name == name)
+
+    assert metavar("gap", "basis") == f"[{'|'.join(BASES)}]"
+    assert metavar("progress", "assume") == metavar("simulate", "assume") == (
+        f"[{'|'.join(ASSUMPTIONS)}]")
+    assert metavar("check", "lang") == f"[{'|'.join(LANGS)}]"
