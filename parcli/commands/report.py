@@ -74,7 +74,8 @@ def run(checked: Checked, options: ReportOptions) -> Output:
     agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
     sections.append(agency_section)
     worst = with_ties(rank_leaves(gaps, "lost"), top, lambda g: g.points.lost)
-    criteria_blocks: list[str | Table] = [_criteria_table(worst, registry, lang)]
+    worst_table = _criteria_table(worst, registry, lang)
+    criteria_blocks: list[str | Table] = [worst_table]
     if len(worst) > top:
         criteria_blocks.append(t("report_ties", lang, n=len(worst) - top))
     sections.append(Section(t("report_criteria", lang, n=min(top, len(worst)),
@@ -109,10 +110,11 @@ def run(checked: Checked, options: ReportOptions) -> Output:
         "agencies": [{"agency": row["id"], "name": registry.text(str(row["id"])).vi,
                       "name_en": registry.text(str(row["id"])).en, "gain": row["gain"],
                       "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
+        # the table's own values: a leaf's points are worked out on each use (LeafGap)
         "criteria": [{"code": g.node.code, "name": g.node.row.name,
-                      "name_en": g.node.row.name_en, "gain": points.gain,
-                      "lost": points.lost, "lead": list(g.leads)}
-                     for g in worst for points in [g.points]],
+                      "name_en": g.node.row.name_en, "gain": row["gain"],
+                      "lost": row["lost"], "lead": list(g.leads)}
+                     for g, row in zip(worst, worst_table.rows, strict=True)],
         "uncovered": [node.code for node in uncovered],
         "problems": {f"{rule}:{level}": n for (rule, level), n in sorted(counts.items())},
         "deadlines": _deadlines_json(plan, soon, registry, data.target_year),

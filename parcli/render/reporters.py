@@ -730,26 +730,31 @@ class MarkdownReporter(Reporter):
 def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str:
     """A GFM pipe table; numeric columns are right-aligned (`---:`), the others left as
     they are (no colon: left by default). Decimals are written in `lang` ("79,53" in
-    Vietnamese); a row for context starts with "·". Each cell goes to its Markdown text at
-    once (no grid of pieces is kept: a plan's annex may have 100,000 rows)."""
+    Vietnamese); a row for context starts with "·"."""
+    return "\n".join(markdown_table_lines(table, heading, lang)) + "\n"
+
+
+def markdown_table_lines(table: Table, heading: str = "###", lang: Lang = "en") -> list[str]:
+    """`markdown_table`'s lines. Each cell goes to its Markdown text at once and the lines
+    are joined once, by the caller: a plan's annex may have 100,000 rows, and each copy of
+    its text is tens of megabytes."""
     columns = [column for column in table.columns if column.human]
     rows = [[_md_cell(_cell_pieces(c, row, lang, i == 0)) for i, c in enumerate(columns)]
             for row in table.rows]
     rows += [[_md_cell(_cell_pieces(c, row, lang, False)) for c in columns]
              for row in table.footer]
-    text = _github_table(rows, [md_escape(column.label) for column in columns],
-                         ["right" if c.numeric else "left" for c in columns])
+    lines = _github_lines(rows, [md_escape(column.label) for column in columns],
+                          ["right" if c.numeric else "left" for c in columns])
     del rows
     # tabulate's `pipe` would mark the text columns `:---` too; only the numbers need it.
-    start = text.index("\n") + 1
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    segments = text[start:end].split("|")
+    segments = lines[1].split("|")
     for index, column in enumerate(columns, start=1):
         if column.numeric:
             segments[index] = segments[index][:-1] + ":"
-    title = f"{heading} {md_escape(table.title)}\n\n" if table.title else ""
-    return f"{title}{text[:start]}{'|'.join(segments)}{text[end:]}\n"
+    lines[1] = "|".join(segments)
+    if table.title:
+        lines[:0] = [f"{heading} {md_escape(table.title)}", ""]
+    return lines
 
 
 # What tabulate gives a cell a meaning of its own for: ANSI codes (not counted in widths), line
@@ -757,8 +762,8 @@ def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str
 _TABULATE_SPECIAL = re.compile("[\x1b\r\n\x01]")
 
 
-def _github_table(rows: list[list[str]], headers: list[str], aligns: list[str]) -> str:
-    """What `tabulate(rows, headers, tablefmt="github", disable_numparse=True,
+def _github_lines(rows: list[list[str]], headers: list[str], aligns: list[str]) -> list[str]:
+    """The lines of what `tabulate(rows, headers, tablefmt="github", disable_numparse=True,
     colalign=aligns)` returns, byte for byte, without importing tabulate (whose import
     reads the installed packages' metadata: a tenth of a report's start-up) and in one
     pass over a large table. Cells are stripped and padded to the widest cell or the
@@ -770,8 +775,8 @@ def _github_table(rows: list[list[str]], headers: list[str], aligns: list[str]) 
             _TABULATE_SPECIAL.search(header) for header in headers):
         from tabulate import tabulate
 
-        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True,
-                        colalign=aligns)
+        return str(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True,
+                            colalign=aligns)).split("\n")
     for row in rows:  # in place: a second copy of a large table is what peaks
         row[:] = [value.strip() for value in row]
     cells = rows
@@ -788,7 +793,7 @@ def _github_table(rows: list[list[str]], headers: list[str], aligns: list[str]) 
     lines += ["| " + " | ".join(value.rjust(size) if flush else value.ljust(size)
                                 for value, size, flush in zip(row, widths, right, strict=True))
               + " |" for row in cells]
-    return "\n".join(lines)
+    return lines
 
 
 def markdown_document(sections: list[Section], lang: Lang = "en") -> str:
@@ -800,9 +805,12 @@ def markdown_document(sections: list[Section], lang: Lang = "en") -> str:
     for section in sections:
         parts.append(f"{'#' * section.level} {md_escape(section.heading)}")
         for block in section.blocks:
-            parts.append(markdown_table(block, lang=lang).rstrip("\n")
+            parts.append("\n".join(markdown_table_lines(block, lang=lang))
                          if isinstance(block, Table) else md_paragraph(block))
-    return "\n\n".join(parts) + "\n"
+    if not parts:
+        return "\n"
+    parts[-1] += "\n"  # the closing newline: a copy of the last part, not of the whole text
+    return "\n\n".join(parts)
 
 
 # --- csv --------------------------------------------------------------------------------
