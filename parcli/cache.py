@@ -64,15 +64,6 @@ _PACKAGE = Path(parcli.__file__).parent
 _NOT_SOURCE = frozenset({"__pycache__", "data", "schema"})  # folders without modules
 
 
-def folder() -> Path | None:
-    """Where entries are kept (`parcli.cachedir`'s folder); None when the cache is off, the
-    folder cannot be made or is not private, or there is no owner to check an entry against
-    (Windows)."""
-    from parcli import cachedir
-
-    return cachedir.folder()
-
-
 class Entry:
     """The cache entry of one set of inputs."""
 
@@ -124,7 +115,9 @@ def entry(files: Sequence[tuple[str, Path]], config: Path | None,
     `config` and `options` (the request's settings that change the outcome, as text); None
     when the cache is off, or the inputs cannot be read, are not regular files or are too
     large to be worth caching (the run then reads them as without a cache)."""
-    where = folder()
+    from parcli import cachedir
+
+    where = cachedir.folder()
     if where is None:
         return None
     key = _key(files, config, options)

@@ -9,9 +9,10 @@ Performance.)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -234,6 +235,23 @@ def _common(criteria: str | None, assignments: str | None, agencies: str | None,
         debug, wide)
 
 
+@contextlib.contextmanager
+def _stop_on_problems(common: Common, *usage: type[Exception]) -> Iterator[None]:
+    """Data a command cannot use: its problems (exit 1); a usage error, or one of `usage`:
+    one line (exit 2). The same for every command that reads data."""
+    from parcli.problems import DataError, UsageError
+
+    misuse: tuple[type[Exception], ...] = (UsageError, *usage)
+    try:
+        yield
+    except DataError as exc:
+        _report_problems(common, exc)
+        raise click.exceptions.Exit(1) from None
+    except misuse as exc:
+        click.echo(f"parcli: error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
+
+
 def _execute(common: Common, command: str, build: Callable[[Checked], Output],
              destination: Path | None = None, files: tuple[Path, ...] = (),
              name: str | None = None) -> None:
@@ -242,21 +260,17 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
     import importlib
 
     from parcli.commands import with_sources
-    from parcli.problems import DataError, UsageError
     from parcli.service import open_data, open_files
 
     module = importlib.import_module(f"parcli.commands.{command}")
     try:
-        checked = (open_files(list(files), common.data, common.lang) if files else
-                   open_data(common.data, name or command, module.NEEDS, module.OPTIONAL,
-                             common.lang, module.TOLERATED))
-        output = build(checked)
-    except DataError as exc:
-        _report_problems(common, exc)
-        raise click.exceptions.Exit(1) from None
-    except UsageError as exc:
-        click.echo(f"parcli: error: {exc}", err=True)
-        raise click.exceptions.Exit(2) from None
+        with _stop_on_problems(common):
+            checked = (open_files(list(files), common.data, common.lang) if files else
+                       open_data(common.data, name or command, module.NEEDS, module.OPTIONAL,
+                                 common.lang, module.TOLERATED))
+            output = build(checked)
+    except click.exceptions.Exit:
+        raise
     except Exception as exc:
         if common.debug:  # the traceback a developer asked for, then the usual exit code
             import traceback
@@ -553,14 +567,14 @@ def report(output: Path | None, top: int, as_of: str | None, agency: str | None,
 def _per_agency(options: ReportOptions) -> None:
     """One task sheet per agency that leads a criterion or has a task, into a folder."""
     from parcli.commands import agency_sheet, with_sources
-    from parcli.problems import DataError, UsageError
+    from parcli.problems import UsageError
     from parcli.render.reporters import reporter
     from parcli.service import open_data
 
     common = options.common
     folder = options.per_agency
     assert folder is not None
-    try:
+    with _stop_on_problems(common, OSError):
         checked = open_data(common.data, "report", ("criteria", "assignments", "agencies"),
                             ("results",), common.lang)
         dataset = checked.dataset
@@ -580,12 +594,6 @@ def _per_agency(options: ReportOptions) -> None:
             chosen = reporter(common.format, common.color, lang=common.lang)
             suffix = {"md": "md", "json": "json"}.get(common.format, common.format)
             _emit(_rendered(chosen, output), folder / f"{agency}.{suffix}", common)
-    except DataError as exc:
-        _report_problems(common, exc)
-        raise click.exceptions.Exit(1) from None
-    except (UsageError, OSError) as exc:
-        click.echo(f"parcli: error: {exc}", err=True)
-        raise click.exceptions.Exit(2) from None
 
 
 @command("progress")
@@ -755,22 +763,15 @@ def _write_file(common: Common, command: str, module: Any, build: Callable[[Chec
     """The commands that write a data file: checked data in, one YAML file out, never
     overwriting an existing file without --force."""
     from parcli.engine.writer import default_path, refuse_overwrite
-    from parcli.problems import DataError, UsageError
     from parcli.service import open_data
 
-    try:
+    with _stop_on_problems(common):
         checked = open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,
                             module.TOLERATED)
         written = build(checked)
         paths = checked.dataset.paths
         path = output or default_path(written.name, paths.criteria, paths.bundled)
         refuse_overwrite(path, force)
-    except DataError as exc:
-        _report_problems(common, exc)
-        raise click.exceptions.Exit(1) from None
-    except UsageError as exc:
-        click.echo(f"parcli: error: {exc}", err=True)
-        raise click.exceptions.Exit(2) from None
     _emit(written.text, path, common)
 
 
@@ -828,7 +829,6 @@ def main(argv: list[str] | None = None) -> None:
     tearing down the modules at exit costs more than the work on the shipped plan: the
     collector is off and the process ends with `os._exit` once both streams are flushed, as
     mypy does. `run` (what the tests call) does neither."""
-    import contextlib
     import gc
 
     gc.disable()
@@ -879,7 +879,6 @@ def _without_pydantic_plugins() -> None:
 
 
 def _stdout_failed(exc: OSError) -> None:
-    import contextlib
     import errno
 
     with contextlib.suppress(OSError):
