@@ -8,9 +8,9 @@ from parcli.text import Lang, Text
 
 
 def number(value: Decimal | int | None, lang: Lang = "en") -> str:
-    """79.53 stays 79.53; 8.50 prints as 8.5; 100 as 100; nothing as an empty cell. For a
+    """8.67 stays 8.67; 8.50 prints as 8.5; 100 as 100; nothing as an empty cell. For a
     Vietnamese reader (`lang="vi"`) the decimal mark is a comma, as the plans print it:
-    79,53 (no thousands grouping). Machine formats (json, csv) always keep the dot."""
+    8,67 (no thousands grouping). Machine formats (json, csv) always keep the dot."""
     if value is None:
         return ""
     if isinstance(value, int):
@@ -23,7 +23,7 @@ def number(value: Decimal | int | None, lang: Lang = "en") -> str:
 
 def number_text(value: Decimal | int | None) -> Text:
     """A number as each language writes it, for a message built in both languages
-    (`Text.format` puts a Text value in each language's own): Text("79.53", "79,53")."""
+    (`Text.format` puts a Text value in each language's own): Text("8.67", "8,67")."""
     return Text(number(value), number(value, "vi"))
 
 

@@ -16,12 +16,12 @@ Word: a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I)
     laid out landscape when its tables are too wide for a portrait page (the decree allows
     this for a document made of tables). The language of the text is set (vi-VN or en-GB) so
     that Word checks the spelling in the right language. Numbers and dates in table cells are
-    written as the language writes them: `79,53` and `30/09/2020` in Vietnamese.
+    written as the language writes them: `8,67` and `30/09/2020` in Vietnamese.
 
 Excel
     One sheet per table, header row in bold and frozen, an autofilter over the rows, columns
     sized to their content (long text wraps), every number a number cell with a number format
-    (`#,##0.00`: the reader's Excel shows it with its own separators, `79,53` on a Vietnamese
+    (`#,##0.00`: the reader's Excel shows it with its own separators, `8,67` on a Vietnamese
     system), percentages as percent cells, dates as date cells. Text is always stored as text:
     a name starting with `=` is never a formula, and `#N/A` is never an error value. The report
     gets a first sheet with its headings and paragraphs (each table a link to its sheet) and

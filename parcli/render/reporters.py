@@ -14,7 +14,7 @@ Markdown escaping (`md_escape`, `md_paragraph`)
     The aim: a name such as `<script>`, `*x*`, `&amp;` or `[a](javascript:x)` shows verbatim
     on GitHub and GitLab (cmark-gfm, comrak), through `pandoc -f gfm` and markdown-it.
     CommonMark lets a backslash stand before any ASCII punctuation, so escaping all of it
-    would be safe too; but then every `.` and `-` in "79.53", "2020-09-30" or "error(s)"
+    would be safe too; but then every `.` and `-` in "8.67", "2020-09-30" or "error(s)"
     would carry a backslash and the markdown, which people read and paste as it is, would
     be ugly. So the escaping is targeted, and each rule says why:
 
@@ -36,8 +36,8 @@ Markdown escaping (`md_escape`, `md_paragraph`)
     of its own. Cells that hold parcli's own values (numbers, dates) are not escaped.
 
 The reader's language (`lang`)
-    Human formats (table, md) write decimals as the reader does: `79,53` in Vietnamese,
-    `79.53` in English; machine formats (json, csv, github) always write the dot. Only
+    Human formats (table, md) write decimals as the reader does: `8,67` in Vietnamese,
+    `8.67` in English; machine formats (json, csv, github) always write the dot. Only
     values parcli produced change: a code such as `8.1` or a date is text and stays. A name
     that is `Untranslated` (Vietnamese standing in for a missing English name) is in
     italics in Markdown and in the Rich terminal, as it is in plain text.
@@ -91,7 +91,7 @@ class Reporter:
 
     * `color`: auto, always or never (only `table` uses it);
     * `lang`: the reader's language. Human formats (table, md) write decimals with a comma
-      in Vietnamese ("79,53"); machine formats (json, csv, github) always keep the dot;
+      in Vietnamese ("8,67"); machine formats (json, csv, github) always keep the dot;
     * `width`: the columns a `table` fits; None: `COLUMNS`, else the terminal's, else
       `PIPED_WIDTH`;
     * `wide`: never wrap (`--wide`): every cell on one line, however long.
@@ -729,7 +729,7 @@ class MarkdownReporter(Reporter):
 
 def markdown_table(table: Table, heading: str = "###", lang: Lang = "en") -> str:
     """A GFM pipe table; numeric columns are right-aligned (`---:`), the others left as
-    they are (no colon: left by default). Decimals are written in `lang` ("79,53" in
+    they are (no colon: left by default). Decimals are written in `lang` ("8,67" in
     Vietnamese); a row for context starts with "·"."""
     return "\n".join(markdown_table_lines(table, heading, lang)) + "\n"
 
@@ -857,7 +857,7 @@ class JsonReporter(Reporter):
     """The command's data as JSON (`ensure_ascii=False, indent=2`).
 
     Numbers are JSON numbers in exact decimal text: a Decimal is written with all its digits
-    and no exponent, trailing zeros dropped (`79.53`, `8.50` as `8.5`, `100`,
+    and no exponent, trailing zeros dropped (`8.67`, `8.50` as `8.5`, `100`,
     `1234567890.123456789`), never as a string. A reader that parses into binary floats may
     round beyond 15-17 significant digits; one that parses into decimals keeps them all.
     """

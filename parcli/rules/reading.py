@@ -47,7 +47,7 @@ READING: list[Rule] = [
              "baseline_year not before target_year, a file of another kind."),
     _reading("decimal-comma", "a number written with a decimal comma",
              "số viết bằng dấu phẩy thập phân",
-             "Failing: `baseline: 79,53`. Passing: `baseline: 79.53`."),
+             "Failing: `baseline: 8,67`. Passing: `baseline: 8.67`."),
     _reading("score-range", "a score outside [min, max]",
              "điểm nằm ngoài [điểm thấp nhất, điểm tối đa]",
              "Failing: `max: 1` with `baseline: 1.5`; a negative score on a row without a "
