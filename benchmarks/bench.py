@@ -74,7 +74,7 @@ from pydantic import BaseModel; step("import pydantic")
 if not warm:
     import yaml; step("import yaml")
 import parcli.models; step("parcli.models: make 13 model classes (validators deferred)")
-import parcli.options, parcli.service, parcli.commands; step("import options, service, engine")
+import parcli.options, parcli.checking, parcli.commands; step("import options, service, engine")
 if not warm:
     from parcli.rules import catalogue; catalogue(); step("the rule catalogue (27 modules)")
 import io, contextlib

@@ -25,12 +25,12 @@ from parcli import __version__
 from parcli.render.reporters import formats
 
 if TYPE_CHECKING:
+    from parcli.checking import Checked
     from parcli.engine.writer import Written
     from parcli.options import Common, ReportOptions
+    from parcli.output import Output
     from parcli.problems import DataError
-    from parcli.render import Output
     from parcli.render.reporters import Reporter
-    from parcli.service import Checked
 
 T = TypeVar("T", bound=str)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -217,8 +217,8 @@ def _common(criteria: str | None, assignments: str | None, agencies: str | None,
             color: str = "never", no_color: bool = True, debug: bool = False,
             no_assignments: bool = False, tolerance: str | None = None,
             results: str | None = None, wide: bool = False) -> Common:
+    from parcli.checking import DataRequest
     from parcli.options import Common
-    from parcli.service import DataRequest
 
     default = ("github" if os.environ.get("GITHUB_ACTIONS") == "true"
                and "github" in formats_allowed else formats_allowed[0])
@@ -259,8 +259,8 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
     problems exit 1, misuse exits 2."""
     import importlib
 
+    from parcli.checking import open_data, open_files
     from parcli.commands import with_sources
-    from parcli.service import open_data, open_files
 
     module = importlib.import_module(f"parcli.commands.{command}")
     try:
@@ -540,12 +540,12 @@ def report(output: Path | None, top: int, as_of: str | None, agency: str | None,
                                  param_hint="--agency")
     peers_path = _path("--peers", peers)
     if peers_path is not None:
-        from parcli.dataset import usable
+        from parcli.files.dataset import usable
 
         usable("--peers", peers_path)
     since_path = _path("--since", since)
     if since_path is not None:
-        from parcli.dataset import usable
+        from parcli.files.dataset import usable
 
         usable("--since", since_path)
     options = ReportOptions(common, date.today(), _date("--as-of", as_of), top, output, agency,
@@ -566,10 +566,10 @@ def report(output: Path | None, top: int, as_of: str | None, agency: str | None,
 
 def _per_agency(options: ReportOptions) -> None:
     """One task sheet per agency that leads a criterion or has a task, into a folder."""
+    from parcli.checking import open_data
     from parcli.commands import agency_sheet, with_sources
     from parcli.problems import UsageError
     from parcli.render.reporters import reporter
-    from parcli.service import open_data
 
     common = options.common
     folder = options.per_agency
@@ -712,7 +712,7 @@ def rank(peers: str, score: str | None, results: str | None, fmt: str | None,
                      no_color, debug, results=results, wide=wide)
     peers_path = _path("--peers", peers)
     assert peers_path is not None
-    from parcli.dataset import usable
+    from parcli.files.dataset import usable
 
     usable("--peers", peers_path)
     options = RankOptions(common, peers_path, score)
@@ -762,8 +762,8 @@ def _write_file(common: Common, command: str, module: Any, build: Callable[[Chec
                 output: Path | None, force: bool) -> None:
     """The commands that write a data file: checked data in, one YAML file out, never
     overwriting an existing file without --force."""
+    from parcli.checking import open_data
     from parcli.engine.writer import default_path, refuse_overwrite
-    from parcli.service import open_data
 
     with _stop_on_problems(common):
         checked = open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,
@@ -832,7 +832,6 @@ def main(argv: list[str] | None = None) -> None:
     import gc
 
     gc.disable()
-    _without_pydantic_plugins()
     # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes).
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -845,9 +844,6 @@ def main(argv: list[str] | None = None) -> None:
         code = 1
     with contextlib.suppress(OSError):  # nowhere left to say so
         sys.stderr.flush()
-    from parcli import codecache
-
-    codecache.save()
     os._exit(code)
 
 

@@ -184,7 +184,7 @@ def _described(description: str, **extra: Any) -> Any:
 
 class _Strict(BaseModel):
     # defer_build: a model's validator is built when it first validates, not when the class
-    # is made; a run that reads its data from the cache (`parcli.cache`) builds none.
+    # is made; a command that reads no file of this kind builds none.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 

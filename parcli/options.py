@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from parcli.checking import DataRequest
 from parcli.engine.gap import Basis, Shared
 from parcli.engine.progress import Assume
-from parcli.service import DataRequest
 from parcli.text import Lang
 
 Color = Literal["auto", "always", "never"]

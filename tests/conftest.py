@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,12 +9,6 @@ from pathlib import Path
 import pytest
 
 from parcli.cli import run
-
-# Tests run without parcli's cache (`parcli.cache`), so that each one loads and checks the
-# files it names (and writes nothing to the user's cache folder); tests/test_cache.py turns
-# it on, in a folder of its own. Set at import: module-scoped fixtures and the tests'
-# subprocesses see it too.
-os.environ["PARCLI_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -48,7 +41,7 @@ def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def _bundled_plan_is_2020(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests name the data they use: here "the bundled plan" is Đắk Lắk 2020, whatever later
     years `data/` comes to hold, so that adding a year breaks no test."""
-    import parcli.dataset as dataset
+    import parcli.files.dataset as dataset
 
     monkeypatch.setattr(dataset, "latest", lambda kind, folder=DATA: folder / f"{kind}_2020.yaml")
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from parcli.dataset import DataPaths, Dataset
+from parcli.files.dataset import DataPaths, Dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CRITERIA = DATA / "criteria_2020.yaml"

@@ -20,7 +20,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parcli.dataset import DataPaths, Dataset
 from parcli.engine.gap import (
     NO_LEAD,
     Points,
@@ -34,6 +33,7 @@ from parcli.engine.gap import (
     split,
 )
 from parcli.engine.tree import CriteriaTree
+from parcli.files.dataset import DataPaths, Dataset
 
 D = Decimal
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gap"

@@ -9,17 +9,17 @@ from typing import Any
 
 import pytest
 
+from parcli.checking import DataRequest, collect, open_data
 from parcli.commands import init_results
-from parcli.config import Config
-from parcli.dataset import DataPaths, Dataset
 from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.engine.writer import Written
+from parcli.files.config import Config
+from parcli.files.dataset import DataPaths, Dataset
 from parcli.load import load_model
 from parcli.models import AssignmentsFile, CriteriaFile
 from parcli.options import Common, InitResultsOptions
 from parcli.problems import Problem
 from parcli.result_models import ResultsFile
-from parcli.service import DataRequest, collect, open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from parcli.engine.agencies import Registry
 from parcli.models import AgencyRegistry, code_key, roman_value
-from parcli.registry import Registry
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"

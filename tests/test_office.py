@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli.render import CONTEXT, Column, Output, Section, Table
+from parcli.output import CONTEXT, Column, Output, Section, Table
 from parcli.render.office import (
     FONT,
     MARGINS_MM,
@@ -460,9 +460,9 @@ def _report_options(common):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_bundled_report_as_docx_and_xlsx(lang, monkeypatch):
+    from parcli.checking import DataRequest, open_data
     from parcli.commands import report
     from parcli.options import Common
-    from parcli.service import DataRequest, open_data
 
     monkeypatch.chdir(ROOT)
     common = Common(DataRequest(), lang, "docx")

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from parcli.render import Column, Output, Section, Table
+from parcli.output import Column, Output, Section, Table
 from parcli.render.reporters import (
     REPORTERS,
     CsvReporter,

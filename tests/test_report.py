@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli.render import Column, Output, Section, Table
+from parcli.output import Column, Output, Section, Table
 from parcli.render.reporters import markdown_document, markdown_table, reporter
 from tests.conftest import ROOT
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from parcli.checking import DataRequest, open_data
 from parcli.commands import rollover
 from parcli.engine.writer import (
     Written,
@@ -29,7 +30,6 @@ from parcli.load import load_model, parse
 from parcli.models import CriteriaFile, Criterion
 from parcli.options import Common, RolloverOptions
 from parcli.problems import UsageError
-from parcli.service import DataRequest, open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 CRITERIA = ROOT / "data" / "criteria_2020.yaml"

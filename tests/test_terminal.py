@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from parcli.i18n import t
-from parcli.render import Column, Output, Table, Untranslated
+from parcli.output import Column, Output, Table, Untranslated
 from parcli.render.reporters import (
     PIPED_WIDTH,
     MarkdownReporter,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from parcli.dataset import Source
+from parcli.files.dataset import Source
 from parcli.i18n import t
 from parcli.load import display_path
+from parcli.output import Column, Output, Table
 from parcli.problems import LEVELS, Problem
-from parcli.render import Column, Output, Table
 from parcli.text import Lang
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from parcli.checking import Checked
 from parcli.engine.gap import by_agency, leaf_gaps
 from parcli.i18n import t
 from parcli.options import AgenciesOptions
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
+from parcli.output import Column, Output, Table
 
 NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
 OPTIONAL = ()

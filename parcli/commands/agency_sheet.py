@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from parcli.checking import Checked
+from parcli.engine.agencies import Registry
 from parcli.engine.gap import LeafGap, leaf_gaps, split
 from parcli.engine.schedule import deliverables, due_items
 from parcli.i18n import date_text, t
+from parcli.output import Column, Output, Section, Table
 from parcli.problems import UsageError
-from parcli.registry import Registry
-from parcli.render import Column, Output, Section, Table
 from parcli.result_models import STATUSES
-from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from parcli.checking import Checked
 from parcli.engine.deadlines import Due
 from parcli.engine.schedule import deliverables
 from parcli.i18n import date_text, t
 from parcli.options import AssignmentsOptions
+from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from parcli.checking import Checked
 from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
 from parcli.i18n import score_label, t
 from parcli.models import COLUMNS
 from parcli.numbers import number
 from parcli.options import CheckOptions
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
+from parcli.output import Column, Output, Table
 
 NEEDS = ("criteria",)
 OPTIONAL = ()

@@ -4,14 +4,14 @@ and per-regulation tasks apart. The year comes from the data, never from the clo
 
 from __future__ import annotations
 
+from parcli.checking import Checked
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
 from parcli.i18n import date_text, t
 from parcli.options import DueOptions
+from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
 from parcli.result_models import AssignmentStatus
-from parcli.service import Checked
 
 NEEDS = ("criteria", "assignments", "agencies")
 OPTIONAL = ("results",)

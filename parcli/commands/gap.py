@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from parcli.checking import Checked
 from parcli.engine.gap import (
     BASES,
     GroupGap,
@@ -22,9 +23,8 @@ from parcli.engine.gap import (
 from parcli.i18n import label, t
 from parcli.numbers import minus, number
 from parcli.options import GapOptions
+from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
 from parcli.text import LANGS, Lang, Text
 
 NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments

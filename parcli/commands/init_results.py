@@ -7,11 +7,11 @@ the criteria file unless `-o`), refusing to overwrite a file without `--force`.
 
 from __future__ import annotations
 
-from parcli.dataset import Kind
+from parcli.checking import Checked
 from parcli.engine.writer import Written, document, item
+from parcli.files.dataset import Kind
 from parcli.numbers import number
 from parcli.options import InitResultsOptions
-from parcli.service import Checked
 
 NEEDS: tuple[Kind, ...] = ("criteria",)
 OPTIONAL: tuple[Kind, ...] = ("assignments",)

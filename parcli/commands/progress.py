@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from parcli.checking import Checked
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import MEASURES, LeafProgress, Measure, Tally, by_agency, by_field
 from parcli.engine.progress import project as project_leaves
@@ -13,8 +14,7 @@ from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.numbers import number
 from parcli.options import ProgressOptions
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
+from parcli.output import Column, Output, Table
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")

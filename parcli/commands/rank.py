@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from parcli.checking import Checked
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import Peer, Standing, project, standing
 from parcli.engine.progress import total as total_of
@@ -12,10 +13,9 @@ from parcli.i18n import t
 from parcli.load import display_path, load_model
 from parcli.numbers import number
 from parcli.options import RankOptions
+from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
 from parcli.result_models import PeersFile
-from parcli.service import Checked
 from parcli.text import fold
 
 NEEDS = ("criteria", "assignments", "agencies")

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from parcli import __version__
+from parcli.checking import Checked
+from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
 from parcli.engine.fields import field_summaries
 from parcli.engine.gap import (
@@ -30,10 +32,8 @@ from parcli.i18n import date_text, t
 from parcli.load import display_path
 from parcli.numbers import minus, number
 from parcli.options import ReportOptions
+from parcli.output import Column, Output, Section, Table
 from parcli.problems import Level, UsageError
-from parcli.registry import Registry
-from parcli.render import Column, Output, Section, Table
-from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments

@@ -25,14 +25,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from parcli.dataset import Kind
+from parcli.checking import Checked
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.engine.writer import Written, document, emit, item
+from parcli.files.dataset import Kind
 from parcli.numbers import number
 from parcli.options import RolloverOptions
 from parcli.problems import UsageError
 from parcli.result_models import ResultsFile, Score
-from parcli.service import Checked
 
 NEEDS: tuple[Kind, ...] = ("criteria", "results")
 OPTIONAL: tuple[Kind, ...] = ()

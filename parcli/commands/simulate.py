@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from parcli.checking import Checked
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import LeafProgress, Measure, Tally, by_agency, by_field, project
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.numbers import number
 from parcli.options import SimulateOptions
+from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.render import Column, Output, Table
-from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from parcli.checking import Checked
 from parcli.engine.tree import Node
 from parcli.i18n import score_label, t
 from parcli.models import Assignment
 from parcli.numbers import minus
 from parcli.options import TreeOptions
+from parcli.output import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated
 from parcli.problems import UsageError
-from parcli.render import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated
-from parcli.service import Checked
 from parcli.text import Lang, Text, fold_diacritics
 
 NEEDS = ("criteria",)

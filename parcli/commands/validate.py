@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from parcli.checking import Checked
 from parcli.commands import problems_output
 from parcli.i18n import t
 from parcli.options import ValidateOptions
+from parcli.output import Output
 from parcli.problems import Problem
-from parcli.render import Output
-from parcli.service import Checked
 from parcli.text import Lang
 
 NEEDS = ("criteria",)

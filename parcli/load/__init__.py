@@ -3,9 +3,8 @@
 Three steps, as yamllint's decoder and parser and check-jsonschema's error formatting:
 `decode` (bytes to text: size cap, encodings), `parser` (text to values, with every value's
 position packed in a compact index: `document`), `schema_errors` (pydantic's errors to
-problems at their line). Importing this package imports neither yaml nor pydantic: a run
-that finds its checked data in the cache (`parcli.cache`) needs neither the parser nor the
-validators.
+problems at their line). Importing this package imports neither yaml nor pydantic: a
+command that never reads a file (`schema`, `rule`, help) pays for neither.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """A parsed file and where each of its values was: the part of the loader that a loaded
-(or cached) data file keeps, with no YAML parser behind it.
+data file keeps, with no YAML parser behind it.
 
 `parcli.load.parser` builds these from libyaml's events; a `Document` and its `Index` are
-plain values, so that a checked plan can be kept in parcli's cache (`parcli.cache`) and read
-back without importing yaml.
+plain values, compact enough for plans of 100k rows.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parcli.render import (
+from parcli.output import (
     CONTEXT,
     CONTEXT_MARK,
     Column,

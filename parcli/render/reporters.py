@@ -65,7 +65,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from parcli.render import (
+from parcli.output import (
     CONTEXT,
     CONTEXT_MARK,
     Column,

@@ -22,12 +22,12 @@ from parcli.problems import Level, Problem
 from parcli.text import Lang, Text
 
 if TYPE_CHECKING:
-    from parcli.config import Config
-    from parcli.dataset import Dataset
+    from parcli.engine.agencies import Registry
     from parcli.engine.tree import CriteriaTree
+    from parcli.files.config import Config
+    from parcli.files.dataset import Dataset
     from parcli.load import Loaded
     from parcli.models import Assignment
-    from parcli.registry import Registry
 
 Kind = Literal["criteria", "assignments", "agencies", "results"]
 KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments", "results")

@@ -36,7 +36,7 @@ def check(context: Context) -> Iterator[Found]:
 
 
 def _names(registry: object, ids: set[str]) -> Text:
-    from parcli.registry import Registry
+    from parcli.engine.agencies import Registry
 
     assert isinstance(registry, Registry)
     texts = [registry.text(agency_id) for agency_id in sorted(ids)]

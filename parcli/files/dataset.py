@@ -17,17 +17,16 @@ from parcli.load import a_kind
 from parcli.problems import UsageError
 
 if TYPE_CHECKING:
+    from parcli.engine.agencies import Registry
     from parcli.engine.tree import CriteriaTree
     from parcli.load import Document, Loaded
     from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
-    from parcli.registry import Registry
     from parcli.result_models import ResultsFile
 
 Kind = Literal["criteria", "assignments", "agencies", "results"]
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
-_FILES = ("criteria", "assignments", "agencies", "results")  # Dataset's loaded files
 OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies",
           "results": "--results"}
 
@@ -152,18 +151,6 @@ class Dataset:
         # each is used once, by the first Dataset that loads it.
         self._parsed = parsed if parsed is not None else {}
 
-    def __getstate__(self) -> dict[str, object]:
-        """What a pickle keeps (parcli's cache, `parcli.cache`): the paths and the files
-        loaded so far, not the views derived from them (tree, mapped, registry), which cost
-        less to rebuild on first use than to read back, and whose modules a command that
-        does not use them need not import."""
-        return {name: value for name, value in self.__dict__.items()
-                if name == "paths" or name in _FILES}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._parsed = {}  # a file not loaded before the pickle is read from its path
-
     def _load(self, kind: Kind) -> Loaded:
         from parcli.load import load_model
         from parcli.models import SCHEMAS
@@ -230,7 +217,7 @@ class Dataset:
 
     @cached_property
     def registry(self) -> Registry:
-        from parcli.registry import Registry
+        from parcli.engine.agencies import Registry
 
         return Registry(self.agencies_file)
 

@@ -2,9 +2,8 @@
 
 Every command reads its files through `open_data`, which runs the same checks as
 `parcli validate`; an error stops the command (exit 1, the same `file:line:col` lines), so no
-number is ever printed from data that would fail validation. What the checks found is kept in
-parcli's cache (`parcli.cache`), keyed by the files' bytes: a run on unchanged files reads it
-back instead of parsing, validating and checking again.
+number is ever printed from data that would fail validation. Nothing is kept between runs:
+every run reads and checks its files afresh.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from parcli.config import Config
-from parcli.dataset import DataPaths, Dataset, Kind, Source, beside, usable
 from parcli.engine.checksum import DEFAULT_TOLERANCE
+from parcli.files.config import Config
+from parcli.files.dataset import DataPaths, Dataset, Kind, Source, beside, usable
 from parcli.problems import DataError, Problem, UsageError
 from parcli.text import Lang
 
@@ -59,7 +58,7 @@ def configuration(request: DataRequest, paths: DataPaths | None) -> Config:
 def configuration_file(request: DataRequest, paths: DataPaths | None) -> Path | None:
     """The configuration file a run reads, if any: `--config`, else the nearest one above
     the first data file (none for the bundled plan). Found without the rule catalogue."""
-    from parcli import config
+    from parcli.files import config
 
     if request.config is not None:
         if not request.config.is_file():
@@ -76,7 +75,7 @@ def load_configuration(found: Path | None) -> Config:
     defaults."""
     if found is None:
         return Config()
-    from parcli import config
+    from parcli.files import config
     from parcli.rules import catalogue
 
     return config.load(found, {rule.id: not rule.fixed for rule in catalogue()})
@@ -126,25 +125,10 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
 def _checked(paths: DataPaths, found: Path | None, request: DataRequest,
              lang: Lang) -> tuple[Dataset, list[Problem], Config]:
     """The files loaded and every problem found in them (errors too: the caller decides
-    which stop the command), from the cache when their inputs are unchanged."""
-    from parcli import cache
-
-    entry = cache.entry([(source.kind, source.path) for source in paths.sources()], found,
-                        [f"bundled={paths.bundled}", f"no-assignments={request.no_assignments}",
-                         f"tolerance={request.tolerance}", f"lang={lang}"])
-    if entry is not None:
-        kept = entry.read()
-        if (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], Dataset)
-                and isinstance(kept[1], list) and isinstance(kept[2], Config)):
-            dataset, problems, settings = kept
-            dataset.paths = paths  # the same files, as this run names them
-            return dataset, problems, settings
-    settings = load_configuration(found)  # a usage error here is never cached
+    which stop the command)."""
+    settings = load_configuration(found)
     dataset = Dataset(paths)
-    problems = collect(dataset, request.tolerance, lang, settings)
-    if entry is not None:
-        entry.write((dataset, problems, settings))
-    return dataset, problems, settings
+    return dataset, collect(dataset, request.tolerance, lang, settings), settings
 
 
 def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Checked:

@@ -1,0 +1,102 @@
+"""One output layer: commands build an `Output`; a reporter, chosen by name, renders it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from parcli.numbers import number
+from parcli.problems import Problem
+from parcli.text import Lang, Untranslated
+
+__all__ = ["CONTEXT", "CONTEXT_MARK", "Column", "Output", "Section", "Table", "Untranslated",
+           "cell", "list_separator", "number"]
+
+CONTEXT = "_context"
+"""A row key: a row whose value here is true is shown for context only (the ancestors of a
+search's matches). The human formats mark it (`CONTEXT_MARK` before its first cell, dim in
+colour); csv leaves it out, as json does (its rows are the command's `data`)."""
+CONTEXT_MARK = "·"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    numeric: bool = False
+    # How values read in the human formats (table, md): an enumeration's words, or an
+    # agency's name for its id (a list of ids maps item by item); csv and json keep the
+    # values themselves, so a spreadsheet or a script sees the same whatever --lang is. A
+    # display value may be `Untranslated` (from `Text.shown`): the human formats mark it.
+    values: dict[str, str] | None = None
+    # Human formats only: when the row's value under `remark` is a key of `remarks`, its text
+    # follows the cell in parentheses (dim in colour), e.g. a lead "(inherited)".
+    remark: str | None = None
+    remarks: dict[str, str] | None = None
+    human: bool = True  # False: for csv only (e.g. the key that `remark` reads)
+
+    def shown(self, value: Any) -> Any:
+        if self.values is not None:
+            if isinstance(value, str):
+                return self.values.get(value, value)
+            if isinstance(value, (list, tuple)):
+                return [self.values.get(item, item) if isinstance(item, str) else item
+                        for item in value]
+        return value
+
+    def remark_of(self, row: dict[str, Any]) -> str | None:
+        """The remark the human formats add to this column's cell in `row`, if any."""
+        if self.remark is None or self.remarks is None:
+            return None
+        key = row.get(self.remark)
+        return self.remarks.get(key) if isinstance(key, str) else None
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    title: str | None = None
+    footer: list[dict[str, Any]] = field(default_factory=list)  # e.g. a total row
+
+
+@dataclass
+class Section:
+    """A part of a document (the meeting report): a heading, then paragraphs and tables."""
+
+    heading: str
+    blocks: list[str | Table] = field(default_factory=list)
+    level: int = 2
+
+
+@dataclass
+class Output:
+    """What a command has to say, in every shape a reporter may need."""
+
+    tables: list[Table]
+    data: Any  # the JSON document (brief's shapes), Decimals allowed
+    problems: list[Problem] = field(default_factory=list)  # for `--format github`
+    notes: list[str] = field(default_factory=list)  # summary lines below the tables
+    csv_table: int = 0  # which table csv writes: csv holds one table only
+    failed: bool = False  # the data did not pass: exit code 1
+    lines: list[str] | None = None  # text formats print these instead of the tables
+    sections: list[Section] | None = None  # a document: md renders it whole
+    name_sources: bool = True  # a "Data: ..." line among the notes (not under validate -q)
+
+
+def cell(value: Any, lang: Lang = "en") -> str:
+    """A value as text; `lang="vi"` writes decimals with a comma (human formats only), and
+    then separates a list holding decimals with "; " so that "1,5; 2" stays two numbers."""
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return number(value, lang)
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return list_separator(value, lang).join(cell(item, lang) for item in value)
+    return str(value)
+
+
+def list_separator(items: list[Any] | tuple[Any, ...], lang: Lang = "en") -> str:
+    decimals = lang == "vi" and any(isinstance(item, Decimal) for item in items)
+    return "; " if decimals else ", "
