@@ -46,6 +46,8 @@ CATALOGUE: dict[str, Text] = {
     "meaning": Text("Meaning", "Ý nghĩa"),
     "level": Text("Level", "Mức độ"),
     "message": Text("Message", "Thông báo"),
+    "rule_needs": Text("Runs when these files are given: {files}",
+                       "Chạy khi có các tệp: {files}"),
     "location": Text("Location", "Vị trí"),
     "count": Text("Count", "Số lượng"),
     "score_of": Text("{year} score", "Điểm năm {year}"),

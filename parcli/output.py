@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from parcli.numbers import number
@@ -100,3 +101,20 @@ def cell(value: Any, lang: Lang = "en") -> str:
 def list_separator(items: list[Any] | tuple[Any, ...], lang: Lang = "en") -> str:
     decimals = lang == "vi" and any(isinstance(item, Decimal) for item in items)
     return "; " if decimals else ", "
+
+
+@dataclass
+class Documents:
+    """Several outputs for one folder (`report --per-agency DIR`): each written as
+    `<stem>.<the format's suffix>`."""
+
+    folder: Path
+    outputs: dict[str, Output]
+
+
+@dataclass
+class Files:
+    """Texts for one folder, each under its file name (`schema --install DIR`)."""
+
+    folder: Path
+    texts: dict[str, str]

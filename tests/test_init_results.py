@@ -11,13 +11,14 @@ import pytest
 
 from parcli.checking import DataRequest, collect, open_data
 from parcli.commands import init_results
+from parcli.commands.base import Common
+from parcli.commands.init_results import Options as InitResultsOptions
 from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.engine.writer import Written
 from parcli.files.config import Config
 from parcli.files.dataset import DataPaths, Dataset
 from parcli.load import load_model
 from parcli.models import AssignmentsFile, CriteriaFile
-from parcli.options import Common, InitResultsOptions
 from parcli.problems import Problem
 from parcli.result_models import ResultsFile
 
@@ -30,8 +31,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "results"
 
 
 def skeleton(request: DataRequest) -> Written:
-    checked = open_data(request, "init-results", init_results.NEEDS, init_results.OPTIONAL,
-                        tolerated=init_results.TOLERATED)
+    spec = init_results.SPEC
+    checked = open_data(request, "init-results", spec.needs, spec.optional,
+                        tolerated=spec.tolerated)
     return init_results.run(checked, InitResultsOptions(Common(request)))
 
 

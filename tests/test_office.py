@@ -451,7 +451,7 @@ def test_sheet_names_excel_accepts():
 
 
 def _report_options(common):
-    from parcli.options import ReportOptions
+    from parcli.commands.report import Options as ReportOptions
 
     needed = {f.name: date(2020, 7, 1) for f in fields(ReportOptions)
               if f.name != "common" and f.default is MISSING and f.default_factory is MISSING}
@@ -462,12 +462,12 @@ def _report_options(common):
 def test_the_bundled_report_as_docx_and_xlsx(lang, monkeypatch):
     from parcli.checking import DataRequest, open_data
     from parcli.commands import report
-    from parcli.options import Common
+    from parcli.commands.base import Common
 
     monkeypatch.chdir(ROOT)
     common = Common(DataRequest(), lang, "docx")
-    checked = open_data(common.data, "report", report.NEEDS, report.OPTIONAL, lang,
-                        report.TOLERATED)
+    checked = open_data(common.data, "report", report.SPEC.needs, report.SPEC.optional, lang,
+                        report.SPEC.tolerated)
     output = report.run(checked, _report_options(common))
     _, document = _docx(output, lang)
     assert document.paragraphs[0].style.name == "Heading 1"

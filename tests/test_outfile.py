@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli.outfile import OutputFileError, write_output
+from parcli.cli.outfile import OutputFileError, write_output
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Chỉ số PAR Index 2020\nHạng 1\tSở Nội vụ\n"
@@ -320,7 +320,7 @@ def test_read_only_directory_fails_and_leaves_no_temp_file(tmp_path: Path) -> No
 
 def _write_to_dev_stdout(stdout: int) -> subprocess.CompletedProcess[bytes]:
     """Run write_output in a child whose stdout is `stdout`, as `parcli -o /dev/stdout` would."""
-    code = ("import sys; from pathlib import Path; from parcli.outfile import write_output; "
+    code = ("import sys; from pathlib import Path; from parcli.cli.outfile import write_output; "
             "sys.stdout.write('first\\n'); sys.stdout.flush(); "
             "write_output(Path('/dev/stdout'), 'second\\n')")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

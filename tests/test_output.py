@@ -360,14 +360,15 @@ def test_no_command_is_a_usage_error_with_help(cli):
 def test_an_empty_as_of_is_a_usage_error(cli):
     result = cli("report", "--as-of", "")
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("parcli: error: Invalid value for --as-of: the date is empty; give "
+    assert result.err == ("parcli: error: Invalid value for '--as-of': the date is empty; give "
                           "YYYY-MM-DD or leave the option out (see 'parcli report --help')\n")
 
 
 def test_an_empty_criteria_path_is_a_usage_error(cli):
     result = cli("check", "--criteria", "")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "parcli: error: --criteria: the path is empty\n"
+    assert result.err == ("parcli: error: Invalid value for '--criteria': the path is empty "
+                          "(see 'parcli check --help')\n")
 
 
 def test_a_missing_registry_is_a_usage_error_even_where_unread(cli):

@@ -17,6 +17,8 @@ import pytest
 
 from parcli.checking import DataRequest, open_data
 from parcli.commands import rollover
+from parcli.commands.base import Common
+from parcli.commands.rollover import Options as RolloverOptions
 from parcli.engine.writer import (
     Written,
     comment,
@@ -28,7 +30,6 @@ from parcli.engine.writer import (
 )
 from parcli.load import load_model, parse
 from parcli.models import CriteriaFile, Criterion
-from parcli.options import Common, RolloverOptions
 from parcli.problems import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +42,8 @@ D = Decimal
 
 def roll(criteria: Path, results: Path) -> Written:
     request = DataRequest(criteria=criteria, results=results)
-    checked = open_data(request, "rollover", rollover.NEEDS, rollover.OPTIONAL,
-                        tolerated=rollover.TOLERATED)
+    checked = open_data(request, "rollover", rollover.SPEC.needs, rollover.SPEC.optional,
+                        tolerated=rollover.SPEC.tolerated)
     return rollover.run(checked, RolloverOptions(Common(request)))
 
 
@@ -144,7 +145,7 @@ def test_the_second_methodology_rolls_over_a_skeleton(
     """init-results' skeleton for the 876/QĐ-BNV fixture, rolled over at once: no score
     anywhere, so no baseline anywhere, and the methods on the rows are carried."""
     from parcli.commands import init_results
-    from parcli.options import InitResultsOptions
+    from parcli.commands.init_results import Options as InitResultsOptions
 
     folder = tmp_path / "plan"
     folder.mkdir()
@@ -152,8 +153,9 @@ def test_the_second_methodology_rolls_over_a_skeleton(
     for name in ("criteria_2023.yaml", "assignments_2023.yaml", "agencies.yaml"):
         (folder / name).write_bytes((source / name).read_bytes())
     request = DataRequest(criteria=folder / "criteria_2023.yaml")
-    checked = open_data(request, "init-results", init_results.NEEDS, init_results.OPTIONAL,
-                        tolerated=init_results.TOLERATED)
+    spec = init_results.SPEC
+    checked = open_data(request, "init-results", spec.needs, spec.optional,
+                        tolerated=spec.tolerated)
     skeleton = init_results.run(checked, InitResultsOptions(Common(request)))
     (folder / skeleton.name).write_text(skeleton.text, encoding="utf-8")
     path, model = written(tmp_path, folder / "criteria_2023.yaml", folder / skeleton.name)

@@ -67,7 +67,7 @@ def test_assignments_schema_allows_province_and_issue_date(cli):
 def test_schema_of_unknown_file_kind_is_a_usage_error(cli):
     result = cli("schema", "budget")
     assert result.code == 2
-    assert "'budget' is not one of criteria, assignments, agencies" in result.err
+    assert "'budget' is not one of 'criteria', 'assignments', 'agencies'" in result.err
 
 
 def test_pre_commit_hook_is_declared():

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.gap import by_agency, leaf_gaps
 from parcli.i18n import t
-from parcli.options import AgenciesOptions
 from parcli.output import Column, Output, Table
 
-NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
-OPTIONAL = ()
-TOLERATED: frozenset[str] = frozenset()
+# assignments: unless --no-assignments
+SPEC = Spec(needs=("criteria", "assignments", "agencies"))
 
 
-def run(checked: Checked, options: AgenciesOptions) -> Output:
+@dataclass(frozen=True)
+class Options:
+    common: Common
+
+
+
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
 from parcli.engine.schedule import deliverables
 from parcli.i18n import date_text, t
-from parcli.options import AssignmentsOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import Lang
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ()
-TOLERATED: frozenset[str] = frozenset()
+SPEC = Spec(needs=("criteria", "assignments", "agencies"))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    agency: str | None = None
+    criterion: str | None = None
+
 
 
 def due_text(due: Due | None, lang: Lang) -> str:
@@ -26,7 +34,7 @@ def due_text(due: Due | None, lang: Lang) -> str:
     return t("ongoing" if due.kind == "ongoing" else "per_regulation", lang)
 
 
-def run(checked: Checked, options: AssignmentsOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     registry = dataset.registry

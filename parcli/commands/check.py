@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
 from parcli.i18n import score_label, t
 from parcli.models import COLUMNS
 from parcli.numbers import number
-from parcli.options import CheckOptions
 from parcli.output import Column, Output, Table
 
-NEEDS = ("criteria",)
-OPTIONAL = ()
-TOLERATED = frozenset({"checksum"})  # check shows check-sum errors in its own tables
+# check shows check-sum errors in its own tables
+SPEC = Spec(needs=("criteria",), tolerated=frozenset({"checksum"}))
 
 
-def run(checked: Checked, options: CheckOptions) -> Output:
+@dataclass(frozen=True)
+class Options:
+    common: Common
+
+
+
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     tree = checked.dataset.tree
     result = check_sums(tree, checked.tolerance)

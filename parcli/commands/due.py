@@ -4,22 +4,34 @@ and per-regulation tasks apart. The year comes from the data, never from the clo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
 from parcli.i18n import date_text, t
-from parcli.options import DueOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.result_models import AssignmentStatus
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    today: date  # the clock, used only while the plan year runs
+    as_of: date | None = None
+    within: int = 30
+    agency: str | None = None
+    statuses: tuple[str, ...] = ()
+
 STATES = ("overdue", "passed", "soon", "ongoing", "regulation", "undated")
 
 
-def run(checked: Checked, options: DueOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     registry = dataset.registry

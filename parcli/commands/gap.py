@@ -3,11 +3,12 @@ scoring method."""
 
 from __future__ import annotations
 
-from typing import get_args
+from dataclasses import dataclass
+from typing import Literal, get_args
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.gap import (
-    BASES,
     GroupGap,
     LeadSource,
     LeafGap,
@@ -22,19 +23,31 @@ from parcli.engine.gap import (
 )
 from parcli.i18n import label, t
 from parcli.numbers import minus, number
-from parcli.options import GapOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import LANGS, Lang, Text
+from parcli.vocabulary import BASES, Basis, Shared
 
-NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
-OPTIONAL = ()
-TOLERATED: frozenset[str] = frozenset()
+# assignments: unless --no-assignments
+View = Literal["leaves", "agencies", "fields", "methods"]
+SPEC = Spec(needs=("criteria", "assignments", "agencies"))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    view: View = "leaves"
+    basis: Basis = "gain"
+    shared: Shared = "split"
+    top: int | None = None
+    field: str | None = None
+    verbose: bool = False
+
 SOURCES = {lang: {source: t(source, lang) for source in get_args(LeadSource)}
            for lang in LANGS}
 
 
-def run(checked: Checked, options: GapOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang, top, basis = options.common.lang, options.top, options.basis
     dataset = checked.dataset
     tree = dataset.tree
@@ -109,7 +122,7 @@ def run(checked: Checked, options: GapOptions) -> Output:
     return Output([Table(columns, rows, title, footer)], data, notes=notes)
 
 
-def _notes(checked: Checked, options: GapOptions, total: GroupGap) -> list[str]:
+def _notes(checked: Checked, options: Options, total: GroupGap) -> list[str]:
     """The leaves' gain next to what the printed rows imply (the grand total's, or with
     --field that field's own printed row), and how many values are unknown."""
     lang = options.common.lang

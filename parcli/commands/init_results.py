@@ -7,15 +7,23 @@ the criteria file unless `-o`), refusing to overwrite a file without `--force`.
 
 from __future__ import annotations
 
-from parcli.checking import Checked
-from parcli.engine.writer import Written, document, item
-from parcli.files.dataset import Kind
-from parcli.numbers import number
-from parcli.options import InitResultsOptions
+from dataclasses import dataclass
+from pathlib import Path
 
-NEEDS: tuple[Kind, ...] = ("criteria",)
-OPTIONAL: tuple[Kind, ...] = ("assignments",)
-TOLERATED: frozenset[str] = frozenset()
+from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
+from parcli.engine.writer import Written, document, item
+from parcli.numbers import number
+
+SPEC = Spec(needs=("criteria",), optional=("assignments",))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    output: Path | None = None
+    force: bool = False
+
 
 HEADER = """\
 yaml-language-server: $schema=../schema/results.schema.json
@@ -42,7 +50,7 @@ statuses: one entry per assignment task (not the group headings), its status one
 NO_ASSIGNMENTS = "no assignments file was read: add one entry per assignment task"
 
 
-def run(checked: Checked, options: InitResultsOptions) -> Written:
+def run(checked: Checked, options: Options) -> Written:
     dataset = checked.dataset
     plan = dataset.criteria_file
     year = plan.target_year

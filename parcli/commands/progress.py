@@ -4,26 +4,37 @@ criterion, agency or field, with a projected total that is the exact sum of its 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import MEASURES, LeafProgress, Measure, Tally, by_agency, by_field
 from parcli.engine.progress import project as project_leaves
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.numbers import number
-from parcli.options import ProgressOptions
 from parcli.output import Column, Output, Table
 from parcli.text import Lang
+from parcli.vocabulary import Assume
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
+View = Literal["criteria", "agencies", "fields"]
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    assume: Assume = "baseline"
+    view: View = "criteria"
+
+
 SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target", "to_max")
 
 
-def _project(checked: Checked, options: ProgressOptions) -> list[LeafProgress]:
+def _project(checked: Checked, options: Options) -> list[LeafProgress]:
     dataset = checked.dataset
     gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
     scores: dict[str, tuple[Decimal, str]] = (
@@ -39,7 +50,7 @@ def _tally_row(tally: Tally) -> dict[str, object]:
     return {m: tally.shown(m) for m in MEASURES} | {"count": len(tally.criteria)}
 
 
-def run(checked: Checked, options: ProgressOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     leaves = _project(checked, options)
@@ -87,7 +98,7 @@ def run(checked: Checked, options: ProgressOptions) -> Output:
 
 
 def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
-           options: ProgressOptions) -> list[str]:
+           options: Options) -> list[str]:
     lang = options.common.lang
     counts = {basis: sum(leaf.basis == basis for leaf in leaves)
               for basis in ("score", "set", "assumed", "unknown")}

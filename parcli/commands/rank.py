@@ -3,27 +3,35 @@ user's own peers), with the scores just above and below."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import Peer, Standing, project, standing
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.load import display_path, load_model
 from parcli.numbers import number
-from parcli.options import RankOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.result_models import PeersFile
 from parcli.text import fold
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
 
-def run(checked: Checked, options: RankOptions) -> Output:
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    peers: Path
+    score: str | None = None  # as typed; default: the plan's projected total
+
+
+
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     plan = dataset.criteria_file

@@ -20,23 +20,30 @@ the criteria file unless `-o`), refusing to overwrite a file without `--force`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.engine.writer import Written, document, emit, item
-from parcli.files.dataset import Kind
 from parcli.numbers import number
-from parcli.options import RolloverOptions
 from parcli.problems import UsageError
 from parcli.result_models import ResultsFile, Score
 
-NEEDS: tuple[Kind, ...] = ("criteria", "results")
-OPTIONAL: tuple[Kind, ...] = ()
-TOLERATED: frozenset[str] = frozenset()
+SPEC = Spec(needs=("criteria", "results"))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    output: Path | None = None
+    force: bool = False
+
 
 LAST_YEAR = 2200  # the data format's last year
 REWRITTEN = ("baseline", "target")  # the columns a rollover sets, never carries
@@ -62,7 +69,7 @@ document the rows were transcribed from.
 """
 
 
-def run(checked: Checked, options: RolloverOptions) -> Written:
+def run(checked: Checked, options: Options) -> Written:
     dataset = checked.dataset
     plan = dataset.criteria_file
     tree = dataset.tree

@@ -5,26 +5,37 @@ short of what."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
 from parcli.engine.progress import LeafProgress, Measure, Tally, by_agency, by_field, project
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.numbers import number
-from parcli.options import SimulateOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import Lang
+from parcli.vocabulary import Assume
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    set_values: tuple[tuple[str, str], ...] = ()  # (code, value as typed)
+    assume_met: tuple[str, ...] = ()  # agency ids whose criteria reach their targets
+    scenario: Path | None = None  # a results file whose scores are the what-if values
+    assume: Assume = "baseline"
+
 SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target")
 
 
-def overrides(checked: Checked, options: SimulateOptions) -> dict[str, Decimal]:
+def overrides(checked: Checked, options: Options) -> dict[str, Decimal]:
     """The what-if values: --assume-met first (each agency's criteria at their targets),
     then --set, which wins. Anything that names nothing or breaks a bound is a usage error."""
     dataset = checked.dataset
@@ -59,7 +70,7 @@ def overrides(checked: Checked, options: SimulateOptions) -> dict[str, Decimal]:
     return chosen
 
 
-def run(checked: Checked, options: SimulateOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from parcli.checking import Checked
+from parcli.commands.base import Common, Spec
 from parcli.engine.tree import Node
 from parcli.i18n import score_label, t
 from parcli.models import Assignment
 from parcli.numbers import minus
-from parcli.options import TreeOptions
 from parcli.output import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated
 from parcli.problems import UsageError
 from parcli.text import Lang, Text, fold_diacritics
 
-NEEDS = ("criteria",)
-OPTIONAL = ("agencies", "assignments")  # the registry names leads; assignments lead leaves
-TOLERATED: frozenset[str] = frozenset()
+# the registry names leads; assignments lead leaves
+SPEC = Spec(needs=("criteria",), optional=("agencies", "assignments"))
+
+
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    code: str | None = None
+    depth: int | None = None
+    search: str | None = None
+    verbose: bool = False  # also the scoring bands each row prints
+
 
 # The word after a lead that is not the row's own (own leads are not marked).
 REMARKS = ("inherited", "assignments")
@@ -25,7 +35,7 @@ CONTEXT_NOTE = Text(f"{CONTEXT_MARK} marks a row shown only because a match lies
                     "dễ theo dõi.")
 
 
-def run(checked: Checked, options: TreeOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     tree = dataset.tree

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
 from parcli.checking import Checked
 from parcli.commands import problems_output
+from parcli.commands.base import Common, Spec
 from parcli.i18n import t
-from parcli.options import ValidateOptions
 from parcli.output import Output
 from parcli.problems import Problem
 from parcli.text import Lang
 
-NEEDS = ("criteria",)
-OPTIONAL = ("assignments", "agencies", "results")  # validate checks the files there are
-TOLERATED = None  # validate reports every problem itself: none stops it
+# validate checks the files there are
+# validate reports every problem itself: none stops it
+SPEC = Spec(inputs="files", needs=("criteria",), optional=("assignments", "agencies", "results"),
+            tolerated=None)
 
 
-def run(checked: Checked, options: ValidateOptions) -> Output:
+@dataclass(frozen=True)
+class Options:
+    common: Common
+    strict: bool = False
+    verbosity: int = 0  # -1 with -q (errors only), 1 with -v (every rule and its count)
+    files: tuple[Path, ...] = ()
+
+
+
+def run(checked: Checked, options: Options) -> Output:
     """verbosity -1 (`-q`): errors only, no summary; 1 (`-v`): also every rule's count."""
     lang = options.common.lang
     problems = checked.problems

@@ -20,11 +20,9 @@ from typing import Literal, Protocol, TypeVar
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.models import Assignment, Criterion, Kind, code_key
 from parcli.numbers import minus
+from parcli.vocabulary import BASES, Basis, Shared
 
 T = TypeVar("T")
-Basis = Literal["gain", "lost", "headroom"]
-BASES: tuple[Basis, ...] = ("gain", "lost", "headroom")
-Shared = Literal["split", "full"]
 LeadSource = Literal["own", "inherited", "assignments", "survey", "none"]
 NO_LEAD = "no-lead"
 SURVEY = "survey"  # the bucket of survey-scored points: no department's evidence wins them

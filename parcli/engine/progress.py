@@ -16,9 +16,8 @@ from typing import Literal
 from parcli.engine.gap import LeafGap, split
 from parcli.engine.tree import Node
 from parcli.numbers import minus
+from parcli.vocabulary import Assume
 
-Assume = Literal["baseline", "target"]
-ASSUMPTIONS: tuple[Assume, ...] = ("baseline", "target")
 Measure = Literal["max", "baseline", "target", "projected", "won", "to_target", "to_max"]
 MEASURES: tuple[Measure, ...] = ("max", "baseline", "target", "projected", "won", "to_target",
                                  "to_max")

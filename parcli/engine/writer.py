@@ -4,7 +4,7 @@ A small emitter rather than `yaml.dump`, because the files are for people as muc
 parcli: keys in a fixed order, comments beside values, codes always quoted, numbers written
 exactly as their decimal text (never a float, never `1E+1`), strings double-quoted with JSON's
 escapes (a valid YAML double-quoted scalar) and Vietnamese kept as it is, NFC, never `\\u1ec7`.
-Writing the text to disk is the command line's job (`parcli.outfile.write_output`).
+Writing the text to disk is the command line's job (`parcli.cli.outfile.write_output`).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import Any
 
 from parcli import __version__
 from parcli.checking import Checked
+from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
 from parcli.engine.fields import field_summaries
@@ -31,18 +32,14 @@ from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
 from parcli.load import display_path
 from parcli.numbers import minus, number
-from parcli.options import ReportOptions
 from parcli.output import Column, Output, Section, Table
 from parcli.problems import Level, UsageError
 from parcli.text import Lang
 
-NEEDS = ("criteria", "assignments", "agencies")  # assignments: unless --no-assignments
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-def run(checked: Checked, options: ReportOptions) -> Output:
+def run(checked: Checked, options: Options) -> Output:
     """One page of summary (headline, changes since the last report, the agencies with the
     most points still needed, the criteria that lost the most, what is due before the next
     meeting), then an annex (fields, data problems, uncovered criteria, deadlines), then a

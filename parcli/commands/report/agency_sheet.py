@@ -18,10 +18,6 @@ from parcli.problems import UsageError
 from parcli.result_models import STATUSES
 from parcli.text import Lang
 
-NEEDS = ("criteria", "assignments", "agencies")
-OPTIONAL = ("results",)
-TOLERATED: frozenset[str] = frozenset()
-
 
 def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
     dataset = checked.dataset

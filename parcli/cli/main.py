@@ -1,0 +1,75 @@
+"""The `parcli` process: arguments in, an exit code out, every failure one line on stderr
+(`parcli: error: … (see 'parcli X --help')` for misuse, exit 2), never a traceback."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+import typer
+
+from parcli.cli.runner import internal_error, say
+
+
+def main() -> None:
+    """The `parcli` script."""
+    # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes).
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    code = run(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk or a closed pipe on stdout
+        _stdout_failed(exc)
+        code = 1
+    sys.exit(code)
+
+
+def run(argv: list[str]) -> int:
+    """Run parcli with `argv` and return its exit code (what the tests call)."""
+    from parcli.cli.app import app
+    from parcli.problems import UsageError
+
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="parcli", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        return 130
+    except UsageError as exc:
+        say(f"parcli: error: {exc}")
+        return 2
+    except BrokenPipeError:
+        return 1
+    except OSError as exc:
+        if getattr(exc, "filename", None) is None:  # writing stdout failed (e.g. disk full)
+            _stdout_failed(exc)
+            return 1
+        return internal_error(exc)
+    except Exception as exc:
+        if not _is_usage(exc):
+            return internal_error(exc)
+        code = int(getattr(exc, "exit_code", 2))
+        where = getattr(getattr(exc, "ctx", None), "command_path", None) or "parcli"
+        hint = f" (see '{where} --help')" if code == 2 else ""
+        say(f"parcli: error: {getattr(exc, 'format_message')()}{hint}")  # noqa: B009
+        return code
+    return result if isinstance(result, int) else 0
+
+
+def _is_usage(exc: Exception) -> bool:
+    """An error of the command line itself (an unknown option, a bad value): Typer's parser
+    raises these with `exit_code` and `format_message`; Typer does not export their class."""
+    return callable(getattr(exc, "format_message", None)) and hasattr(exc, "exit_code")
+
+
+def _stdout_failed(exc: OSError) -> None:
+    import errno
+
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
+    if exc.errno != errno.EPIPE:
+        say(f"parcli: error: cannot write the output: {exc.strerror or exc}")

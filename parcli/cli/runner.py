@@ -1,0 +1,189 @@
+"""One way every command runs: open what its `SPEC` asks for, call its `run`, render the
+result, write it; data problems exit 1, misuse exits 2, anything unforeseen is one line.
+
+Results a command may return: an `Output` (rendered by the chosen reporter, to stdout or
+`-o`), `Documents` (one rendered file per entry, into a folder), a `Written` data file (YAML
+beside the plan unless `-o`, never replacing a file without `--force`) or `Files` (texts
+into a folder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from parcli.checking import Checked
+    from parcli.commands.base import Common, Spec
+    from parcli.output import Output
+    from parcli.problems import DataError
+
+
+def execute(command: str, options: Any, output: Path | None = None,
+            force: bool = False) -> None:
+    """Run `parcli.commands.<command>` with `options` (its `Options`, whose `common` says
+    which files, language and format)."""
+    module = importlib.import_module(f"parcli.commands.{command}")
+    spec: Spec = module.SPEC
+    common: Common = options.common
+    checked: Checked | None = None
+    try:
+        with stop_on_problems(common):
+            checked = _inputs(spec, common, spec.name or command.replace("_", "-"),
+                              getattr(options, "files", ()))
+            result = module.run(checked, options)
+            _deliver(result, checked, common, output, force,
+                     warn=spec.tolerated is not None)
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        if isinstance(exc, OSError) and getattr(exc, "filename", None) is None:
+            raise  # writing stdout failed: `app.run` says so
+        if common.debug:  # the traceback a developer asked for, then the usual exit code
+            import traceback
+
+            traceback.print_exc()
+        raise typer.Exit(internal_error(exc)) from None
+
+
+def _inputs(spec: Spec, common: Common, name: str, files: tuple[Path, ...]) -> Checked | None:
+    from parcli.checking import open_data, open_files
+
+    if spec.inputs == "none":
+        return None
+    if spec.inputs == "files" and files:
+        return open_files(list(files), common.data, common.lang)
+    return open_data(common.data, name, spec.needs, spec.optional, common.lang, spec.tolerated)
+
+
+@contextlib.contextmanager
+def stop_on_problems(common: Common) -> Iterator[None]:
+    """Data a command cannot use: its problems (exit 1); a usage error: one line (exit 2)."""
+    from parcli.cli.outfile import OutputFileError
+    from parcli.problems import DataError, UsageError
+
+    try:
+        yield
+    except DataError as exc:
+        _report_problems(common, exc)
+        raise typer.Exit(1) from None
+    except UsageError as exc:
+        say(f"parcli: error: {exc}")
+        raise typer.Exit(2) from None
+    except OutputFileError as exc:
+        say(f"parcli: error: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _deliver(result: Any, checked: Checked | None, common: Common, output: Path | None,
+             force: bool, warn: bool) -> None:
+    from parcli.engine.writer import Written
+    from parcli.output import Documents, Files
+
+    if isinstance(result, Written):
+        paths = checked.dataset.paths if checked is not None else None
+        if output is None and paths is not None:
+            from parcli.engine.writer import default_path
+
+            output = default_path(result.name, paths.criteria, paths.bundled)
+        if output is not None:
+            from parcli.engine.writer import refuse_overwrite
+
+            refuse_overwrite(output, force)
+        _emit(result.text, output, common)
+    elif isinstance(result, Files):
+        for name, text in result.texts.items():
+            _emit(text, _folder(result.folder) / name, common)
+    elif isinstance(result, Documents):
+        from parcli.render import reporter
+
+        chosen = reporter(common.format, common.color, lang=common.lang)
+        folder = _folder(result.folder)
+        for stem, each in result.outputs.items():
+            _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common)
+    else:
+        _show(result, checked, common, output, warn)
+
+
+def _show(output: Output, checked: Checked | None, common: Common,
+          destination: Path | None, warn: bool) -> None:
+    from parcli.commands import with_sources
+    from parcli.render import reporter
+
+    if checked is not None:
+        with_sources(output, checked.sources, common.lang, line=output.name_sources)
+        if warn and checked.warnings:  # validate lists them itself
+            from parcli.i18n import t
+
+            say(t("warnings_note", common.lang, n=len(checked.warnings)))
+    chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
+    _emit(chosen.write(output), destination, common)
+    if output.failed:
+        raise typer.Exit(1)
+
+
+def _folder(folder: Path) -> Path:
+    from parcli.problems import UsageError
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder; name a folder to write the files into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{folder}: {exc.strerror or exc}") from None
+    return folder
+
+
+def _emit(text: str | bytes, destination: Path | None, common: Common) -> None:
+    from parcli.problems import UsageError
+
+    if destination is None:
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                raise UsageError("this format is a binary file: give -o FILE or redirect "
+                                 "the output to a file")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            return
+        sys.stdout.write(text)
+        return
+    from parcli.cli.outfile import write_output
+    from parcli.i18n import t
+
+    write_output(destination, text)
+    say(t("wrote", common.lang, path=destination))
+
+
+def _report_problems(common: Common, exc: DataError) -> None:
+    """Unusable data: one line per problem for people, and the machine formats' own shape
+    (JSON errors, GitHub annotations) on stdout for the programs that parse them."""
+    from parcli.commands import problems_output, with_sources
+    from parcli.render import reporter
+
+    chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
+    if chosen.for_machines:
+        output = problems_output([*exc.problems, *exc.warnings], common.lang)
+        if exc.sources:
+            with_sources(output, exc.sources, common.lang)
+        written = chosen.write(output)
+        sys.stdout.write(written if isinstance(written, str) else written.decode())
+    for problem in exc.problems:
+        say(problem.one_line())
+
+
+def say(line: str) -> None:
+    """One line on stderr."""
+    sys.stderr.write(line + "\n")
+
+
+def internal_error(exc: BaseException) -> int:
+    """An error parcli did not foresee: one line (the command's --debug shows the
+    traceback)."""
+    say(f"parcli: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+    return 1

@@ -1,0 +1,47 @@
+"""`parcli report`: the meeting report (`summary`), one agency's task sheet
+(`agency_sheet`), or a folder with the sheet of every agency involved."""
+
+from __future__ import annotations
+
+from parcli.checking import Checked
+from parcli.commands import with_sources
+from parcli.commands.base import Spec
+from parcli.commands.report import agency_sheet, summary
+from parcli.commands.report.options import Options
+from parcli.output import Documents, Output
+from parcli.problems import UsageError
+
+__all__ = ["SPEC", "Options", "run"]
+
+# assignments: unless --no-assignments
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+
+
+def run(checked: Checked, options: Options) -> Output | Documents:
+    if options.per_agency is not None:
+        return _per_agency(checked, options, options.per_agency)
+    if options.agency is not None:
+        year = checked.dataset.criteria_file.target_year
+        return agency_sheet.run(checked, options.agency, options.common.lang,
+                                options.deadlines_at(year)[0])
+    return summary.run(checked, options)
+
+
+def _per_agency(checked: Checked, options: Options, folder: object) -> Documents:
+    """The sheet of every agency that leads a criterion or has a task."""
+    from pathlib import Path
+
+    assert isinstance(folder, Path)
+    if not checked.dataset.has("assignments"):
+        raise UsageError("--per-agency needs an assignments file: the sheets list its tasks")
+    dataset = checked.dataset
+    as_of = options.deadlines_at(dataset.criteria_file.target_year)[0]
+    registry = dataset.registry
+    involved = [a.id for a in registry.agencies if any(
+        a.id in registry.ids(item.lead) + registry.ids(item.implementers)
+        for item in dataset.tasks())]
+    lang = options.common.lang
+    return Documents(folder, {
+        agency: with_sources(agency_sheet.run(checked, agency, lang, as_of), checked.sources,
+                             lang)
+        for agency in involved})
