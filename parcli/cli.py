@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from parcli import __version__
-from parcli.render.reporters import formats
+from parcli.render import formats
 
 if TYPE_CHECKING:
     from parcli.checking import Checked
@@ -30,14 +30,13 @@ if TYPE_CHECKING:
     from parcli.options import Common, ReportOptions
     from parcli.output import Output
     from parcli.problems import DataError
-    from parcli.render.reporters import Reporter
 
 T = TypeVar("T", bound=str)
 F = TypeVar("F", bound=Callable[..., Any])
 
-TABLE_FORMATS = formats()
-PROBLEM_FORMATS = formats(problems=True)
-REPORT_FORMATS = tuple(name for name in formats() if not name.startswith(("table", "csv")))
+TABLE_FORMATS = formats("tables")
+PROBLEM_FORMATS = formats("problems")
+REPORT_FORMATS = formats("documents")
 
 class Whole(click.IntRange):
     """A whole number within a range; a mistyped one is "not a valid integer" (click's
@@ -277,7 +276,7 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
 
             traceback.print_exc()
         raise click.exceptions.Exit(_internal(exc, debug=False)) from None
-    from parcli.render.reporters import reporter
+    from parcli.render import reporter
 
     with_sources(output, checked.sources, common.lang, line=output.name_sources)
     if command != "validate" and checked.warnings:
@@ -285,17 +284,9 @@ def _execute(common: Common, command: str, build: Callable[[Checked], Output],
 
         click.echo(t("warnings_note", common.lang, n=len(checked.warnings)), err=True)
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
-    _emit(_rendered(chosen, output), destination, common)
+    _emit(chosen.write(output), destination, common)
     if output.failed:
         raise click.exceptions.Exit(1)
-
-
-def _rendered(chosen: Reporter, output: Output) -> str | bytes:
-    """Text for the text formats; bytes for the file formats (docx, xlsx) and for csv-excel,
-    whose byte-order mark a legacy console encoding could not write."""
-    if chosen.binary or chosen.name == "csv-excel":
-        return chosen.render_bytes(output)
-    return chosen.render(output)
 
 
 def _emit(text: str | bytes, destination: Path | None, common: Common | None) -> None:
@@ -326,7 +317,7 @@ def _report_problems(common: Common, exc: DataError) -> None:
     """Unusable data: one line per problem for people, and the machine formats' own shape
     (JSON errors, GitHub annotations) on stdout for the programs that parse them."""
     from parcli.commands import problems_output
-    from parcli.render.reporters import reporter
+    from parcli.render import reporter
 
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     if chosen.for_machines:
@@ -569,7 +560,7 @@ def _per_agency(options: ReportOptions) -> None:
     from parcli.checking import open_data
     from parcli.commands import agency_sheet, with_sources
     from parcli.problems import UsageError
-    from parcli.render.reporters import reporter
+    from parcli.render import reporter
 
     common = options.common
     folder = options.per_agency
@@ -592,8 +583,7 @@ def _per_agency(options: ReportOptions) -> None:
             output = with_sources(agency_sheet.run(checked, agency, common.lang, as_of),
                                   checked.sources, common.lang)
             chosen = reporter(common.format, common.color, lang=common.lang)
-            suffix = {"md": "md", "json": "json"}.get(common.format, common.format)
-            _emit(_rendered(chosen, output), folder / f"{agency}.{suffix}", common)
+            _emit(chosen.write(output), folder / f"{agency}.{chosen.suffix}", common)
 
 
 @command("progress")
