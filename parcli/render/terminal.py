@@ -6,6 +6,27 @@ id, a date or a number; headers wrap first, then the widest columns give way; a 
 whose longest words cannot stand side by side is shown as records (`label  value`).
 Titles and notes wrap at spaces too. `wide` never wraps. `Output.lines` (validate's
 `file:line:col: ...` problems) are never split, whatever the width.
+
+What is hand-written here, and why (issue 17 asks for rich or tabulate where they can)
+    Rich draws the coloured table (box, styles, alignment) and prints every line; parcli keeps
+    only the choice of widths (`_fit`, `_level`), the wrapping at spaces with the indentation
+    kept (`_wrap`), the records layout (`_records`) and, for the plain table, the layout of
+    the lines (`_columns`), because neither library keeps the behaviour. Measured with rich
+    15 (`Table(box=SIMPLE_HEAD)`, each column's `min_width` its longest word) and tabulate
+    0.10 (`simple`, cells pre-wrapped), on this module's tests:
+
+    * headers wrap first: at 40 columns, "Name" / "Points still needed" over "Department of
+      Home Affairs" / "4.36", rich narrows the widest column (its collapse takes from the
+      widest first, header or not) and prints the name over two lines ("Department of Home"
+      / "Affairs"); parcli wraps the header "Points still needed" and keeps the row on one;
+    * continuation lines keep a tree's indentation ("    Consistency and uniformity" under
+      "2.4.1" at 30 columns): rich and tabulate start them at the column's left edge;
+    * never inside a word: when the longest words cannot stand side by side (Code, Title,
+      Product, Lead with "information-communications" at 40 columns) rich goes below
+      `min_width` and folds "information-communications" (or cuts it with `ellipsis`);
+      parcli shows the table as records, which neither library has;
+    * the plain layout: tabulate's `simple` tops a wrapped header (parcli puts it on the
+      bottom lines, by the dashes) and pads a header by two more columns than parcli does.
 """
 
 from __future__ import annotations
