@@ -11,8 +11,8 @@ from parcli.numbers import number
 from parcli.problems import Problem
 from parcli.text import Lang, Untranslated
 
-__all__ = ["CONTEXT", "CONTEXT_MARK", "Column", "Output", "Section", "Table", "Untranslated",
-           "cell", "list_separator", "number"]
+__all__ = ["CONTEXT", "CONTEXT_MARK", "Chart", "Column", "Output", "Section", "Table",
+           "Untranslated", "cell", "list_separator", "number"]
 
 CONTEXT = "_context"
 """A row key: a row whose value here is true is shown for context only (the ancestors of a
@@ -54,12 +54,48 @@ class Column:
         return self.remarks.get(key) if isinstance(key, str) else None
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of its table, which the formats that draw charts (docx, xlsx) draw beside
+    it: one group of bars per row (not the footer), labelled by the
+    values under `label_keys` joined by ". " (a native Excel chart labels its bars by the
+    first of them alone), and one bar per column of `value_keys`, named by the column's label.
+    A chart is drawn only where a command declares one; a `Table` refuses a chart that names
+    a column it does not have, so renaming a column cannot drop a chart silently."""
+
+    label_keys: tuple[str, ...]
+    value_keys: tuple[str, ...]
+    title: str | None = None  # None: the heading of the section the table is in
+
+    def __post_init__(self) -> None:
+        if not self.label_keys or not self.value_keys:
+            raise ValueError("a chart needs a label column and at least one value column")
+
+
 @dataclass
 class Table:
     columns: list[Column]
     rows: list[dict[str, Any]]
     title: str | None = None
     footer: list[dict[str, Any]] = field(default_factory=list)  # e.g. a total row
+    chart: Chart | None = None  # a bar chart of the rows, drawn by docx and xlsx
+
+    def __post_init__(self) -> None:
+        self.chart_columns()
+
+    def chart_columns(self) -> tuple[list[Column], list[Column]]:
+        """The chart's label columns and value columns; ValueError when the chart names a
+        column the table does not show (a renamed key, say). No chart: two empty lists."""
+        if self.chart is None:
+            return [], []
+        shown = {column.key: column for column in self.columns if column.human}
+        missing = [key for key in (*self.chart.label_keys, *self.chart.value_keys)
+                   if key not in shown]
+        if missing:
+            raise ValueError(f"the chart names {', '.join(map(repr, missing))}, which the "
+                             f"table has no column for (its columns: {', '.join(shown)})")
+        return ([shown[key] for key in self.chart.label_keys],
+                [shown[key] for key in self.chart.value_keys])
 
 
 @dataclass

@@ -64,3 +64,39 @@ def test_models_and_load_import_nothing_above_them() -> None:
     allowed = ("parcli.models", "parcli.text", "parcli.problems", "parcli.load")
     for path in [PACKAGE / "models.py", *_files("load")]:
         assert {name for name in _imports(path) if not name.startswith(allowed)} == set(), path
+
+
+def _module_file(name: str) -> Path | None:
+    """The file of a parcli module (a package's `__init__.py`), None for a name in one."""
+    path = PACKAGE.parent.joinpath(*name.split("."))
+    for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def test_no_import_cycle_in_render() -> None:
+    """No renderer imports, even lazily inside a function, a module that imports it back
+    (the package `parcli.render` imports every format, so a format imports its siblings by
+    their own module names, never `from parcli.render import ...`)."""
+    files = [*sorted((PACKAGE / "render").glob("*.py")), PACKAGE / "output.py"]
+    graph = {path: {found for name in _imports(path)
+                    if (found := _module_file(name)) is not None and found in files
+                    and found != path}
+             for path in files}
+
+    def reaches(start: Path, goal: Path, seen: set[Path]) -> bool:
+        for step in graph[start] - seen:
+            seen.add(step)
+            if step == goal or reaches(step, goal, seen):
+                return True
+        return False
+
+    cycles = [path.name for path in files if reaches(path, path, set())]
+    assert cycles == []
+
+
+def test_no_render_module_is_over_600_lines() -> None:
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines())
+             for path in (PACKAGE / "render").glob("*.py")}
+    assert {name: size for name, size in sizes.items() if size > 600} == {}

@@ -21,16 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from parcli.output import CONTEXT, Column, Output, Section, Table
-from parcli.render.office import (
-    FONT,
-    MARGINS_MM,
-    _SheetNames,
-    bold_pieces,
-    column_widths,
-    text_mm,
-)
-from parcli.render.reporters import REPORTERS, formats, reporter
+from parcli.output import CONTEXT, Chart, Column, Output, Section, Table
+from parcli.render import REPORTERS, formats, reporter
+from parcli.render.base import bold_pieces
+from parcli.render.excel import _SheetNames
+from parcli.render.word import FONT, MARGINS_MM, column_widths, text_mm
 from parcli.text import Untranslated
 from tests.conftest import ROOT
 
@@ -64,7 +59,8 @@ def _fields_table(lang: str) -> Table:
                   Column("gain", "Điểm cần tăng" if vi else "Gain", True),
                   Column("lost", "Điểm bị mất" if vi else "Lost", True),
                   Column("baseline_pct", "Năm 2019 (% điểm tối đa)" if vi else "2019 (% of max)",
-                         True)], rows)
+                         True)], rows,
+                 chart=Chart(("code", "name"), ("baseline", "target", "max")))
 
 
 def _agencies_table(lang: str) -> Table:
@@ -83,7 +79,8 @@ def _agencies_table(lang: str) -> Table:
                   Column("gain", "Điểm cần tăng" if lang == "vi" else "Gain", True),
                   Column("lost", "Điểm bị mất" if lang == "vi" else "Lost", True),
                   Column("count", "Số tiêu chí" if lang == "vi" else "Criteria", True),
-                  Column("source", "source", human=False)], rows)
+                  Column("source", "source", human=False)], rows,
+                 chart=Chart(("agency",), ("gain",)))
 
 
 def _long_table() -> Table:
@@ -117,12 +114,12 @@ def report_output(lang: str = "vi") -> Output:
 
 
 def _docx(output: Output, lang: str = "vi"):
-    data = reporter("docx", lang=lang).render_bytes(output)
+    data = reporter("docx", lang=lang).write(output)
     return data, docx.Document(io.BytesIO(data))
 
 
 def _xlsx(output: Output, lang: str = "vi"):
-    data = reporter("xlsx", lang=lang).render_bytes(output)
+    data = reporter("xlsx", lang=lang).write(output)
     return data, openpyxl.load_workbook(io.BytesIO(data))
 
 
@@ -130,18 +127,21 @@ def _xlsx(output: Output, lang: str = "vi"):
 
 
 def test_the_office_formats_are_registered():
-    assert {"csv-excel", "docx", "xlsx"} <= set(formats())
+    assert {"csv-excel", "docx", "xlsx"} <= set(formats("tables"))
+    assert {"docx", "xlsx"} <= set(formats("documents"))
     assert REPORTERS["docx"].binary and REPORTERS["xlsx"].binary
     assert not REPORTERS["csv-excel"].binary and not REPORTERS["csv"].binary
+    assert (REPORTERS["docx"].suffix, REPORTERS["xlsx"].suffix) == ("docx", "xlsx")
     with pytest.raises(TypeError, match="binary"):
         reporter("docx").render(report_output())
-    # A text format's bytes are its text in UTF-8.
+    assert isinstance(reporter("docx").write(report_output()), bytes)
+    # A text format writes its text.
     output = Output([_fields_table("vi")], {})
-    assert reporter("csv").render_bytes(output) == reporter("csv").render(output).encode()
+    assert reporter("csv").write(output) == reporter("csv").render(output)
 
 
 def test_importing_the_cli_loads_no_office_library():
-    code = ("import sys, parcli.cli, parcli.render.reporters; "
+    code = ("import sys, parcli.cli, parcli.render; "
             "print(sorted(m for m in ('docx', 'openpyxl', 'matplotlib') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=ROOT)
@@ -156,7 +156,7 @@ def test_csv_excel_is_csv_with_a_byte_order_mark():
     plain = reporter("csv").render(output)
     text = reporter("csv-excel").render(output)
     assert text == "\ufeff" + plain
-    data = reporter("csv-excel").render_bytes(output)
+    data = reporter("csv-excel").write(output)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["code", "name", "due", "lost"]
@@ -288,6 +288,32 @@ def test_docx_report_charts_are_images_when_matplotlib_is_installed():
     assert "graphic" in document.element.body[first_table + 1].xml
 
 
+def test_a_chart_naming_a_column_the_table_lacks_fails_loudly():
+    table = _fields_table("en")
+    renamed = [Column("score", c.label, c.numeric) if c.key == "baseline" else c
+               for c in table.columns]
+    with pytest.raises(ValueError, match=r"'baseline'.*no column for"):
+        Table(renamed, table.rows, chart=table.chart)
+    with pytest.raises(ValueError, match="'source'"):  # a csv-only column is not shown
+        Table(_agencies_table("en").columns, [], chart=Chart(("source",), ("gain",)))
+    with pytest.raises(ValueError, match="needs a label column"):
+        Chart((), ("gain",))
+
+
+def test_charts_are_drawn_where_declared_and_only_there():
+    pytest.importorskip("matplotlib")
+    fields = _fields_table("vi")
+    undeclared = Table(fields.columns, fields.rows)  # the same keys, no chart declared
+    sections = [Section("A", [undeclared]), Section("B", [fields])]
+    _, document = _docx(Output([], {}, sections=sections))
+    assert len(document.inline_shapes) == 1
+    _, workbook = _xlsx(Output([], {}, sections=sections))
+    assert [len(sheet._charts) for sheet in workbook.worksheets[1:]] == [0, 1]
+    # A table command's tables get the charts they declare too.
+    _, document = _docx(Output([fields], {}))
+    assert len(document.inline_shapes) == 1
+
+
 def test_docx_without_matplotlib_says_the_charts_were_left_out(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
     _, document = _docx(report_output())
@@ -394,7 +420,7 @@ def test_xlsx_text_stays_text():
     assert long["C2"].number_format == "dd/mm/yyyy"
     assert long["D62"].value == 18.3 and long["D62"].font.b  # the footer, outside the filter
     assert long.auto_filter.ref == "A1:D61"
-    with zipfile.ZipFile(io.BytesIO(reporter("xlsx", lang="vi").render_bytes(
+    with zipfile.ZipFile(io.BytesIO(reporter("xlsx", lang="vi").write(
             report_output()))) as archive:
         sheets = "".join(archive.read(n).decode() for n in archive.namelist()
                          if n.startswith("xl/worksheets/sheet"))
@@ -518,7 +544,7 @@ def _ink(pdf: Path, tmp_path: Path, page: int = 1) -> float:
 def test_libreoffice_opens_the_docx_and_its_first_page_is_not_blank(tmp_path):
     office = _office()
     path = tmp_path / "report.docx"
-    path.write_bytes(reporter("docx", lang="vi").render_bytes(report_output()))
+    path.write_bytes(reporter("docx", lang="vi").write(report_output()))
     pdf = _convert(office, path, tmp_path)
     assert _ink(pdf, tmp_path) > 0.005
     if shutil.which("pdfinfo"):
@@ -542,7 +568,7 @@ def test_libreoffice_opens_the_docx_and_its_first_page_is_not_blank(tmp_path):
 def test_libreoffice_opens_the_xlsx(tmp_path):
     office = _office()
     path = tmp_path / "report.xlsx"
-    path.write_bytes(reporter("xlsx", lang="vi").render_bytes(report_output()))
+    path.write_bytes(reporter("xlsx", lang="vi").write(report_output()))
     pdf = _convert(office, path, tmp_path)
     assert _ink(pdf, tmp_path) > 0.001
 

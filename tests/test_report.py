@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from parcli.output import Column, Output, Section, Table
-from parcli.render.reporters import markdown_document, markdown_table, reporter
+from parcli.render import reporter
+from parcli.render.markdown import markdown_document, markdown_table
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"

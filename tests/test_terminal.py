@@ -16,15 +16,10 @@ from markdown_it import MarkdownIt
 
 from parcli.i18n import t
 from parcli.output import Column, Output, Table, Untranslated
-from parcli.render.reporters import (
-    PIPED_WIDTH,
-    MarkdownReporter,
-    PlainReporter,
-    RichReporter,
-    reporter,
-    terminal_width,
-    text_width,
-)
+from parcli.render import reporter
+from parcli.render.base import PIPED_WIDTH, terminal_width
+from parcli.render.markdown import MarkdownReporter
+from parcli.render.terminal import PlainReporter, RichReporter, text_width
 from parcli.text import Text
 from tests.conftest import AGENCIES, CRITERIA
 

@@ -1,36 +1,22 @@
-"""Renderers: one module per format, each registering a reporter.
+"""Renderers: one module per format, each registering a `Reporter` that declares what it
+writes (`parcli.render.base`). Importing this package registers them all, in this order; it
+imports no heavy library (rich, tabulate, python-docx, openpyxl, matplotlib are imported by
+the functions that use them).
 
-TEMPORARY adapter over reporters.py until the per-format split lands."""
+The CLI's API: `formats(writes)` lists the format names for a kind of output, the default
+first; `reporter(name, color, lang=..., wide=..., width=...)` makes one; its `write(output)`
+gives the text (or, for a file format, the bytes) to print or save under its `suffix`."""
 
-from __future__ import annotations
+# The order of registration is the order `formats()` lists them in (after the default).
+# isort: off
+from parcli.render import terminal  # noqa: F401  (each module registers its formats)
+from parcli.render import markdown  # noqa: F401
+from parcli.render import delimited  # noqa: F401
+from parcli.render import json_format  # noqa: F401
+from parcli.render import github  # noqa: F401
+from parcli.render import word  # noqa: F401
+from parcli.render import excel  # noqa: F401
+# isort: on
+from parcli.render.base import REPORTERS, Reporter, Writes, formats, reporter
 
-from typing import Any
-
-
-def formats(writes: str) -> tuple[str, ...]:
-    from parcli.render.reporters import formats as old
-
-    if writes == "problems":
-        return old(problems=True)
-    if writes == "documents":
-        return tuple(n for n in old() if not n.startswith(("table", "csv")))
-    return old()
-
-
-class _Adapter:
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.binary = inner.binary
-        self.for_machines = inner.for_machines
-        self.suffix = {"md": "md", "json": "json"}.get(inner.name, inner.name)
-
-    def write(self, output: Any) -> str | bytes:
-        if self.inner.binary or self.inner.name == "csv-excel":
-            return self.inner.render_bytes(output)  # type: ignore[no-any-return]
-        return self.inner.render(output)  # type: ignore[no-any-return]
-
-
-def reporter(name: str, color: str = "auto", *, lang: Any = "en", wide: bool = False) -> Any:
-    from parcli.render.reporters import reporter as old
-
-    return _Adapter(old(name, color, lang=lang, wide=wide))
+__all__ = ["REPORTERS", "Reporter", "Writes", "formats", "reporter"]

@@ -15,6 +15,9 @@ import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 
+from parcli.numbers import number
+from parcli.text import Lang
+
 __all__ = ["SeriesData", "available", "bar_chart_png"]
 
 SeriesData = tuple[str, Sequence[Decimal | int | None]]
@@ -36,7 +39,7 @@ def available() -> bool:
 
 
 def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
-                  lang: str = "en", label_width: int = 34) -> bytes:
+                  lang: Lang = "en", label_width: int = 34) -> bytes:
     """Horizontal bars, one group per category (read top to bottom in the given order), one
     bar per series; a single series gets its value written at the end of each bar. Numbers
     on the axis and the bars use the decimal comma in Vietnamese. Raises ImportError when
@@ -65,14 +68,14 @@ def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
                          color=_FILLS[index % len(_FILLS)] if count > 1 else _FILLS[1],
                          edgecolor="black", linewidth=0.5)
         if count == 1:
-            for label in axes.bar_label(bars, labels=[_number(v, lang) for v in values],
+            for label in axes.bar_label(bars, labels=[number(v, lang) for v in values],
                                         padding=3, fontsize=8):
                 if font:
                     label.set_fontfamily(font)
     axes.set_yticks(positions, labels)
     axes.invert_yaxis()  # the first category on top, as in the table
     axes.xaxis.set_major_formatter(FuncFormatter(
-        lambda value, _position: _number(Decimal(f"{float(value):.6f}"), lang)))
+        lambda value, _position: number(Decimal(f"{float(value):.6f}"), lang)))
     axes.tick_params(labelsize=8)
     if font:
         axes.tick_params(labelfontfamily=font)
@@ -104,12 +107,6 @@ def _wrapped(text: str, width: int) -> str:
     if len(lines) > 2:
         lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
     return "\n".join(lines)
-
-
-def _number(value: Decimal | int | None, lang: str) -> str:
-    from parcli.numbers import number
-
-    return number(value, "vi" if lang == "vi" else "en")
 
 
 def _serif_font(texts: Sequence[str]) -> str | None:

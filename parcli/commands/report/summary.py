@@ -32,7 +32,7 @@ from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
 from parcli.load import display_path
 from parcli.numbers import minus, number
-from parcli.output import Column, Output, Section, Table
+from parcli.output import Chart, Column, Output, Section, Table
 from parcli.problems import Level, UsageError
 from parcli.text import Lang
 
@@ -134,7 +134,8 @@ def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
     blocks: list[str | Table] = [Table(
         [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
          Column("lost", t("lost", lang), True),
-         Column("count", t("criteria_count", lang), True)], rows)]
+         Column("count", t("criteria_count", lang), True)], rows,
+        chart=Chart(("agency",), ("gain",)))]
     unknown = province(gaps).unknown
     if any(unknown.values()):
         blocks.append(t("report_unknown", lang, gain=unknown["gain"], lost=unknown["lost"]))
@@ -332,7 +333,8 @@ def _fields(checked: Checked, lang: Lang, sections: list[Section]) -> list[dict[
     sections.append(Section(t("report_fields", lang), [Table(
         [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
          Column("baseline_pct", t("pct_of", lang, year=years["baseline"]), True),
-         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows)],
+         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows,
+        chart=Chart(("code", "name"), ("baseline", "target", "max")))],
         level=3))
     return rows
 
