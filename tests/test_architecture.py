@@ -4,6 +4,8 @@ render -> cli): checked from the source, so a shortcut fails CI instead of growi
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,5 +64,15 @@ def test_cli_needs_no_type_ignore() -> None:
 
 def test_models_and_load_import_nothing_above_them() -> None:
     allowed = ("parcli.models", "parcli.text", "parcli.problems", "parcli.load")
-    for path in [PACKAGE / "models.py", *_files("load")]:
+    for path in [*_files("models"), *_files("load")]:
         assert {name for name in _imports(path) if not name.startswith(allowed)} == set(), path
+
+
+def test_the_models_package_imports_its_modules_only_when_asked() -> None:
+    # importing parcli.models builds no model; the results models only when asked for
+    code = ("import sys, parcli.models as m; "
+            "assert not [n for n in sys.modules if n.startswith('parcli.models.')], sys.modules; "
+            "m.model_of('criteria'); assert 'parcli.models.results' not in sys.modules; "
+            "assert m.ResultsFile.__name__ == 'ResultsFile'; "
+            "assert 'parcli.models.results' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -16,10 +16,11 @@ from parcli.engine.writer import Written
 from parcli.files.config import Config
 from parcli.files.dataset import DataPaths, Dataset
 from parcli.load import load_model
-from parcli.models import AssignmentsFile, CriteriaFile
+from parcli.models.assignments import AssignmentsFile
+from parcli.models.criteria import CriteriaFile
+from parcli.models.results import ResultsFile
 from parcli.options import Common, InitResultsOptions
 from parcli.problems import Problem
-from parcli.result_models import ResultsFile
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from parcli.engine.agencies import Registry
-from parcli.models import AgencyRegistry, code_key, roman_value
+from parcli.models.agencies import AgencyRegistry
+from parcli.models.common import code_key, roman_value
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"

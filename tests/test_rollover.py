@@ -27,7 +27,7 @@ from parcli.engine.writer import (
     yaml_string,
 )
 from parcli.load import load_model, parse
-from parcli.models import CriteriaFile, Criterion
+from parcli.models.criteria import CriteriaFile, Criterion
 from parcli.options import Common, RolloverOptions
 from parcli.problems import UsageError
 

@@ -13,9 +13,9 @@ from parcli.engine.agencies import Registry
 from parcli.engine.gap import LeafGap, leaf_gaps, split
 from parcli.engine.schedule import deliverables, due_items
 from parcli.i18n import date_text, t
+from parcli.models.results import STATUSES
 from parcli.output import Column, Output, Section, Table
 from parcli.problems import UsageError
-from parcli.result_models import STATUSES
 from parcli.text import Lang
 
 NEEDS = ("criteria", "assignments", "agencies")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from parcli.checking import Checked
 from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
 from parcli.i18n import score_label, t
-from parcli.models import COLUMNS
+from parcli.models.criteria import SCORE_COLUMNS
 from parcli.numbers import number
 from parcli.options import CheckOptions
 from parcli.output import Column, Output, Table
@@ -24,7 +24,7 @@ def run(checked: Checked, options: CheckOptions) -> Output:
     data = checked.dataset.criteria_file
     years = {"baseline": data.baseline_year, "target": data.target_year}
     column_names: dict[str, str] = {column: score_label(column, years).in_(lang)
-                                    for column in COLUMNS}
+                                    for column in SCORE_COLUMNS}
     statuses: dict[str, str] = {status: t(status, lang) for status in STATUSES}
     totals = Table(
         [Column("column", t("column", lang), values=column_names),

@@ -8,10 +8,10 @@ from parcli.checking import Checked
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
 from parcli.i18n import date_text, t
+from parcli.models.results import AssignmentStatus
 from parcli.options import DueOptions
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.result_models import AssignmentStatus
 
 NEEDS = ("criteria", "assignments", "agencies")
 OPTIONAL = ("results",)

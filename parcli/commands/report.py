@@ -429,7 +429,7 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
     from parcli.engine.progress import project, standing
     from parcli.engine.progress import total as total_of
     from parcli.load import load_model
-    from parcli.result_models import PeersFile
+    from parcli.models.results import PeersFile
     from parcli.text import fold
 
     dataset = checked.dataset

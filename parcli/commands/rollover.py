@@ -29,10 +29,10 @@ from parcli.checking import Checked
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.engine.writer import Written, document, emit, item
 from parcli.files.dataset import Kind
+from parcli.models.results import ResultsFile, Score
 from parcli.numbers import number
 from parcli.options import RolloverOptions
 from parcli.problems import UsageError
-from parcli.result_models import ResultsFile, Score
 
 NEEDS: tuple[Kind, ...] = ("criteria", "results")
 OPTIONAL: tuple[Kind, ...] = ()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from parcli.checking import Checked
 from parcli.engine.tree import Node
 from parcli.i18n import score_label, t
-from parcli.models import Assignment
+from parcli.models.assignments import Assignment
 from parcli.numbers import minus
 from parcli.options import TreeOptions
 from parcli.output import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated

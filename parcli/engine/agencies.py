@@ -8,7 +8,7 @@ import difflib
 
 from parcli.engine.gap import NO_LEAD, SURVEY
 from parcli.i18n import date_text, label
-from parcli.models import Agency, AgencyRegistry
+from parcli.models.agencies import Agency, AgencyRegistry
 from parcli.text import Text, fold, fold_diacritics
 
 

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from parcli.engine.agencies import Registry
     from parcli.engine.tree import CriteriaTree
     from parcli.load import Document, Loaded
-    from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
-    from parcli.result_models import ResultsFile
+    from parcli.models.agencies import AgencyRegistry
+    from parcli.models.assignments import Assignment, AssignmentsFile
+    from parcli.models.criteria import CriteriaFile
+    from parcli.models.results import ResultsFile
 
 Kind = Literal["criteria", "assignments", "agencies", "results"]
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -153,17 +155,14 @@ class Dataset:
 
     def _load(self, kind: Kind) -> Loaded:
         from parcli.load import load_model
-        from parcli.models import SCHEMAS
+        from parcli.models import model_of
 
         path = getattr(self.paths, kind)
         if path is None:
             raise UsageError(f"no {kind} file")
         document = self._parsed.pop(path, None)
-        if kind == "results":  # its models are built only when a results file is read
-            from parcli.result_models import ResultsFile
-
-            return load_model(path, ResultsFile, kind, document)
-        return load_model(path, SCHEMAS[kind], kind, document)
+        # model_of imports the kind's module now: the results models only for a results file
+        return load_model(path, model_of(kind), kind, document)
 
     def has(self, kind: Kind) -> bool:
         return getattr(self.paths, kind) is not None

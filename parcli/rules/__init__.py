@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from parcli.files.config import Config
     from parcli.files.dataset import Dataset
     from parcli.load import Loaded
-    from parcli.models import Assignment
+    from parcli.models.assignments import Assignment
 
 Kind = Literal["criteria", "assignments", "agencies", "results"]
 KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments", "results")
