@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parcli.agency_text import merge_note
 from parcli.checking import Checked
 from parcli.engine.gap import by_agency, leaf_gaps
 from parcli.i18n import t
@@ -22,7 +23,7 @@ def run(checked: Checked, options: AgenciesOptions) -> Output:
     rows, merges = [], []
     for agency in registry.agencies:
         group = led.get(agency.id)
-        merge = registry.merge_note(agency.id, year)  # ceased before the plan year
+        merge = merge_note(registry, agency.id, year)  # ceased before the plan year
         if merge is not None:
             merges.append(merge.in_(lang))
         rows.append({"id": agency.id, "name": agency.name, "name_en": agency.name_en,

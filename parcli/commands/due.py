@@ -4,6 +4,7 @@ and per-regulation tasks apart. The year comes from the data, never from the clo
 
 from __future__ import annotations
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
@@ -49,7 +50,7 @@ def run(checked: Checked, options: DueOptions) -> Output:
         d.deliverable.item.requirement, recorded.get(d.deliverable.item.code))}
         for d, lead in zip(items, leads, strict=True)]
     states = {state: t(f"due_{state}", lang) for state in STATES}
-    names = {a: registry.text(a).in_(lang) for lead in leads for a in lead}
+    names = {a: agency_text(registry, a).in_(lang) for lead in leads for a in lead}
     table = Table(
         [Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),

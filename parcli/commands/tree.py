@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.engine.tree import Node
 from parcli.i18n import score_label, t
@@ -53,7 +54,7 @@ def run(checked: Checked, options: TreeOptions) -> Output:
                                              else list)
     leads = [_lead(node, ids, dataset.mapped) for node in nodes]
     rows = [_row(node, *lead) for node, lead in zip(nodes, leads, strict=True)]
-    names = ({agency: dataset.registry.text(agency).shown(lang)
+    names = ({agency: agency_text(dataset.registry, agency).shown(lang)
               for agencies, _ in leads for agency in agencies}
              if dataset.has("agencies") else None)
     data = dataset.criteria_file

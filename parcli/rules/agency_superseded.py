@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parcli.agency_text import agency_text
 from parcli.i18n import date_text
 from parcli.rules import Context, Found, Kind
 from parcli.text import Text
@@ -58,5 +59,5 @@ def _texts(context: Context, kind: Kind, loc: tuple[str | int, ...], texts: list
         else:
             new = registry.by_id[now]
             message = MERGED.format(text=text, id=agency.id, date=dates, year=year,
-                                    new=registry.text(now), new_id=now, new_name=new.name)
+                                    new=agency_text(registry, now), new_id=now, new_name=new.name)
         yield Found(kind, (*loc, n), message, code)
