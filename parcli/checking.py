@@ -15,6 +15,7 @@ from pathlib import Path
 from parcli.engine.checksum import DEFAULT_TOLERANCE
 from parcli.files.config import Config
 from parcli.files.dataset import DataPaths, Dataset, Kind, Source, beside, usable
+from parcli.files.naming import file_name, year_of
 from parcli.problems import DataError, Problem, UsageError
 from parcli.text import Lang
 
@@ -185,12 +186,13 @@ def _groups_of(path: Path, kind: Kind) -> list[Group]:
     if kind == "criteria":
         return [(path, beside(path, "assignments"), beside(path, "agencies"),
                  beside(path, "results", plain=False))]
-    plans = sorted(folder.glob("criteria_*.yaml")) + sorted(folder.glob("criteria.yaml"))
+    plain = folder / file_name("criteria")
+    plans = sorted(folder.glob(file_name("criteria", "*"))) + ([plain] if plain.is_file() else [])
     if kind in ("assignments", "results"):
-        head, sep, year = path.stem.rpartition("_")
-        named = folder / f"criteria_{year}.yaml"
-        criteria = named if sep and head == kind and named.is_file() else (
-            folder / "criteria.yaml" if (folder / "criteria.yaml").is_file() else None)
+        year = year_of(path, kind)
+        named = folder / file_name("criteria", year) if year is not None else None
+        criteria = named if named is not None and named.is_file() else (
+            plain if plain.is_file() else None)
         agencies = beside(criteria, "agencies") if criteria else beside(path, "agencies")
         if kind == "results":
             assignments = beside(criteria, "assignments") if criteria else None

@@ -763,7 +763,8 @@ def _write_file(common: Common, command: str, module: Any, build: Callable[[Chec
     """The commands that write a data file: checked data in, one YAML file out, never
     overwriting an existing file without --force."""
     from parcli.checking import open_data
-    from parcli.engine.writer import default_path, refuse_overwrite
+    from parcli.files.naming import default_path
+    from parcli.outfile import refuse_overwrite
 
     with _stop_on_problems(common):
         checked = open_data(common.data, command, module.NEEDS, module.OPTIONAL, common.lang,

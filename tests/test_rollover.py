@@ -21,14 +21,14 @@ from parcli.engine.writer import (
     Written,
     comment,
     decimal_text,
-    default_path,
-    refuse_overwrite,
     yaml_key,
     yaml_string,
 )
+from parcli.files.naming import default_path
 from parcli.load import load_model, parse
 from parcli.models.criteria import CriteriaFile, Criterion
 from parcli.options import Common, RolloverOptions
+from parcli.outfile import refuse_overwrite
 from parcli.problems import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent

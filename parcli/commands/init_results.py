@@ -10,6 +10,7 @@ from __future__ import annotations
 from parcli.checking import Checked
 from parcli.engine.writer import Written, document, item
 from parcli.files.dataset import Kind
+from parcli.files.naming import file_name
 from parcli.numbers import number
 from parcli.options import InitResultsOptions
 
@@ -63,4 +64,4 @@ def run(checked: Checked, options: InitResultsOptions) -> Written:
             body += item({"code": task.code, "status": "not-started"}, 2, note=task.title)
     else:
         body.append(f"statuses: []  # {NO_ASSIGNMENTS}")
-    return Written(document(header, body), f"results_{year}.yaml")
+    return Written(document(header, body), file_name("results", year))

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from parcli.files.naming import file_name, year_of, yearly_files
 from parcli.load import a_kind
 from parcli.problems import UsageError
 
@@ -36,17 +37,17 @@ OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": 
 def latest(kind: str, folder: Path = DATA_DIR) -> Path:
     """The bundled `<kind>_<year>.yaml` of the latest year: a new year's plan needs new data,
     not new code."""
-    files = sorted(folder.glob(f"{kind}_*.yaml"), key=lambda p: p.stem.rpartition("_")[2])
-    return files[-1] if files else folder / f"{kind}.yaml"
+    files = yearly_files(folder, kind)
+    return files[-1] if files else folder / file_name(kind)
 
 
 def beside(criteria: Path, kind: str, plain: bool = True) -> Path | None:
     """`<kind>_<year>.yaml` beside `criteria_<year>.yaml` (or beside `<other>_<year>.yaml`),
     else plain `<kind>.yaml` (results only by year: a year's results never pair with
     another year's plan)."""
-    _, sep, year = criteria.stem.rpartition("_")
-    names = [f"{kind}_{year}.yaml"] if sep and year.isdigit() else []
-    for name in [*names, *([f"{kind}.yaml"] if plain else [])]:
+    year = year_of(criteria)
+    names = [file_name(kind, year)] if year is not None else []
+    for name in [*names, *([file_name(kind)] if plain else [])]:
         candidate = criteria.parent / name
         if candidate.is_file():
             return candidate
