@@ -20,7 +20,8 @@ from typing import Literal, Protocol, TypeVar
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.models.assignments import Assignment
 from parcli.models.common import code_key
-from parcli.models.criteria import Criterion, RowKind
+from parcli.models.criteria import Criterion
+from parcli.models.ranges import RowKind
 from parcli.numbers import minus
 
 T = TypeVar("T")

@@ -13,7 +13,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from parcli.models.assignments import Assignment
-from parcli.models.criteria import CriteriaFile, Criterion, Method, RowKind, ScoreColumn
+from parcli.models.criteria import CriteriaFile, Criterion, Method, ScoreColumn
+from parcli.models.ranges import RowKind
 
 
 @dataclass(eq=False)

@@ -37,12 +37,19 @@ from parcli.models.common import (
     Year,
     described,
 )
-from parcli.text import Text
+from parcli.models.ranges import (
+    Bounds,
+    PenaltyWithoutMin,
+    RowKind,
+    bounds_text,
+    in_range,
+    score_range,
+)
+from parcli.text import Text, shorten
 
 ScoreColumn = Literal["max", "baseline", "target"]
 SCORE_COLUMNS: tuple[ScoreColumn, ...] = ("max", "baseline", "target")
 Method = Literal["evidence", "survey"]
-RowKind = Literal["normal", "bonus", "penalty"]
 ROW_KINDS: tuple[RowKind, ...] = ("normal", "bonus", "penalty")
 
 
@@ -137,18 +144,11 @@ def _place(code: Any) -> _Place:
     return places.get(code, _NO_PLACE)
 
 
-def _bounds_text(low: Decimal | None, high: Decimal | None) -> str:
-    return (f"[{low}" if low is not None else "(-∞") + ", " + (
-        f"{high}]" if high is not None else "∞)")
-
-
-def _out_of_range(value: Decimal, low: Decimal | None, high: Decimal | None,
-                  column: str | None, hint: str = "") -> None:
-    if (low is not None and value < low) or (high is not None and value > high):
+def _out_of_range(value: Decimal, bounds: Bounds, column: str | None) -> None:
+    if not in_range(value, bounds):
         raise PydanticCustomError(
-            "score_range", "{column} {value} is outside {bounds}{hint}",
-            {"column": column, "value": str(value), "bounds": _bounds_text(low, high),
-             "hint": hint})
+            "score_range", "{column} {value} is outside {bounds}",
+            {"column": column, "value": str(value), "bounds": bounds_text(bounds)})
 
 
 def _row_kind(info: ValidationInfo) -> RowKind:
@@ -156,25 +156,18 @@ def _row_kind(info: ValidationInfo) -> RowKind:
 
 
 def _criterion_range(value: Decimal | None, info: ValidationInfo) -> Decimal | None:
-    """A criterion's score within [min, max]. The floor is the row's own: its `min`, else
-    none on a row that says `kind: penalty` itself, else 0 (so that the JSON Schema, which
-    sees one row at a time, can say the same). A penalty row's scores never pass 0, its max
-    printed or not; a row with bonus rows below it may pass its max."""
+    """A criterion's score within its range (`parcli.models.ranges.score_range`, the rule
+    the results file's scores are checked by too): a row with bonus rows below it may pass
+    its max."""
     if value is None:
         return value
     kind, place = _row_kind(info), _place(info.data.get("code"))
-    low: Decimal | None = info.data.get("min")
-    if low is None and info.data.get("kind") != "penalty":
-        low = Decimal(0)
-    high: Decimal | None = info.data.get("max")
-    if high is None and kind == "penalty":
-        high = Decimal(0)
-    if place.bonus_below and kind != "bonus":
-        high = None
-    hint = ("; a penalty row below 0 gives its largest deduction as min (or says kind: "
-            "penalty itself)" if kind == "penalty" and low is not None and value < low
-            and info.data.get("min") is None else "")
-    _out_of_range(value, low, high, info.field_name, hint)
+    try:
+        bounds = score_range(kind, info.data.get("min"), info.data.get("max"),
+                             bonus_below=place.bonus_below)
+    except PenaltyWithoutMin:  # reported once for the row, by Criterion._penalty_gives_min
+        return value
+    _out_of_range(value, bounds, info.field_name)
     return value
 
 
@@ -184,8 +177,8 @@ def _total_range(value: Decimal | None, info: ValidationInfo) -> Decimal | None:
     if value is None:
         return value
     total = (_PLACES.get() or {}).get(_TOTAL_PLACE, _NO_PLACE)
-    high = None if total.bonus_below else info.data.get("max")
-    _out_of_range(value, Decimal(0), high, info.field_name)
+    _out_of_range(value, score_range("normal", None, info.data.get("max"),
+                                     bonus_below=total.bonus_below), info.field_name)
     return value
 
 
@@ -261,6 +254,20 @@ class Criterion(Scored):
         default=[])
     acknowledged: dict[ScoreColumn, NonEmpty | Reason] = described(_ACKNOWLEDGED, default={})
     note: NonEmpty | None = described("Free text about the transcription.", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _penalty_gives_min(cls, data: Any) -> Any:
+        """A penalty row (its own kind or inherited) gives its largest deduction as min."""
+        if not isinstance(data, dict) or data.get("min") is not None:
+            return data
+        own = data.get("kind") if data.get("kind") in ROW_KINDS else None
+        code = data.get("code")
+        if (own or _place(code).inherited) == "penalty":
+            raise PydanticCustomError(
+                "score_range", "{code} is a penalty row without min: give its largest "
+                "deduction as min (e.g. min: -2)", {"code": shorten(str(code))})
+        return data
 
     @field_validator("min")
     @classmethod
