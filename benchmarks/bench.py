@@ -73,7 +73,8 @@ cli._without_pydantic_plugins()
 from pydantic import BaseModel; step("import pydantic")
 if not warm:
     import yaml; step("import yaml")
-import parcli.models; step("parcli.models: make 13 model classes (validators deferred)")
+import parcli.models.agencies, parcli.models.assignments
+import parcli.models.criteria; step("parcli.models: make 13 model classes (validators deferred)")
 import parcli.options, parcli.checking, parcli.commands; step("import options, service, engine")
 if not warm:
     from parcli.rules import catalogue; catalogue(); step("the rule catalogue (27 modules)")

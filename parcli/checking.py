@@ -13,10 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from parcli.engine.checksum import DEFAULT_TOLERANCE
+from parcli.engine.plan import Plan
 from parcli.files.config import Config
-from parcli.files.dataset import DataPaths, Dataset, Kind, Source, beside, usable
+from parcli.files.dataset import DataPaths, Source, beside, usable
+from parcli.files.naming import file_name, year_of
 from parcli.problems import DataError, Problem, UsageError
 from parcli.text import Lang
+from parcli.vocabulary import FileKind
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class DataRequest:
 class Checked:
     """Data that passed the checks: the files, and the warnings found on the way."""
 
-    dataset: Dataset
+    dataset: Plan
     problems: list[Problem]
     config: Config = field(default_factory=Config)
     tolerance: Decimal = DEFAULT_TOLERANCE
@@ -81,12 +84,12 @@ def load_configuration(found: Path | None) -> Config:
     return config.load(found, {rule.id: not rule.fixed for rule in catalogue()})
 
 
-def collect(dataset: Dataset, tolerance: Decimal, lang: Lang, settings: Config) -> list[Problem]:
+def collect(dataset: Plan, tolerance: Decimal, lang: Lang, settings: Config) -> list[Problem]:
     """Every problem in the files present: reading each file, then every rule that can run."""
     from parcli.rules import KINDS, Context, run
 
     problems: list[Problem] = []
-    available: set[Kind] = set()
+    available: set[FileKind] = set()
     for kind in KINDS:
         if not dataset.has(kind):
             continue
@@ -100,8 +103,8 @@ def collect(dataset: Dataset, tolerance: Decimal, lang: Lang, settings: Config) 
     return problems
 
 
-def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
-              optional: tuple[Kind, ...] = (), lang: Lang = "en",
+def open_data(request: DataRequest, command: str, needs: tuple[FileKind, ...],
+              optional: tuple[FileKind, ...] = (), lang: Lang = "en",
               tolerated: frozenset[str] | None = frozenset()) -> Checked:
     """The files a command needs (and those it uses when present), loaded and checked;
     DataError when any check fails, except the rules in `tolerated`, whose errors the
@@ -123,11 +126,11 @@ def open_data(request: DataRequest, command: str, needs: tuple[Kind, ...],
 
 
 def _checked(paths: DataPaths, found: Path | None, request: DataRequest,
-             lang: Lang) -> tuple[Dataset, list[Problem], Config]:
+             lang: Lang) -> tuple[Plan, list[Problem], Config]:
     """The files loaded and every problem found in them (errors too: the caller decides
     which stop the command)."""
     settings = load_configuration(found)
-    dataset = Dataset(paths)
+    dataset = Plan(paths)
     return dataset, collect(dataset, request.tolerance, lang, settings), settings
 
 
@@ -152,7 +155,7 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
             problems += exc.problems
             continue
         parsed[path] = document
-        kinds: list[Kind] = [kind for kind in KINDS if SIGNATURES[kind]
+        kinds: list[FileKind] = [kind for kind in KINDS if SIGNATURES[kind]
                              if isinstance(document.data, dict)
                              and SIGNATURES[kind] in document.data]
         if len(kinds) != 1:
@@ -167,10 +170,10 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
     for criteria, assignments, agencies, results in groups:
         paths = DataPaths(criteria, assignments, agencies, results=results)
         settings = configuration(request, paths)
-        problems += collect(Dataset(paths, parsed), request.tolerance, lang, settings)
+        problems += collect(Plan(paths, parsed), request.tolerance, lang, settings)
         sources.update((source.path, source) for source in paths.sources())
     unique = list(dict.fromkeys(problems))
-    empty = Dataset(DataPaths(None, None, None))
+    empty = Plan(DataPaths(None, None, None))
     return Checked(empty, unique, settings or Config(), request.tolerance,
                    list(sources.values()))
 
@@ -179,18 +182,19 @@ Group = tuple[Path | None, Path | None, Path | None, Path | None]  # criteria, a
 # agencies, results
 
 
-def _groups_of(path: Path, kind: Kind) -> list[Group]:
+def _groups_of(path: Path, kind: FileKind) -> list[Group]:
     """The files a named file is validated with: those beside it, paired by year."""
     folder = path.parent
     if kind == "criteria":
         return [(path, beside(path, "assignments"), beside(path, "agencies"),
                  beside(path, "results", plain=False))]
-    plans = sorted(folder.glob("criteria_*.yaml")) + sorted(folder.glob("criteria.yaml"))
+    plain = folder / file_name("criteria")
+    plans = sorted(folder.glob(file_name("criteria", "*"))) + ([plain] if plain.is_file() else [])
     if kind in ("assignments", "results"):
-        head, sep, year = path.stem.rpartition("_")
-        named = folder / f"criteria_{year}.yaml"
-        criteria = named if sep and head == kind and named.is_file() else (
-            folder / "criteria.yaml" if (folder / "criteria.yaml").is_file() else None)
+        year = year_of(path, kind)
+        named = folder / file_name("criteria", year) if year is not None else None
+        criteria = named if named is not None and named.is_file() else (
+            plain if plain.is_file() else None)
         agencies = beside(criteria, "agencies") if criteria else beside(path, "agencies")
         if kind == "results":
             assignments = beside(criteria, "assignments") if criteria else None

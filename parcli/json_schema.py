@@ -11,10 +11,10 @@ if TYPE_CHECKING:
 
 def schemas() -> dict[str, type[BaseModel]]:
     """Every kind of data file and its model (the plan's, and the results')."""
-    from parcli.models import SCHEMAS
-    from parcli.result_models import ResultsFile
+    from parcli.models import FileKind, model_of
 
-    return {**SCHEMAS, "results": ResultsFile}
+    kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
+    return {kind: model_of(kind) for kind in kinds}
 
 
 def json_schema(name: str) -> str:
@@ -22,7 +22,8 @@ def json_schema(name: str) -> str:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": f"parcli-{name}.schema.json",
               "title": f"parcli {name} file",
-              "description": f"Generated from {model.__module__}.{model.__name__}"
+              # the public name (parcli.models looks it up in its module)
+              "description": f"Generated from parcli.models.{model.__name__}"
               " with `parcli schema " + name + "`; do not edit by hand.",
               **model.model_json_schema(mode="validation")}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

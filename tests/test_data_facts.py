@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from parcli.files.dataset import DataPaths, Dataset
+from parcli.engine.plan import Plan
+from parcli.files.dataset import DataPaths
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CRITERIA = DATA / "criteria_2020.yaml"
@@ -173,7 +174,7 @@ def test_metadata(criteria: dict[str, Any]) -> None:
 
 
 def test_parcli_reads_the_printed_numbers_exactly() -> None:
-    data = Dataset(DataPaths(CRITERIA, ASSIGNMENTS, AGENCIES)).criteria_file
+    data = Plan(DataPaths(CRITERIA, ASSIGNMENTS, AGENCIES)).criteria_file
     assert data.total.baseline == D("79.53") and str(data.total.baseline) == "79.53"
     assert data.sipas is not None and data.sipas.baseline == D("75.07")
     assert data.rank is not None and (data.rank.position, data.rank.of) == (50, 63)
@@ -253,7 +254,7 @@ def _agency_texts(criteria: dict[str, Any], assignments: list[dict[str, Any]]) -
 
 def test_every_agency_text_resolves(criteria: dict[str, Any],
                                     assignments: list[dict[str, Any]]) -> None:
-    registry = Dataset(DataPaths(CRITERIA, ASSIGNMENTS, AGENCIES)).registry
+    registry = Plan(DataPaths(CRITERIA, ASSIGNMENTS, AGENCIES)).registry
     texts = _agency_texts(criteria, assignments)
     assert len(texts) > 300
     assert [text for text in texts if registry.resolve(text) is None] == []

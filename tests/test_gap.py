@@ -32,8 +32,9 @@ from parcli.engine.gap import (
     resolve_leads,
     split,
 )
+from parcli.engine.plan import Plan
 from parcli.engine.tree import CriteriaTree
-from parcli.files.dataset import DataPaths, Dataset
+from parcli.files.dataset import DataPaths
 
 D = Decimal
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "gap"
@@ -41,8 +42,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _dataset(folder: Path, criteria: str = "criteria.yaml",
-             assignments: str = "assignments.yaml") -> Dataset:
-    return Dataset(DataPaths(folder / criteria, folder / assignments, folder / "agencies.yaml"))
+             assignments: str = "assignments.yaml") -> Plan:
+    return Plan(DataPaths(folder / criteria, folder / assignments, folder / "agencies.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def fixture_gaps():
 
 @pytest.fixture(scope="module")
 def shipped_gaps():
-    dataset = Dataset(DataPaths(DATA / "criteria_2020.yaml", DATA / "assignments_2020.yaml",
+    dataset = Plan(DataPaths(DATA / "criteria_2020.yaml", DATA / "assignments_2020.yaml",
                                 DATA / "agencies.yaml"))
     tree = CriteriaTree(dataset.criteria_file)
     mapped = tree.map_assignments(dataset.assignments_file.assignments)

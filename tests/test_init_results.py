@@ -14,13 +14,15 @@ from parcli.commands import init_results
 from parcli.commands.base import Common
 from parcli.commands.init_results import Options as InitResultsOptions
 from parcli.engine.checksum import DEFAULT_TOLERANCE
+from parcli.engine.plan import Plan
 from parcli.engine.writer import Written
 from parcli.files.config import Config
-from parcli.files.dataset import DataPaths, Dataset
+from parcli.files.dataset import DataPaths
 from parcli.load import load_model
-from parcli.models import AssignmentsFile, CriteriaFile
+from parcli.models.assignments import AssignmentsFile
+from parcli.models.criteria import CriteriaFile
+from parcli.models.results import ResultsFile
 from parcli.problems import Problem
-from parcli.result_models import ResultsFile
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -42,7 +44,7 @@ def problems_with(results: Path, criteria: Path = CRITERIA,
                   agencies: Path | None = AGENCIES) -> list[Problem]:
     """Every problem validate would find in the results file (the plan's own warnings, which
     are about the plan, left out)."""
-    found = collect(Dataset(DataPaths(criteria, assignments, agencies, results=results)),
+    found = collect(Plan(DataPaths(criteria, assignments, agencies, results=results)),
                     DEFAULT_TOLERANCE, "en", Config())
     return [p for p in found if p.file.endswith(results.name)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parcli.load import Document, load_document, load_model, max_bytes, parse, read_text
-from parcli.models import CriteriaFile
+from parcli.models.criteria import CriteriaFile
 from parcli.problems import DataError, Problem, UsageError
 
 SMALL = """\

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from parcli.engine.agencies import Registry
-from parcli.models import AgencyRegistry, code_key, roman_value
+from parcli.models.agencies import AgencyRegistry
+from parcli.models.common import code_key, roman_value
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -218,24 +219,22 @@ def test_score_range_uses_min_and_max(cli, tmp_path: Path) -> None:
             ("score-range", message)]
 
 
-def test_a_row_below_0_says_so_itself(cli, tmp_path: Path) -> None:
-    # IV.2 inherits kind: penalty from IV; without a min of its own its floor is 0 (the floor
-    # is the row's own, as the JSON Schema sees it), and the message says what to write
+def test_a_penalty_row_gives_its_min(cli, tmp_path: Path) -> None:
+    # IV.2 inherits kind: penalty from IV; a penalty row without min is a data error at the
+    # row, whether its kind is inherited or its own
     without_min = ("    min: -5\n    max: 0\n    baseline: -0.5\n",
                    "    max: 0\n    baseline: -0.5\n")
-    criteria = _copy(DEPT, tmp_path / "inherited", criteria=[without_min])
-    result = cli("validate", "--criteria", criteria, "--format", "json")
-    assert result.code == 1
-    assert [p["message"] for p in json.loads(result.out)["errors"]] == [
-        "criteria[21].baseline: baseline -0.5 is outside [0, 0]; a penalty row below 0 gives "
-        "its largest deduction as min (or says kind: penalty itself)"]
-    # `kind: penalty` on the row itself: a deduction without a floor
-    criteria = _copy(DEPT, tmp_path / "own", criteria=[
-        (without_min[0], "    kind: penalty\n    max: 0\n    baseline: -0.5\n")])
-    assert cli("validate", "--criteria", criteria).code == 0
-    tree = {row["code"]: row for row in _rows(cli("tree", "--criteria", criteria, "--format",
-                                                   "json"))}
-    assert (tree["IV.2"]["kind"], tree["IV.2"]["min"]) == ("penalty", None)
+    for name, edit in (("inherited", without_min),
+                       ("own", (without_min[0], "    kind: penalty\n    max: 0\n"
+                                                "    baseline: -0.5\n"))):
+        criteria = _copy(DEPT, tmp_path / name, criteria=[edit])
+        result = cli("validate", "--criteria", criteria, "--format", "json")
+        assert result.code == 1, name
+        errors = json.loads(result.out)["errors"]
+        assert [(p["rule"], p["message"]) for p in errors] == [
+            ("score-range", "criteria[21]: IV.2 is a penalty row without min: give its "
+             "largest deduction as min (e.g. min: -2)")], name
+        assert errors[0]["line"] > 0 and errors[0]["column"] > 0
 
 
 def test_a_subtotal_with_bonus_rows_below_may_pass_its_max(cli, tmp_path: Path) -> None:

@@ -9,13 +9,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from parcli.models import (
-    AgencyRegistry,
-    Assignment,
-    AssignmentsFile,
-    CriteriaFile,
-    Criterion,
-)
+from parcli.models.agencies import AgencyRegistry
+from parcli.models.assignments import Assignment, AssignmentsFile
+from parcli.models.criteria import CriteriaFile, Criterion
 
 D = Decimal
 

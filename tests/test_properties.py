@@ -14,7 +14,7 @@ from parcli.engine.checksum import check_sums as check
 from parcli.engine.gap import split
 from parcli.engine.tree import CriteriaTree
 from parcli.load import parse
-from parcli.models import COLUMNS, CriteriaFile
+from parcli.models.criteria import SCORE_COLUMNS, CriteriaFile
 
 # --- (a) the loader reads back what a dumper wrote, Decimals exactly ---
 
@@ -97,7 +97,7 @@ def criteria_trees(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, dict[str,
     leaves: dict[str, dict[str, Decimal]] = {}
 
     def build(children: list[Any], prefix: str) -> dict[str, Decimal]:
-        sums: dict[str, Decimal] = {column: Decimal("0.00") for column in COLUMNS}
+        sums: dict[str, Decimal] = {column: Decimal("0.00") for column in SCORE_COLUMNS}
         for number, grandchildren in enumerate(children, start=1):
             code = f"{prefix}.{number}" if prefix else str(number)
             row: dict[str, Any] = {"code": code, "name": f"Tiêu chí {code}",
@@ -109,7 +109,7 @@ def criteria_trees(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, dict[str,
                 values = draw(leaf_values())
                 leaves[code] = values
             row.update(values)
-            for column in COLUMNS:
+            for column in SCORE_COLUMNS:
                 sums[column] += values[column]
         return sums
 
@@ -130,7 +130,7 @@ def test_totals_are_the_sum_of_the_leaves(tree_data: tuple[dict[str, Any], Any])
     data, leaves = tree_data
     tree = CriteriaTree(CriteriaFile.model_validate(data))
     assert sorted(node.code for node in tree.leaves) == sorted(leaves)
-    for column in COLUMNS:
+    for column in SCORE_COLUMNS:
         expected = sum((values[column] for values in leaves.values()), Decimal(0))
         assert tree.total(column) == expected
         for node in tree.nodes:  # every subtotal, too

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from parcli.checking import DataRequest, open_data
+from parcli.cli.outfile import refuse_overwrite
 from parcli.commands import rollover
 from parcli.commands.base import Common
 from parcli.commands.rollover import Options as RolloverOptions
@@ -23,13 +24,12 @@ from parcli.engine.writer import (
     Written,
     comment,
     decimal_text,
-    default_path,
-    refuse_overwrite,
     yaml_key,
     yaml_string,
 )
+from parcli.files.naming import default_path
 from parcli.load import load_model, parse
-from parcli.models import CriteriaFile, Criterion
+from parcli.models.criteria import CriteriaFile, Criterion
 from parcli.problems import UsageError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -325,10 +325,10 @@ def test_tree_names_leads_in_vietnamese_and_writes_comma_decimals(cli, monkeypat
 
 
 def test_tree_marks_untranslated_names_in_markdown(cli, tmp_path):
-    from parcli.models import Criterion
+    from parcli.models.criteria import Criterion
 
     if not Criterion(code="1", name="x").text.en_fallback:
-        pytest.skip("models.py's `text` properties do not flag an English fallback yet")
+        pytest.skip("parcli.models' `text` properties do not flag an English fallback yet")
     criteria = tmp_path / "criteria_2020.yaml"
     text = CRITERIA.read_text("utf-8")
     english = "  name_en: Direction and management of administrative reform\n"

@@ -16,7 +16,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["OutputFileError", "write_output"]
+from parcli.problems import UsageError
+
+__all__ = ["OutputFileError", "refuse_overwrite", "write_output"]
 
 _DESCRIPTOR_DIR = re.compile(r"/proc/\d+(?:/task/\d+)?/fd")
 _SYMLINK_HOPS = 40
@@ -32,6 +34,29 @@ class OutputFileError(Exception):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """The overwrite policy of the commands that make data files (`init-results`,
+    `rollover`): a usage error (exit 2) when `path` is an existing file and `force` is not
+    given; call it before `write_output`.
+
+    A symlink to a file counts as that file; a device, a FIFO or `/dev/stdout` is not
+    overwritten by writing to it, so it is let through; a directory is left to the writer,
+    which says so."""
+    if force:
+        return
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # a link loop, a name too long: the writer reports it
+        if not path.is_symlink():
+            raise UsageError(f"{path}: {exc.strerror or exc}") from None
+        return
+    if stat.S_ISREG(status.st_mode):
+        raise UsageError(f"{path} already exists; pass --force to overwrite it, or -o to "
+                         "write another file")
 
 
 def write_output(path: Path, data: str | bytes) -> None:

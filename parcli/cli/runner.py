@@ -89,11 +89,11 @@ def _deliver(result: Any, checked: Checked | None, common: Common, output: Path 
     if isinstance(result, Written):
         paths = checked.dataset.paths if checked is not None else None
         if output is None and paths is not None:
-            from parcli.engine.writer import default_path
+            from parcli.files.naming import default_path
 
             output = default_path(result.name, paths.criteria, paths.bundled)
         if output is not None:
-            from parcli.engine.writer import refuse_overwrite
+            from parcli.cli.outfile import refuse_overwrite
 
             refuse_overwrite(output, force)
         _emit(result.text, output, common)

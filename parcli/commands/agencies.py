@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parcli.agency_text import merge_note
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import by_agency, leaf_gaps
@@ -29,7 +30,7 @@ def run(checked: Checked, options: Options) -> Output:
     rows, merges = [], []
     for agency in registry.agencies:
         group = led.get(agency.id)
-        merge = registry.merge_note(agency.id, year)  # ceased before the plan year
+        merge = merge_note(registry, agency.id, year)  # ceased before the plan year
         if merge is not None:
             merges.append(merge.in_(lang))
         rows.append({"id": agency.id, "name": agency.name, "name_en": agency.name_en,

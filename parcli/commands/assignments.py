@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
@@ -65,7 +66,7 @@ def run(checked: Checked, options: Options) -> Output:
                      "deadline": item.deadline, "due": found.dated.isoformat()
                      if found.dated else None,
                      "due_text": due_text(due, lang), "lead": lead, "implementers": implementers})
-    names = {a: registry.text(a).shown(lang) for a in involved}
+    names = {a: agency_text(registry, a).shown(lang) for a in involved}
     table = Table([Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
                    Column("label", t("title", lang)), Column("product", t("product", lang)),
                    Column("deadline", t("deadline", lang)), Column("due_text", t("due", lang)),

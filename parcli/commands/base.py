@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from parcli.checking import DataRequest
-from parcli.files.dataset import Kind
 from parcli.text import Lang
-from parcli.vocabulary import Color
+from parcli.vocabulary import Color, FileKind
 
 Inputs = Literal["plan", "files", "none"]
 """What a command reads: one plan's files (found from the data options), the files named as
@@ -25,8 +24,8 @@ arguments (`validate FILE...`), or nothing (`schema`, `rule`)."""
 @dataclass(frozen=True)
 class Spec:
     inputs: Inputs = "plan"
-    needs: tuple[Kind, ...] = ()  # the files it cannot run without
-    optional: tuple[Kind, ...] = ()  # the files it uses when they are there
+    needs: tuple[FileKind, ...] = ()  # the files it cannot run without
+    optional: tuple[FileKind, ...] = ()  # the files it uses when they are there
     # Rules whose errors the command shows itself instead of stopping (check's check sums);
     # None: no rule stops it (validate reports every problem).
     tolerated: frozenset[str] | None = frozenset()

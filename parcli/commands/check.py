@@ -8,7 +8,7 @@ from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
 from parcli.i18n import score_label, t
-from parcli.models import COLUMNS
+from parcli.models.criteria import SCORE_COLUMNS
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 
@@ -31,7 +31,7 @@ def run(checked: Checked, options: Options) -> Output:
     data = checked.dataset.criteria_file
     years = {"baseline": data.baseline_year, "target": data.target_year}
     column_names: dict[str, str] = {column: score_label(column, years).in_(lang)
-                                    for column in COLUMNS}
+                                    for column in SCORE_COLUMNS}
     statuses: dict[str, str] = {status: t(status, lang) for status in STATUSES}
     totals = Table(
         [Column("column", t("column", lang), values=column_names),

@@ -7,14 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
 from parcli.i18n import date_text, t
+from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.result_models import AssignmentStatus
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
@@ -61,7 +62,7 @@ def run(checked: Checked, options: Options) -> Output:
         d.deliverable.item.requirement, recorded.get(d.deliverable.item.code))}
         for d, lead in zip(items, leads, strict=True)]
     states = {state: t(f"due_{state}", lang) for state in STATES}
-    names = {a: registry.text(a).in_(lang) for lead in leads for a in lead}
+    names = {a: agency_text(registry, a).in_(lang) for lead in leads for a in lead}
     table = Table(
         [Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),

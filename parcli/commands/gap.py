@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import (
@@ -68,14 +69,14 @@ def run(checked: Checked, options: Options) -> Output:
               for lead in dict.fromkeys(lead for gap in gaps for lead in gap.leads)}
     if options.view in ("leaves", "agencies"):  # whose points the leads' rows now hold
         notes += [note.in_(lang) for agencies in merged.values() for agency in agencies
-                  if (note := dataset.registry.merge_note(agency.id, year)) is not None]
+                  if (note := merge_note(dataset.registry, agency.id, year)) is not None]
     if options.view == "leaves":
         ranked = rank_leaves(gaps, basis)
         _label_total(total_row, len(ranked), top, lang, "criteria")
         rows = [_leaf_row(gap, lang) for gap in ranked[:top]]
         table = Table([Column("code", t("code", lang)), Column("label", t("leaf_name", lang)),
                        *points, Column("lead", t("lead", lang), values={
-                           a: dataset.registry.text(a).shown(lang)
+                           a: agency_text(dataset.registry, a).shown(lang)
                            for gap in ranked[:top] for a in gap.leads}),
                        Column("lead_source", t("lead_source", lang), values=SOURCES[lang])],
                       rows, t("gap_leaves", lang, basis=t(basis, lang).lower()), [total_row])
@@ -85,7 +86,7 @@ def run(checked: Checked, options: Options) -> Output:
     names: dict[str, Text]
     if options.view == "agencies":
         groups = rank(by_agency(gaps, options.shared), basis)
-        names = {g.key: dataset.registry.text(g.key) for g in groups}
+        names = {g.key: agency_text(dataset.registry, g.key) for g in groups}
         title = t("gap_agencies", lang, basis=t(basis, lang).lower(),
                   shared=t(options.shared, lang))
         key_label, json_key = t("agency", lang), "agency"

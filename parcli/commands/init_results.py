@@ -13,6 +13,7 @@ from pathlib import Path
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.writer import Written, document, item
+from parcli.files.naming import file_name
 from parcli.numbers import number
 
 SPEC = Spec(needs=("criteria",), optional=("assignments",))
@@ -71,4 +72,4 @@ def run(checked: Checked, options: Options) -> Written:
             body += item({"code": task.code, "status": "not-started"}, 2, note=task.title)
     else:
         body.append(f"statuses: []  # {NO_ASSIGNMENTS}")
-    return Written(document(header, body), f"results_{year}.yaml")
+    return Written(document(header, body), file_name("results", year))

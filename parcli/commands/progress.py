@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
@@ -69,7 +70,7 @@ def run(checked: Checked, options: Options) -> Output:
                                               values={b: t(f"basis_{b}", lang) for b in
                                                       ("score", "set", "assumed", "unknown")}),
                        Column("lead", t("lead", lang),
-                              values={a: registry.text(a).in_(lang) for leaf in leaves
+                              values={a: agency_text(registry, a).in_(lang) for leaf in leaves
                                       for a in leaf.gap.leads})],
                       rows, t("progress_title", lang, assume=t(options.assume, lang).lower()),
                       [total_row])
@@ -78,9 +79,10 @@ def run(checked: Checked, options: Options) -> Output:
                                  "lead")} for row in rows]
     else:
         groups = by_agency(leaves) if options.view == "agencies" else by_field(leaves)
-        label = (registry.text if options.view == "agencies"
-                 else lambda key: dataset.tree.by_code[key].row.text)
-        rows = [{"key": g.key, "label": label(g.key).in_(lang), **_tally_row(g)} for g in groups]
+        agencies = options.view == "agencies"
+        rows = [{"key": g.key, "label": (agency_text(registry, g.key) if agencies else
+                                         dataset.tree.by_code[g.key].row.text).in_(lang),
+                 **_tally_row(g)} for g in groups]
         key = "agency" if options.view == "agencies" else "field"
         table = Table([Column("key", t(key, lang)), Column("label", t("name", lang)),
                        *_columns(lang), Column("count", t("criteria_count", lang), True)],

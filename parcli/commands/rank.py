@@ -14,10 +14,10 @@ from parcli.engine.progress import Peer, Standing, project, standing
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.load import display_path, load_model
+from parcli.models.results import PeersFile
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.result_models import PeersFile
 from parcli.text import fold
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))

@@ -31,9 +31,10 @@ from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.tree import CriteriaTree, Node
 from parcli.engine.writer import Written, document, emit, item
+from parcli.files.naming import file_name
+from parcli.models.results import ResultsFile, Score
 from parcli.numbers import number
 from parcli.problems import UsageError
-from parcli.result_models import ResultsFile, Score
 
 SPEC = Spec(needs=("criteria", "results"))
 
@@ -98,7 +99,7 @@ def run(checked: Checked, options: Options) -> Written:
         next=year + 1, year=year, old=plan.baseline_year or "the year before",
         criteria=criteria_name, results=results_name, official=official,
         earlier=known - official, unknown=len(leaves) - known, leaves=len(leaves))
-    return Written(document(header, body), f"criteria_{year + 1}.yaml")
+    return Written(document(header, body), file_name("criteria", year + 1))
 
 
 def winning_scores(results: ResultsFile) -> dict[str, Score]:

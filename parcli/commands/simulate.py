@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
@@ -83,8 +84,8 @@ def run(checked: Checked, options: Options) -> Output:
                    **_row(g)} for g in fields]
     total_row = {"key": t("total", lang), **_row(total)}
     short = [g for g in by_agency(leaves) if (g.shown("to_target") or 0) > 0]
-    agency_rows = [{"key": g.key, "label": dataset.registry.text(g.key).in_(lang), **_row(g)}
-                   for g in short]
+    agency_rows = [{"key": g.key, "label": agency_text(dataset.registry, g.key).in_(lang),
+                    **_row(g)} for g in short]
     columns = [Column(m, t(f"progress_{m}", lang), True) for m in SHOWN]
     tables = [
         Table([Column("key", t("field", lang)), Column("label", t("name", lang)), *columns],

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.tree import Node
 from parcli.i18n import score_label, t
-from parcli.models import Assignment
+from parcli.models.assignments import Assignment
 from parcli.numbers import minus
 from parcli.output import CONTEXT, CONTEXT_MARK, Column, Output, Table, Untranslated
 from parcli.problems import UsageError
@@ -63,7 +64,7 @@ def run(checked: Checked, options: Options) -> Output:
                                              else list)
     leads = [_lead(node, ids, dataset.mapped) for node in nodes]
     rows = [_row(node, *lead) for node, lead in zip(nodes, leads, strict=True)]
-    names = ({agency: dataset.registry.text(agency).shown(lang)
+    names = ({agency: agency_text(dataset.registry, agency).shown(lang)
               for agencies, _ in leads for agency in agencies}
              if dataset.has("agencies") else None)
     data = dataset.criteria_file

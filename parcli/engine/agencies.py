@@ -1,15 +1,14 @@
 """Agency resolution: printed agency texts to registry entries through names and aliases,
 and agencies over time: one that ceased (`until`) before a plan year stands, in that year,
-for its successor (transitively)."""
+for its successor (transitively). Data only: the words for them are built by
+`parcli.agency_text`."""
 
 from __future__ import annotations
 
 import difflib
 
-from parcli.engine.gap import NO_LEAD, SURVEY
-from parcli.i18n import date_text, label
-from parcli.models import Agency, AgencyRegistry
-from parcli.text import Text, fold, fold_diacritics
+from parcli.models.agencies import Agency, AgencyRegistry
+from parcli.text import fold, fold_diacritics
 
 
 class Registry:
@@ -68,29 +67,14 @@ class Registry:
                 if agency.id != agency_id and agency.superseded(year)
                 and self.current(agency.id, year) == agency_id]
 
-    def merge_note(self, agency_id: str, year: int) -> Text | None:
-        """"Sở Kế hoạch và Đầu tư → Sở Tài chính (merged 2025-03-01)" for an agency that
-        ceased before `year` and has a successor; None otherwise."""
+    def merge(self, agency_id: str, year: int) -> tuple[Agency, str] | None:
+        """The agency and the id of the agency doing its work in `year`, when it ceased
+        before `year` and has a successor; None otherwise (text: `parcli.agency_text`)."""
         agency = self.by_id.get(agency_id)
         now = self.current(agency_id, year)
         if agency is None or agency.until is None or now == agency_id:
             return None
-        template, new = label("merge_note"), self.text(now)
-        return Text(template.en.format(old=agency.text.en, new=new.en,
-                                       date=date_text(agency.until, "en")),
-                    template.vi.format(old=agency.text.vi, new=new.vi,
-                                       date=date_text(agency.until, "vi")))
-
-    def text(self, agency_id: str) -> Text:
-        """The agency's name in both languages (the buckets that are no agency included)."""
-        agency = self.by_id.get(agency_id)
-        if agency is not None:
-            return agency.text
-        if agency_id == NO_LEAD:
-            return label("no_lead")
-        if agency_id == SURVEY:
-            return label("survey_bucket")
-        return Text.same(agency_id)
+        return agency, now
 
     def suggest(self, text: str) -> Agency | None:
         """The agency whose id, name or alias is nearest to a misspelt text, diacritics and

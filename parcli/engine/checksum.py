@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Literal
 
 from parcli.engine.tree import CriteriaTree
-from parcli.models import COLUMNS, Column, Scored, reason_text
+from parcli.models.common import reason_text
+from parcli.models.criteria import SCORE_COLUMNS, ScoreColumn, Scored
 from parcli.text import Text
 
 Status = Literal["rounding", "acknowledged", "error"]
@@ -24,7 +25,7 @@ DEFAULT_TOLERANCE = Decimal("0.01")  # the one default: --tolerance, rules and s
 @dataclass(frozen=True)
 class Finding:
     code: str
-    column: Column
+    column: ScoreColumn
     printed: Decimal
     computed: Decimal
     status: Status
@@ -42,14 +43,14 @@ class Unverifiable:
     """A printed subtotal whose rows include unknown values."""
 
     code: str
-    column: Column
+    column: ScoreColumn
     printed: Decimal
     unknown: tuple[str, ...]  # the codes of the rows that are unknown
 
 
 @dataclass(frozen=True)
 class ColumnTotal:
-    column: Column
+    column: ScoreColumn
     printed: Decimal | None
     computed: Decimal | None
 
@@ -87,7 +88,7 @@ def check_sums(tree: CriteriaTree, tolerance: Decimal = DEFAULT_TOLERANCE) -> Ch
     unverifiable: list[Unverifiable] = []
     for node in tree.nodes:
         if node.children:
-            for column in COLUMNS:
+            for column in SCORE_COLUMNS:
                 printed = node.row.value(column)
                 unknown = tree.unknown_children(node, column)
                 if printed is not None and unknown:
@@ -95,18 +96,19 @@ def check_sums(tree: CriteriaTree, tolerance: Decimal = DEFAULT_TOLERANCE) -> Ch
                 findings += _compare(node.row, node.code, column, printed,
                                      tree.children_sum(node, column), tolerance, node.index)
     total = tree.data.total
-    for column in COLUMNS:
+    for column in SCORE_COLUMNS:
         printed = total.value(column)
         unknown = tree.unknown_fields(column)
         if printed is not None and unknown:
             unverifiable.append(Unverifiable(TOTAL, column, printed, tuple(unknown)))
         findings += _compare(total, TOTAL, column, printed, tree.fields_sum(column),
                              tolerance, None)
-    totals = [ColumnTotal(column, total.value(column), tree.total(column)) for column in COLUMNS]
+    totals = [ColumnTotal(column, total.value(column), tree.total(column))
+              for column in SCORE_COLUMNS]
     return CheckResult(totals, findings, unverifiable, tolerance)
 
 
-def _compare(row: Scored, code: str, column: Column, printed: Decimal | None,
+def _compare(row: Scored, code: str, column: ScoreColumn, printed: Decimal | None,
              computed: Decimal | None, tolerance: Decimal, index: int | None) -> list[Finding]:
     if printed is None or computed is None or printed == computed:
         return []

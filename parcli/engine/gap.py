@@ -18,7 +18,10 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Literal, Protocol, TypeVar
 
 from parcli.engine.tree import CriteriaTree, Node
-from parcli.models import Assignment, Criterion, Kind, code_key
+from parcli.models.assignments import Assignment
+from parcli.models.common import code_key
+from parcli.models.criteria import Criterion
+from parcli.models.ranges import RowKind
 from parcli.numbers import minus
 from parcli.vocabulary import BASES, Basis, Shared
 
@@ -98,7 +101,7 @@ class GroupGap:
 PENALTY_CEILING = Decimal(0)  # a deduction earns nothing: its best score is 0
 
 
-def leaf_points(row: Criterion, kind: Kind = "normal") -> Points:
+def leaf_points(row: Criterion, kind: RowKind = "normal") -> Points:
     """gain = target − baseline; lost = max − baseline; headroom = max − target. A bonus row
     loses nothing (lost 0; headroom stays the bonus points the plan does not aim for); a
     penalty row's max is 0 (lost: the points deducted, −baseline)."""

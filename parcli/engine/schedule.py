@@ -10,7 +10,8 @@ from typing import Literal
 
 from parcli.engine.deadlines import Due, parse_deadline
 from parcli.engine.tree import CriteriaTree
-from parcli.models import Assignment, code_key
+from parcli.models.assignments import Assignment
+from parcli.models.common import code_key
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from parcli.models import Assignment, Column, CriteriaFile, Criterion, Kind, Method
+from parcli.models.assignments import Assignment
+from parcli.models.criteria import CriteriaFile, Criterion, Method, ScoreColumn
+from parcli.models.ranges import RowKind
 
 
 @dataclass(eq=False)
@@ -50,7 +52,7 @@ class Node:
         return "evidence"
 
     @cached_property
-    def kind(self) -> Kind:
+    def kind(self) -> RowKind:
         """normal, bonus or penalty: its own kind, else its nearest ancestor's, else normal
         (read once the tree is built)."""
         for node in (self, *self.ancestors()):
@@ -90,7 +92,7 @@ class CriteriaTree:
             (node.parent.children if node.parent else self.roots).append(node)
             self.nodes.append(node)
             self.by_code.setdefault(row.code, node)
-        self._sums: dict[tuple[int, Column], Decimal | None] = {}
+        self._sums: dict[tuple[int, ScoreColumn], Decimal | None] = {}
 
     def nearest(self, code: str, include_self: bool = True) -> Node | None:
         """The node with this code, else with its nearest ancestor code (1.3.1 -> 1.3)."""
@@ -116,7 +118,7 @@ class CriteriaTree:
     def leaves(self) -> list[Node]:
         return [node for node in self.nodes if node.is_leaf]
 
-    def computed(self, node: Node, column: Column) -> Decimal | None:
+    def computed(self, node: Node, column: ScoreColumn) -> Decimal | None:
         """A leaf's printed value; a parent's sum of its children's computed values."""
         if node.is_leaf:
             return node.row.value(column)
@@ -126,31 +128,31 @@ class CriteriaTree:
                                    for child in adding_up(node.kind, node.children, column))
         return self._sums[key]
 
-    def children_sum(self, node: Node, column: Column) -> Decimal | None:
+    def children_sum(self, node: Node, column: ScoreColumn) -> Decimal | None:
         """What the printed children add up to (a child that prints nothing counts as computed)."""
         return _sum(_printed_or_computed(self, child, column)
                     for child in adding_up(node.kind, node.children, column))
 
-    def unknown_children(self, node: Node, column: Column) -> list[str]:
+    def unknown_children(self, node: Node, column: ScoreColumn) -> list[str]:
         """The children whose value in `column` is unknown, printed nor computable."""
         return [child.code for child in adding_up(node.kind, node.children, column)
                 if _printed_or_computed(self, child, column) is None]
 
-    def unknown_fields(self, column: Column) -> list[str]:
+    def unknown_fields(self, column: ScoreColumn) -> list[str]:
         return [root.code for root in adding_up("normal", self.roots, column)
                 if _printed_or_computed(self, root, column) is None]
 
-    def fields_sum(self, column: Column) -> Decimal | None:
+    def fields_sum(self, column: ScoreColumn) -> Decimal | None:
         return _sum(_printed_or_computed(self, root, column)
                     for root in adding_up("normal", self.roots, column))
 
-    def total(self, column: Column) -> Decimal | None:
+    def total(self, column: ScoreColumn) -> Decimal | None:
         """The grand total computed from the leaves (its max without the bonus rows)."""
         return _sum(self.computed(root, column)
                     for root in adding_up("normal", self.roots, column))
 
 
-def adding_up(kind: Kind, rows: list[Node], column: Column) -> list[Node]:
+def adding_up(kind: RowKind, rows: list[Node], column: ScoreColumn) -> list[Node]:
     """The rows that add up to a `kind` row's (or the total's) value in `column`: all of them,
     but for the max of a row that is not a bonus row, whose bonus rows come on top of it."""
     if column != "max" or kind == "bonus":
@@ -158,7 +160,7 @@ def adding_up(kind: Kind, rows: list[Node], column: Column) -> list[Node]:
     return [row for row in rows if row.kind != "bonus"]
 
 
-def _printed_or_computed(tree: CriteriaTree, node: Node, column: Column) -> Decimal | None:
+def _printed_or_computed(tree: CriteriaTree, node: Node, column: ScoreColumn) -> Decimal | None:
     printed = node.row.value(column)
     return printed if printed is not None else tree.computed(node, column)
 

@@ -4,26 +4,23 @@ A small emitter rather than `yaml.dump`, because the files are for people as muc
 parcli: keys in a fixed order, comments beside values, codes always quoted, numbers written
 exactly as their decimal text (never a float, never `1E+1`), strings double-quoted with JSON's
 escapes (a valid YAML double-quoted scalar) and Vietnamese kept as it is, NFC, never `\\u1ec7`.
-Writing the text to disk is the command line's job (`parcli.cli.outfile.write_output`).
+Writing the text to disk is the command line's job (`parcli.cli.outfile`: `refuse_overwrite`,
+`write_output`); where it goes by default, `parcli.files.naming.default_path`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import stat
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from parcli.problems import UsageError
-
-__all__ = ["Written", "comment", "comment_lines", "decimal_text", "default_path", "document",
-           "emit", "inline", "item", "refuse_overwrite", "sequence", "yaml_key", "yaml_string"]
+__all__ = ["Written", "comment", "comment_lines", "decimal_text", "document", "emit", "inline",
+           "item", "sequence", "yaml_key", "yaml_string"]
 
 
 @dataclass(frozen=True)
@@ -33,35 +30,6 @@ class Written:
 
     text: str
     name: str
-
-
-def default_path(name: str, criteria: Path | None, bundled: bool) -> Path:
-    """Where a written file goes without `-o`: beside the criteria file it was made from; for
-    the bundled plan, the working directory (never inside the installed package)."""
-    if criteria is None or bundled:
-        return Path(name)
-    return criteria.parent / name
-
-
-def refuse_overwrite(path: Path, force: bool) -> None:
-    """A usage error (exit 2) when `path` is an existing file and `force` is not given.
-
-    A symlink to a file counts as that file; a device, a FIFO or `/dev/stdout` is not
-    overwritten by writing to it, so it is let through; a directory is left to the writer,
-    which says so."""
-    if force:
-        return
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return
-    except OSError as exc:  # a link loop, a name too long: the writer reports it
-        if not path.is_symlink():
-            raise UsageError(f"{path}: {exc.strerror or exc}") from None
-        return
-    if stat.S_ISREG(status.st_mode):
-        raise UsageError(f"{path} already exists; pass --force to overwrite it, or -o to "
-                         "write another file")
 
 
 # --- scalars ---------------------------------------------------------------------------------

@@ -11,19 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from parcli.files.naming import file_name, year_of, yearly_files
 from parcli.load import a_kind
 from parcli.problems import UsageError
+from parcli.vocabulary import FileKind
 
 if TYPE_CHECKING:
-    from parcli.engine.agencies import Registry
-    from parcli.engine.tree import CriteriaTree
     from parcli.load import Document, Loaded
-    from parcli.models import AgencyRegistry, Assignment, AssignmentsFile, CriteriaFile
-    from parcli.result_models import ResultsFile
+    from parcli.models.agencies import AgencyRegistry
+    from parcli.models.assignments import AssignmentsFile
+    from parcli.models.criteria import CriteriaFile
+    from parcli.models.results import ResultsFile
 
-Kind = Literal["criteria", "assignments", "agencies", "results"]
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
@@ -34,17 +35,17 @@ OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": 
 def latest(kind: str, folder: Path = DATA_DIR) -> Path:
     """The bundled `<kind>_<year>.yaml` of the latest year: a new year's plan needs new data,
     not new code."""
-    files = sorted(folder.glob(f"{kind}_*.yaml"), key=lambda p: p.stem.rpartition("_")[2])
-    return files[-1] if files else folder / f"{kind}.yaml"
+    files = yearly_files(folder, kind)
+    return files[-1] if files else folder / file_name(kind)
 
 
 def beside(criteria: Path, kind: str, plain: bool = True) -> Path | None:
     """`<kind>_<year>.yaml` beside `criteria_<year>.yaml` (or beside `<other>_<year>.yaml`),
     else plain `<kind>.yaml` (results only by year: a year's results never pair with
     another year's plan)."""
-    _, sep, year = criteria.stem.rpartition("_")
-    names = [f"{kind}_{year}.yaml"] if sep and year.isdigit() else []
-    for name in [*names, *([f"{kind}.yaml"] if plain else [])]:
+    year = year_of(criteria)
+    names = [file_name(kind, year)] if year is not None else []
+    for name in [*names, *([file_name(kind)] if plain else [])]:
         candidate = criteria.parent / name
         if candidate.is_file():
             return candidate
@@ -67,7 +68,7 @@ def usable(option: str, path: Path) -> None:
 
 @dataclass(frozen=True)
 class Source:
-    kind: Kind
+    kind: FileKind
     path: Path
     bundled: bool
 
@@ -113,20 +114,20 @@ class DataPaths:
         return cls(criteria, assignments, agencies or beside(criteria, "agencies"),
                    results=results or beside(criteria, "results", plain=False))
 
-    def only(self, kinds: tuple[Kind, ...]) -> DataPaths:
+    def only(self, kinds: tuple[FileKind, ...]) -> DataPaths:
         """The same paths without the files a command does not read."""
         return DataPaths(self.criteria, self.assignments if "assignments" in kinds else None,
                          self.agencies if "agencies" in kinds else None, self.bundled,
                          self.results if "results" in kinds else None)
 
     def sources(self) -> list[Source]:
-        kinds: tuple[Kind, ...] = ("criteria", "assignments", "agencies", "results")
+        kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
         return [Source(kind, path, self.bundled and kind != "results") for kind, path in
                 zip(kinds, (self.criteria, self.assignments, self.agencies, self.results),
                     strict=True)
                 if path is not None]
 
-    def require(self, kind: Kind, command: str) -> Path:
+    def require(self, kind: FileKind, command: str) -> Path:
         """The file of `kind`, or a usage error that says what to pass."""
         path: Path | None = getattr(self, kind)
         if path is not None:
@@ -151,21 +152,18 @@ class Dataset:
         # each is used once, by the first Dataset that loads it.
         self._parsed = parsed if parsed is not None else {}
 
-    def _load(self, kind: Kind) -> Loaded:
+    def _load(self, kind: FileKind) -> Loaded:
         from parcli.load import load_model
-        from parcli.models import SCHEMAS
+        from parcli.models import model_of
 
         path = getattr(self.paths, kind)
         if path is None:
             raise UsageError(f"no {kind} file")
         document = self._parsed.pop(path, None)
-        if kind == "results":  # its models are built only when a results file is read
-            from parcli.result_models import ResultsFile
+        # model_of imports the kind's module now: the results models only for a results file
+        return load_model(path, model_of(kind), kind, document)
 
-            return load_model(path, ResultsFile, kind, document)
-        return load_model(path, SCHEMAS[kind], kind, document)
-
-    def has(self, kind: Kind) -> bool:
+    def has(self, kind: FileKind) -> bool:
         return getattr(self.paths, kind) is not None
 
     @cached_property
@@ -199,30 +197,3 @@ class Dataset:
     @property
     def agencies_file(self) -> AgencyRegistry:
         return self.agencies.model  # type: ignore[no-any-return]
-
-    @cached_property
-    def tree(self) -> CriteriaTree:
-        """The hierarchy, built once per run and shared by the command and the rules."""
-        from parcli.engine.tree import CriteriaTree
-
-        return CriteriaTree(self.criteria_file)
-
-    @cached_property
-    def mapped(self) -> dict[str, list[Assignment]]:
-        """Criterion code -> the assignments that map to it; none without an assignments
-        file."""
-        if not self.has("assignments"):
-            return {}
-        return self.tree.map_assignments(self.assignments_file.assignments)
-
-    @cached_property
-    def registry(self) -> Registry:
-        from parcli.engine.agencies import Registry
-
-        return Registry(self.agencies_file)
-
-    def tasks(self) -> list[Assignment]:
-        """The assignments that ask something of someone (not group headings)."""
-        if not self.has("assignments"):
-            return []
-        return [item for item in self.assignments_file.assignments if not item.is_heading]

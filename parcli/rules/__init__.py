@@ -11,26 +11,31 @@ catalogue (`parcli.rules.reading`), so every id parcli can print is listed in on
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Iterator
 from types import ModuleType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from parcli.engine.checksum import DEFAULT_TOLERANCE
-from parcli.problems import Level, Problem
-from parcli.text import Lang, Text
+from parcli.problems import Problem
+from parcli.rules.base import KINDS, Context, Found, Rule, column_name
+from parcli.text import Lang
+from parcli.vocabulary import FileKind
 
 if TYPE_CHECKING:
-    from parcli.engine.agencies import Registry
-    from parcli.engine.tree import CriteriaTree
     from parcli.files.config import Config
-    from parcli.files.dataset import Dataset
-    from parcli.load import Loaded
-    from parcli.models import Assignment
 
-Kind = Literal["criteria", "assignments", "agencies", "results"]
-KINDS: tuple[Kind, ...] = ("agencies", "criteria", "assignments", "results")
+__all__ = [
+    "KINDS",
+    "MODULES",
+    "Context",
+    "FileKind",
+    "Found",
+    "Rule",
+    "catalogue",
+    "checks",
+    "column_name",
+    "markdown_table",
+    "run",
+]
 
 # Document order of the report: errors about structure first, then cross-file rules.
 MODULES = (
@@ -45,78 +50,6 @@ MODULES = (
 # Rules without which the criteria hierarchy or the registry cannot be used at all:
 # they cannot be disabled, and they run before every other rule.
 STRUCTURAL = ("duplicate_code", "orphan_code", "duplicate_agency", "ambiguous_alias")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One entry of the catalogue."""
-
-    id: str
-    level: Level
-    description: Text
-    doc: str
-    needs: tuple[Kind, ...] = ()
-    check: Callable[[Context], Iterator[Found]] | None = None
-    fixed: bool = False  # a file that cannot be read or computed: not configurable
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a rule yields: the place (a key path in one file) and the message."""
-
-    file: Kind
-    loc: tuple[str | int, ...]
-    message: Text
-    code: str | None = None
-
-
-class Context:
-    """What rules read: the loaded files and what is derived from them, each computed once."""
-
-    def __init__(self, dataset: Dataset, tolerance: Decimal = DEFAULT_TOLERANCE,
-                 available: frozenset[Kind] = frozenset(KINDS)) -> None:
-        self.dataset = dataset
-        self.tolerance = tolerance
-        self.available = available
-
-    def has(self, need: Kind) -> bool:
-        """Whether a data file loaded (rules skip what depends on a file that did not)."""
-        return need in self.available
-
-    def loaded(self, kind: Kind) -> Loaded:
-        return getattr(self.dataset, kind)  # type: ignore[no-any-return]
-
-    @property
-    def registry(self) -> Registry:
-        return self.dataset.registry
-
-    @property
-    def tree(self) -> CriteriaTree:
-        return self.dataset.tree
-
-    @property
-    def mapped(self) -> dict[str, list[Assignment]]:
-        return self.dataset.mapped
-
-    def criterion(self, index: int, message: Text, key: str = "code") -> Found:
-        code = self.dataset.criteria_file.criteria[index].code
-        return Found("criteria", ("criteria", index, key), message, code)
-
-    def assignment(self, index: int, message: Text, key: str = "code") -> Found:
-        code = self.dataset.assignments_file.assignments[index].code
-        return Found("assignments", ("assignments", index, key), message, code)
-
-
-def column_name(column: str, context: Context | None = None) -> Text:
-    """A column as messages name it: its key in English, its label in Vietnamese (with the
-    year, "điểm năm 2019", where the criteria file gives it)."""
-    from parcli.i18n import score_label
-
-    years: dict[str, int | None] = {}
-    if context is not None and context.has("criteria"):
-        data = context.dataset.criteria_file
-        years = {"baseline": data.baseline_year, "target": data.target_year}
-    return Text(column, score_label(column, years).vi.lower())
 
 
 def _rule(module: ModuleType) -> Rule:

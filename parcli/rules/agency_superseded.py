@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parcli.agency_text import agency_text
 from parcli.i18n import date_text
-from parcli.rules import Context, Found, Kind
+from parcli.rules.base import Context, Found
 from parcli.text import Text
+from parcli.vocabulary import FileKind
 
 ID = "agency-superseded"
 LEVEL = "warning"
@@ -44,7 +46,7 @@ def check(context: Context) -> Iterator[Found]:
                                   getattr(item, key), item.code, plan.year)
 
 
-def _texts(context: Context, kind: Kind, loc: tuple[str | int, ...], texts: list[str],
+def _texts(context: Context, kind: FileKind, loc: tuple[str | int, ...], texts: list[str],
            code: str, year: int) -> Iterator[Found]:
     registry = context.registry
     for n, text in enumerate(texts):
@@ -58,5 +60,5 @@ def _texts(context: Context, kind: Kind, loc: tuple[str | int, ...], texts: list
         else:
             new = registry.by_id[now]
             message = MERGED.format(text=text, id=agency.id, date=dates, year=year,
-                                    new=registry.text(now), new_id=now, new_name=new.name)
+                                    new=agency_text(registry, now), new_id=now, new_name=new.name)
         yield Found(kind, (*loc, n), message, code)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.models import Agency
-from parcli.rules import Context, Found
+from parcli.models.agencies import Agency
+from parcli.rules.base import Context, Found
 from parcli.text import Text, fold
 
 ID = "ambiguous-alias"

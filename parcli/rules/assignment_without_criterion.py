@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "assignment-without-criterion"

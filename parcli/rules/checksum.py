@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from parcli.engine.checksum import TOTAL, Finding, check_sums
 from parcli.numbers import number_text
-from parcli.rules import Context, Found, column_name
+from parcli.rules.base import Context, Found, column_name
 from parcli.text import Text
 
 ID = "checksum"

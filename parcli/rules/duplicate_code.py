@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found, Kind
+from parcli.rules.base import Context, Found
 from parcli.text import Text
+from parcli.vocabulary import FileKind
 
 ID = "duplicate-code"
 LEVEL = "error"
@@ -34,7 +35,7 @@ def check(context: Context) -> Iterator[Found]:
         yield from _duplicates(context, "results", "statuses")
 
 
-def _duplicates(context: Context, kind: Kind, key: str) -> Iterator[Found]:
+def _duplicates(context: Context, kind: FileKind, key: str) -> Iterator[Found]:
     loaded = context.loaded(kind)
     first: dict[str, int] = {}
     for index, row in enumerate(getattr(loaded.model, key)):

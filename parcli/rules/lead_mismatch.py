@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found
+from parcli.agency_text import agency_text
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "lead-mismatch"
@@ -39,5 +40,5 @@ def _names(registry: object, ids: set[str]) -> Text:
     from parcli.engine.agencies import Registry
 
     assert isinstance(registry, Registry)
-    texts = [registry.text(agency_id) for agency_id in sorted(ids)]
+    texts = [agency_text(registry, agency_id) for agency_id in sorted(ids)]
     return Text(", ".join(sorted(ids)), ", ".join(t.vi for t in texts))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found
 from parcli.rules._missing import missing
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "missing-lead"

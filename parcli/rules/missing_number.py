@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.models import COLUMNS
-from parcli.rules import Context, Found, column_name
+from parcli.models.criteria import SCORE_COLUMNS
+from parcli.rules.base import Context, Found, column_name
 from parcli.text import Text
 
 ID = "missing-number"
@@ -28,7 +28,7 @@ MESSAGE = Text("criterion {code} has no {column}: unknown, left out of every sum
 
 def check(context: Context) -> Iterator[Found]:
     data = context.dataset.criteria_file
-    used = [column for column in COLUMNS
+    used = [column for column in SCORE_COLUMNS
             if data.total.value(column) is not None
             or any(row.value(column) is not None for row in data.criteria)]
     for node in context.tree.leaves:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from parcli.engine.gap import leaf_points, resolve_leads
 from parcli.numbers import number_text
-from parcli.rules import Context, Found
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "no-lead"

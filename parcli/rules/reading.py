@@ -6,7 +6,7 @@ to check. Each entry's documentation follows the same shape as a rule module's d
 
 from __future__ import annotations
 
-from parcli.rules import Rule
+from parcli.rules.base import Rule
 from parcli.text import Text
 
 

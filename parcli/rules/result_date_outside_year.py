@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from parcli.i18n import date_text, label
-from parcli.rules import Context, Found
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "result-date-outside-year"

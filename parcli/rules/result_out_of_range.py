@@ -1,5 +1,6 @@
-"""A score outside what its criterion allows: above its max, or below its minimum (0, or a
-penalty row's `min`).
+"""A score outside what its criterion allows, by the rule the criteria file's scores are
+checked by (`parcli.models.ranges.score_range`): a penalty row's [min, 0], any other row's
+[min, max], min being 0 unless the row gives one.
 
 Failing: `value: 2` for a criterion with `max: 1.5`. Passing: `value: 1.25`.
 """
@@ -7,10 +8,10 @@ Failing: `value: 2` for a criterion with `max: 1.5`. Passing: `value: 1.25`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
+from parcli.models.ranges import PenaltyWithoutMin, in_range, score_range
 from parcli.numbers import number_text
-from parcli.rules import Context, Found
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "result-out-of-range"
@@ -28,15 +29,17 @@ def check(context: Context) -> Iterator[Found]:
         node = by_code.get(result.code)
         if node is None:
             continue
-        low = getattr(node.row, "min", None)
-        low = Decimal(0) if low is None else low
-        high = node.row.max
+        try:  # the criteria file's rule: a penalty row [min, 0], any other [min or 0, max]
+            low, high = score_range(node.kind, node.row.min, node.row.max)
+        except PenaltyWithoutMin:  # the criteria file's error already
+            continue
         for n, score in enumerate(result.scores):
-            if score.value < low or (high is not None and score.value > high):
+            if not in_range(score.value, (low, high)):
                 yield Found("results", ("results", index, "scores", n, "value"),
                             MESSAGE.format(stage=_stage(score.stage),
                                            value=number_text(score.value),
-                                           code=result.code, low=number_text(low),
+                                           code=result.code,
+                                           low=number_text(low) if low is not None else "-∞",
                                            high=number_text(high) if high is not None else "∞"),
                             result.code)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found, column_name
+from parcli.rules.base import Context, Found, column_name
 from parcli.text import Text
 
 ID = "stale-acknowledgement"

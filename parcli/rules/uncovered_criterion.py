@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from parcli.engine.gap import leaf_points
 from parcli.engine.tree import uncovered_leaves
 from parcli.numbers import number_text
-from parcli.rules import Context, Found
+from parcli.rules.base import Context, Found
 from parcli.text import Text
 
 ID = "uncovered-criterion"

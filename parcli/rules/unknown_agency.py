@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.rules import Context, Found, Kind
+from parcli.rules.base import Context, Found
 from parcli.text import Text
+from parcli.vocabulary import FileKind
 
 ID = "unknown-agency"
 LEVEL = "error"
@@ -33,7 +34,7 @@ def check(context: Context) -> Iterator[Found]:
                                   getattr(item, key), item.code)
 
 
-def _texts(context: Context, kind: Kind, loc: tuple[str | int, ...], texts: list[str],
+def _texts(context: Context, kind: FileKind, loc: tuple[str | int, ...], texts: list[str],
            code: str) -> Iterator[Found]:
     registry = context.registry
     for n, text in enumerate(texts):

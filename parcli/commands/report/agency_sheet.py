@@ -8,14 +8,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.engine.agencies import Registry
 from parcli.engine.gap import LeafGap, leaf_gaps, split
 from parcli.engine.schedule import deliverables, due_items
 from parcli.i18n import date_text, t
+from parcli.models.results import STATUSES
 from parcli.output import Column, Output, Section, Table
 from parcli.problems import UsageError
-from parcli.result_models import STATUSES
 from parcli.text import Lang
 
 
@@ -26,7 +27,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
         near = registry.suggest(agency)
         hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
         raise UsageError(f"--agency: no agency with id {agency!r}{hint}")
-    name = registry.text(agency).in_(lang)
+    name = agency_text(registry, agency).in_(lang)
     year = dataset.criteria_file.target_year
     gaps = [g for g in leaf_gaps(dataset.tree, registry, dataset.mapped) if agency in g.leads]
     criteria_rows = [_criterion_row(gap, agency, registry, lang) for gap in gaps]
@@ -45,8 +46,8 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "due": found.dated.isoformat() if found.dated else None,
             "due_text": date_text(found.dated, lang) if found.dated else "",
             "role": t("role_lead" if agency in leads else "role_implementer", lang),
-            "co_leads": [registry.text(a).in_(lang) for a in leads if a != agency],
-            "implementers": [registry.text(a).in_(lang)
+            "co_leads": [agency_text(registry, a).in_(lang) for a in leads if a != agency],
+            "implementers": [agency_text(registry, a).in_(lang)
                              for a in registry.current_ids(item.implementers, year) if a != agency],
             "status": statuses.get(item.code)})
     late = [d for d in due_items(tasks, statuses, as_of, 0) if d.state in ("overdue", "passed")]
@@ -73,7 +74,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
                 Section(t("sheet_criteria", lang, agency=name),
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
-    data = {"agency": agency, "name": registry.text(agency).vi,
+    data = {"agency": agency, "name": agency_text(registry, agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
             "late": [d.deliverable.item.code for d in late],
@@ -90,7 +91,7 @@ def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
     lost = split(gap.points.lost, n)[index] if gap.points.lost is not None else None
     return {"code": gap.node.code, "name": gap.node.row.text.shown(lang), "gain": gain,
             "lost": lost, "share": f"1/{n}" if n > 1 else "",
-            "co_leads": [registry.text(a).in_(lang) for a in gap.leads if a != agency],
+            "co_leads": [agency_text(registry, a).in_(lang) for a in gap.leads if a != agency],
             "points": {"gain": gap.points.gain, "lost": gap.points.lost}}
 
 

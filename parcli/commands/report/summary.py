@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from parcli import __version__
+from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
@@ -104,8 +105,8 @@ def run(checked: Checked, options: Options) -> Output:
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
         "fields": [_field_json(row) for row in field_rows],
-        "agencies": [{"agency": row["id"], "name": registry.text(str(row["id"])).vi,
-                      "name_en": registry.text(str(row["id"])).en, "gain": row["gain"],
+        "agencies": [{"agency": row["id"], "name": agency_text(registry, str(row["id"])).vi,
+                      "name_en": agency_text(registry, str(row["id"])).en, "gain": row["gain"],
                       "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
         # the table's own values: a leaf's points are worked out on each use (LeafGap)
         "criteria": [{"code": g.node.code, "name": g.node.row.name,
@@ -129,7 +130,7 @@ def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
     shown = with_ties(ranked, top, lambda g: g.get("gain"))
     shown += [g for g in ranked if g.key in (NO_LEAD, SURVEY) and g not in shown]
     rows: list[dict[str, object]] = [
-        {"id": g.key, "agency": registry.text(g.key).in_(lang), "gain": g.get("gain"),
+        {"id": g.key, "agency": agency_text(registry, g.key).in_(lang), "gain": g.get("gain"),
          "lost": g.get("lost"), "count": len(g.criteria)} for g in shown]
     blocks: list[str | Table] = [Table(
         [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
@@ -256,7 +257,7 @@ def _due_soon(items: list[DueItem], registry: Registry, lang: Lang, top: int,
     rows = [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.shown(lang),
              "due": date_text(d.when, lang) if d.when else "",
              "state": t(f"due_{d.state}", lang),
-             "lead": ", ".join(registry.text(a).in_(lang)
+             "lead": ", ".join(agency_text(registry, a).in_(lang)
                                for a in registry.current_ids(d.deliverable.item.lead, year))}
             for d in items[:top * 2]]
     blocks: list[str | Table] = [Table(
@@ -382,7 +383,7 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
 def _criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Table:
     rows = [{"code": g.node.code, "name": g.node.row.text.shown(lang),
              "lost": points.lost, "gain": points.gain,
-             "lead": ", ".join(registry.text(a).in_(lang) for a in g.leads)}
+             "lead": ", ".join(agency_text(registry, a).in_(lang) for a in g.leads)}
             for g in gaps for points in [g.points]]
     return Table([Column("code", t("code", lang)), Column("name", t("criterion", lang)),
                   Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True),
@@ -410,7 +411,7 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
              Column("lead", t("lead", lang))],
             [{"code": d.item.code, "title": d.item.text.shown(lang), "deadline": d.item.deadline,
               "due": date_text(d.dated, lang) if d.dated else "",
-              "lead": ", ".join(registry.text(a).in_(lang)
+              "lead": ", ".join(agency_text(registry, a).in_(lang)
                                 for a in registry.current_ids(d.item.lead, year))}
              for d in plan.passed[:top]]))
         if len(plan.passed) > top:
@@ -428,7 +429,7 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
     from parcli.engine.progress import project, standing
     from parcli.engine.progress import total as total_of
     from parcli.load import load_model
-    from parcli.result_models import PeersFile
+    from parcli.models.results import PeersFile
     from parcli.text import fold
 
     dataset = checked.dataset

@@ -1,8 +1,9 @@
 """The schema of a results file, `results_<year>.yaml`: what has been scored and done.
 
 Per leaf criterion, its scores by stage (self-assessment, appraisal, as published); per
-assignment, its status. Kept apart from the plan's models because a plan is reviewed once
-and results are written all year; the same strict rules apply (unknown keys refused, exact
+assignment, its status; and a table of peers (`parcli rank`). Kept apart from the plan's
+models, and imported only when such a file is read, because a plan is reviewed once and
+results are written all year; the same strict rules apply (unknown keys refused, exact
 decimals, NFC text).
 """
 
@@ -12,9 +13,9 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from parcli.models import Code, NonEmpty, Number, Year
+from parcli.models.common import Code, NonEmpty, Number, StrictModel, Year
 
 Stage = Literal["self", "appraised", "official"]
 STAGES: tuple[Stage, ...] = ("self", "appraised", "official")  # later stages win
@@ -22,11 +23,7 @@ Status = Literal["not-started", "in-progress", "done", "dropped"]
 STATUSES: tuple[Status, ...] = ("not-started", "in-progress", "done", "dropped")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as models.py's
-
-
-class Score(_Strict):
+class Score(StrictModel):
     stage: Stage = Field(description="self = self-assessment, appraised = after the appraisal "
                          "council, official = as published.")
     date: datetime.date = Field(description="When this score was given.")
@@ -35,7 +32,7 @@ class Score(_Strict):
     note: NonEmpty | None = Field(default=None, description="Free text.")
 
 
-class CriterionResult(_Strict):
+class CriterionResult(StrictModel):
     code: Code = Field(description="A leaf criterion's code in the criteria file.")
     scores: list[Score] = Field(default=[], description="Its scores, any order; the latest "
                                 "stage wins, then the latest date.")
@@ -46,7 +43,7 @@ class CriterionResult(_Strict):
         return max(self.scores, key=lambda s: (STAGES.index(s.stage), s.date))
 
 
-class AssignmentStatus(_Strict):
+class AssignmentStatus(StrictModel):
     code: Code = Field(description="An assignment's code in the assignments file.")
     status: Status = Field(description="not-started, in-progress, done or dropped.")
     date: datetime.date | None = Field(default=None, description="When the status was last set.")
@@ -56,7 +53,7 @@ class AssignmentStatus(_Strict):
     note: NonEmpty | None = Field(default=None, description="Free text.")
 
 
-class ResultsFile(_Strict):
+class ResultsFile(StrictModel):
     year: Year = Field(description="The plan year the results belong to.")
     results: list[CriterionResult] = Field(default=[], description="Per leaf criterion.")
     statuses: list[AssignmentStatus] = Field(default=[], description="Per assignment.")
@@ -74,13 +71,13 @@ class ResultsFile(_Strict):
         return {status.code: status for status in self.statuses}
 
 
-class Peer(_Strict):
+class Peer(StrictModel):
     province: NonEmpty = Field(description="The province, as the source names it.")
     score: Number = Field(description="Its published score.")
     rank: int | None = Field(default=None, ge=1, description="Its published rank.")
 
 
-class PeersFile(_Strict):
+class PeersFile(StrictModel):
     """A published ranking (cite it in the file), or the user's own list of peers."""
 
     year: Year = Field(description="The year the scores are of.")

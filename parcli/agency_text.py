@@ -1,0 +1,44 @@
+"""The words for agencies: a name for every agency id (the buckets that are no agency
+included) and the note on an agency merged into another. The engine's `Registry` returns
+data; the commands and the rules build their text here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parcli.engine.gap import NO_LEAD, SURVEY
+from parcli.i18n import date_text, label
+from parcli.text import Text
+
+if TYPE_CHECKING:
+    from parcli.engine.agencies import Registry
+
+__all__ = ["agency_text", "merge_note"]
+
+
+def agency_text(registry: Registry, agency_id: str) -> Text:
+    """The agency's name in both languages (the buckets "no lead" and "survey" included; an
+    id the registry lacks stands as itself)."""
+    agency = registry.by_id.get(agency_id)
+    if agency is not None:
+        return agency.text
+    if agency_id == NO_LEAD:
+        return label("no_lead")
+    if agency_id == SURVEY:
+        return label("survey_bucket")
+    return Text.same(agency_id)
+
+
+def merge_note(registry: Registry, agency_id: str, year: int) -> Text | None:
+    """"Sở Kế hoạch và Đầu tư → Sở Tài chính (merged 2025-03-01)" for an agency that
+    ceased before `year` and has a successor; None otherwise."""
+    merged = registry.merge(agency_id, year)
+    if merged is None:
+        return None
+    agency, now = merged
+    assert agency.until is not None  # a merge has a date
+    template, new = label("merge_note"), agency_text(registry, now)
+    return Text(template.en.format(old=agency.text.en, new=new.en,
+                                   date=date_text(agency.until, "en")),
+                template.vi.format(old=agency.text.vi, new=new.vi,
+                                   date=date_text(agency.until, "vi")))
