@@ -1,5 +1,8 @@
 """`parcli rule ID`: a rule's documentation (its module's docstring), its level and the
-files it reads, as `ruff rule` prints one; `parcli rule` alone lists every rule."""
+files it reads, as `ruff rule` prints one; `parcli rule` alone lists every rule.
+
+The documentation is the module's docstring, in English as the code is; the level and the
+one-line description follow `--lang`."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass
 from parcli.commands.base import Common, Spec
 from parcli.i18n import t
 from parcli.output import Column, Output, Table
-from parcli.problems import UsageError
+from parcli.problems import LEVELS, UsageError
 
 SPEC = Spec(inputs="none")
 
@@ -25,9 +28,11 @@ def run(_inputs: object, options: Options) -> Output:
     lang = options.common.lang
     rules = catalogue()
     if options.id is None:
-        table = Table([Column("rule", t("rule", lang)), Column("level", t("level", lang)),
-                       Column("message", t("message", lang))],
-                      [{"rule": r.id, "level": r.level, "message": r.description.in_(lang)}
+        levels = {level: t(level, lang) for level in LEVELS}
+        table = Table([Column("rule", t("rule", lang)),
+                       Column("level", t("level", lang), values=levels),
+                       Column("meaning", t("meaning", lang))],
+                      [{"rule": r.id, "level": r.level, "meaning": r.description.in_(lang)}
                        for r in rules])
         return Output([table], [{"id": r.id, "level": r.level, "description": r.description.en,
                                  "needs": list(r.needs)} for r in rules], name_sources=False)
@@ -38,7 +43,7 @@ def run(_inputs: object, options: Options) -> Output:
         near = get_close_matches(options.id, [r.id for r in rules], n=1)
         hint = f"; did you mean {near[0]}?" if near else " (see 'parcli rule')"
         raise UsageError(f"no rule with id {options.id!r}{hint}")
-    header = [f"{found.id} ({found.level})", "", found.description.in_(lang)]
+    header = [f"{found.id} ({t(found.level, lang)})", "", found.description.in_(lang)]
     if found.needs:
         header.append(t("rule_needs", lang, files=", ".join(found.needs)))
     lines = [*header, "", *found.doc.splitlines()] if found.doc else header
