@@ -38,9 +38,3 @@ def test_ci_runs_exactly_the_readme_test_command():
                ".venv/bin/python -m pytest")
     assert f"```sh\n{command}\n```" in README
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith(command)
-
-
-def test_readme_rule_table_is_the_catalogue():
-    from parcli.rules import markdown_table
-
-    assert markdown_table() in README

@@ -123,7 +123,7 @@ def label_pairs() -> Iterator[tuple[str, str, str]]:
         yield f"label {key}", text.vi, text.en
     for rule in rules.catalogue():
         yield f"rule {rule.id}", rule.description.vi, rule.description.en
-    for name in rules.MODULES:
+    for name in rules.rule_modules():
         module = __import__(f"parcli.rules.{name}", fromlist=["check"])
         for attribute, value in vars(module).items():
             if attribute.isupper() and hasattr(value, "vi") and hasattr(value, "en"):

@@ -21,6 +21,7 @@ from parcli.vocabulary import FileKind
 
 ID = "agency-superseded"
 LEVEL = "warning"
+ORDER = 70
 DESCRIPTION = Text("a file names an agency that had ceased before the plan year",
                    "tệp ghi tên cơ quan đã thôi hoạt động trước năm kế hoạch")
 NEEDS = ("criteria", "agencies")

@@ -14,6 +14,9 @@ from parcli.text import Text, fold
 
 ID = "ambiguous-alias"
 LEVEL = "error"
+ORDER = 40
+# Without it the criteria hierarchy or the registry cannot be used: it cannot be turned off.
+STRUCTURAL = True
 DESCRIPTION = Text("one spelling names two agencies in the registry",
                    "một cách viết chỉ hai cơ quan khác nhau trong danh mục")
 NEEDS = ("agencies",)

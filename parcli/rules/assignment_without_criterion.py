@@ -17,6 +17,7 @@ from parcli.text import Text
 
 ID = "assignment-without-criterion"
 LEVEL = "warning"
+ORDER = 150
 DESCRIPTION = Text("an assignment's own code is no criterion; it counts under an ancestor",
                    "mã nhiệm vụ không phải là tiêu chí; nhiệm vụ được tính vào tiêu chí cấp trên")
 NEEDS = ("criteria", "assignments")

@@ -18,6 +18,7 @@ from parcli.text import Text
 
 ID = "checksum"
 LEVEL = "error"
+ORDER = 110
 DESCRIPTION = Text("a printed subtotal differs from the sum of its rows",
                    "điểm của lĩnh vực (tiêu chí) ghi trong kế hoạch khác tổng các dòng của nó")
 NEEDS = ("criteria",)

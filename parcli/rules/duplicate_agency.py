@@ -20,6 +20,9 @@ from parcli.text import Text, fold
 
 ID = "duplicate-agency"
 LEVEL = "error"
+ORDER = 30
+# Without it the criteria hierarchy or the registry cannot be used: it cannot be turned off.
+STRUCTURAL = True
 DESCRIPTION = Text("two agencies in the registry share an id or a name",
                    "hai cơ quan trong danh mục trùng mã hoặc trùng tên")
 NEEDS = ("agencies",)

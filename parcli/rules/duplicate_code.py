@@ -19,6 +19,9 @@ from parcli.vocabulary import FileKind
 
 ID = "duplicate-code"
 LEVEL = "error"
+ORDER = 10
+# Without it the criteria hierarchy or the registry cannot be used: it cannot be turned off.
+STRUCTURAL = True
 DESCRIPTION = Text("a code appears twice in the same file",
                    "một mã xuất hiện hai lần trong cùng một tệp")
 NEEDS = ("criteria",)

@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "lead-mismatch"
 LEVEL = "warning"
+ORDER = 210
 DESCRIPTION = Text("an assignment's lead differs from its criterion's lead",
                    "cơ quan chủ trì của nhiệm vụ khác cơ quan chủ trì của tiêu chí")
 NEEDS = ("criteria", "assignments", "agencies")

@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "missing-deadline"
 LEVEL = "warning"
+ORDER = 190
 DESCRIPTION = Text("an assignment has no deadline", "nhiệm vụ thiếu thời gian hoàn thành")
 NEEDS = ("assignments",)
 

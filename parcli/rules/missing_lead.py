@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "missing-lead"
 LEVEL = "warning"
+ORDER = 200
 DESCRIPTION = Text("an assignment has no lead agency", "nhiệm vụ thiếu cơ quan chủ trì")
 NEEDS = ("assignments",)
 

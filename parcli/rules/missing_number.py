@@ -17,6 +17,7 @@ from parcli.text import Text
 
 ID = "missing-number"
 LEVEL = "warning"
+ORDER = 120
 DESCRIPTION = Text("a leaf criterion lacks max, baseline or target: its points are unknown",
                    "tiêu chí thành phần thiếu điểm tối đa, điểm năm trước hoặc mục tiêu: "
                    "chưa biết điểm")

@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "missing-product"
 LEVEL = "warning"
+ORDER = 170
 DESCRIPTION = Text("an assignment has no deliverable", "nhiệm vụ thiếu sản phẩm")
 NEEDS = ("assignments",)
 

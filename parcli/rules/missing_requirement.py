@@ -15,6 +15,7 @@ from parcli.text import Text
 
 ID = "missing-requirement"
 LEVEL = "warning"
+ORDER = 180
 DESCRIPTION = Text("an assignment has no quality requirement", "nhiệm vụ thiếu yêu cầu chất lượng")
 NEEDS = ("assignments",)
 

@@ -17,6 +17,7 @@ from parcli.text import Text
 
 ID = "no-lead"
 LEVEL = "error"
+ORDER = 140
 DESCRIPTION = Text("a leaf criterion has no lead: none of its own, inherited or in its "
                    "assignments",
                    "tiêu chí thành phần không có cơ quan chủ trì, kể cả của tiêu chí cấp trên "

@@ -13,6 +13,9 @@ from parcli.text import Text
 
 ID = "orphan-code"
 LEVEL = "error"
+ORDER = 20
+# Without it the criteria hierarchy or the registry cannot be used: it cannot be turned off.
+STRUCTURAL = True
 DESCRIPTION = Text("a criterion's parent code is not defined before it",
                    "tiêu chí cấp trên của tiêu chí không được khai báo trước nó")
 NEEDS = ("criteria",)

@@ -13,6 +13,7 @@ from parcli.text import Text, fold
 
 ID = "province-mismatch"
 LEVEL = "error"
+ORDER = 100
 DESCRIPTION = Text("the two files name different provinces",
                    "hai tệp ghi hai tỉnh khác nhau")
 NEEDS = ("criteria", "assignments")

@@ -18,6 +18,7 @@ from parcli.text import Text
 
 ID = "result-date-outside-year"
 LEVEL = "error"
+ORDER = 270
 DESCRIPTION = Text("a results file or a date outside the plan year",
                    "tệp kết quả hoặc ngày nằm ngoài năm kế hoạch")
 NEEDS = ("criteria", "results")

@@ -13,6 +13,7 @@ from parcli.text import Text
 
 ID = "result-not-leaf"
 LEVEL = "error"
+ORDER = 250
 DESCRIPTION = Text("a score for a criterion that has rows below it",
                    "điểm ghi cho tiêu chí có tiêu chí thành phần")
 NEEDS = ("criteria", "results")

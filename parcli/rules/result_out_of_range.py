@@ -16,6 +16,7 @@ from parcli.text import Text
 
 ID = "result-out-of-range"
 LEVEL = "error"
+ORDER = 260
 DESCRIPTION = Text("a score above its criterion's max or below its minimum",
                    "điểm vượt điểm tối đa hoặc thấp hơn mức tối thiểu của tiêu chí")
 NEEDS = ("criteria", "results")

@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "result-unknown-code"
 LEVEL = "error"
+ORDER = 240
 DESCRIPTION = Text("a result or a status for a code the plan does not have",
                    "kết quả hoặc trạng thái của một mã không có trong kế hoạch")
 NEEDS = ("criteria", "results")

@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "stale-acknowledgement"
 LEVEL = "warning"
+ORDER = 130
 DESCRIPTION = Text("a column is acknowledged but adds up within the tolerance",
                    "cột được ghi nhận sai lệch nhưng các dòng đã khớp trong dung sai")
 NEEDS = ("criteria",)

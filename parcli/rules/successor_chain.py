@@ -27,6 +27,7 @@ from parcli.text import Text
 
 ID = "successor-chain"
 LEVEL = "error"
+ORDER = 50
 DESCRIPTION = Text("an agency's successor is not in the registry, or successors form a cycle",
                    "cơ quan kế thừa không có trong danh mục, hoặc chuỗi kế thừa quay vòng")
 NEEDS = ("agencies",)

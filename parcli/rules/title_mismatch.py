@@ -15,6 +15,7 @@ from parcli.text import Text, fold
 
 ID = "title-mismatch"
 LEVEL = "warning"
+ORDER = 230
 DESCRIPTION = Text("an assignment's title differs from its criterion's name",
                    "tên nhiệm vụ khác tên tiêu chí cùng mã")
 NEEDS = ("criteria", "assignments")

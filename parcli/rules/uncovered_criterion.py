@@ -16,6 +16,7 @@ from parcli.text import Text
 
 ID = "uncovered-criterion"
 LEVEL = "warning"
+ORDER = 160
 DESCRIPTION = Text("a leaf criterion has no assignment",
                    "tiêu chí thành phần chưa có nhiệm vụ trong Phụ lục II")
 NEEDS = ("criteria", "assignments")

@@ -15,6 +15,7 @@ from parcli.vocabulary import FileKind
 
 ID = "unknown-agency"
 LEVEL = "error"
+ORDER = 60
 DESCRIPTION = Text("an agency text matches no id, name or alias in the registry",
                    "tên cơ quan không khớp mã, tên hay cách viết nào trong danh mục")
 NEEDS = ("criteria", "agencies")

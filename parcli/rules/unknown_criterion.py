@@ -13,6 +13,7 @@ from parcli.text import Text
 
 ID = "unknown-criterion"
 LEVEL = "error"
+ORDER = 80
 DESCRIPTION = Text("an assignment's code maps to no criterion",
                    "mã nhiệm vụ không thuộc tiêu chí nào")
 NEEDS = ("criteria", "assignments")

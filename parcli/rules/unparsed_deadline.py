@@ -14,6 +14,7 @@ from parcli.text import Text
 
 ID = "unparsed-deadline"
 LEVEL = "warning"
+ORDER = 220
 DESCRIPTION = Text("a deadline cannot be parsed", "không đọc được thời gian hoàn thành")
 NEEDS = ("assignments",)
 MESSAGE = Text("deadline {deadline!r} of {code} is not a form parcli knows (see "

@@ -13,6 +13,7 @@ from parcli.text import Text
 
 ID = "year-mismatch"
 LEVEL = "error"
+ORDER = 90
 DESCRIPTION = Text("the assignments' year differs from the criteria's target year",
                    "năm của tệp phân công khác năm mục tiêu của tệp tiêu chí")
 NEEDS = ("criteria", "assignments")

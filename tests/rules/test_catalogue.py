@@ -1,16 +1,16 @@
 """What holds for every rule at once: the clean fixture passes them all, the catalogue lists
-each id once with its level, each rule module documents itself and has its own test file,
-README's rule table agrees with the catalogue, and the output formats place a problem."""
+each id once, each rule module documents itself and has its own test file, README sends
+the reader to `parcli rule` rather than copying the catalogue, and the output formats place a
+problem."""
 
 from __future__ import annotations
 
 import importlib
-import re
 from pathlib import Path
 
 import pytest
 
-from parcli.rules import MODULES, catalogue, checks
+from parcli.rules import catalogue, checks, rule_modules
 from tests.conftest import ROOT
 from tests.rules.conftest import Case, validate
 
@@ -27,28 +27,27 @@ def test_clean_fixture_passes_every_rule(cli, tmp_path: Path) -> None:
         0, f"Data: {files}\nNo problems found.\n0 error(s), 0 warning(s)\n")
 
 
-def test_catalogue_lists_every_rule_with_its_level() -> None:
-    """Problems found while reading a file first, then the rules in report order."""
-    assert [(rule.id, rule.level) for rule in catalogue()] == [
-        ("unreadable", "error"), ("file-too-large", "error"), ("encoding", "error"),
-        ("empty-file", "error"), ("yaml-syntax", "error"), ("duplicate-key", "error"),
-        ("yaml-alias", "error"), ("yaml-tag", "error"), ("too-deep", "error"),
-        ("not-finite", "error"), ("schema", "error"), ("decimal-comma", "error"),
-        ("score-range", "error"),
-        ("duplicate-code", "error"), ("orphan-code", "error"), ("duplicate-agency", "error"),
-        ("ambiguous-alias", "error"), ("successor-chain", "error"), ("unknown-agency", "error"),
-        ("agency-superseded", "warning"), ("unknown-criterion", "error"),
-        ("year-mismatch", "error"),
-        ("province-mismatch", "error"), ("checksum", "error"), ("missing-number", "warning"),
-        ("stale-acknowledgement", "warning"), ("no-lead", "error"),
-        ("assignment-without-criterion", "warning"), ("uncovered-criterion", "warning"),
-        ("missing-product", "warning"), ("missing-requirement", "warning"),
-        ("missing-deadline", "warning"), ("missing-lead", "warning"),
-        ("lead-mismatch", "warning"), ("unparsed-deadline", "warning"),
-        ("title-mismatch", "warning"), ("result-unknown-code", "error"),
-        ("result-not-leaf", "error"), ("result-out-of-range", "error"),
-        ("result-date-outside-year", "error"),
-    ]
+def test_catalogue_lists_reading_problems_then_every_rule_module() -> None:
+    """Problems found while reading a file first, then each module of parcli/rules/ (but
+    base, reading and private helpers) once, in the order their ORDER gives."""
+    from parcli.rules.reading import READING
+
+    on_disk = sorted(path.stem for path in (ROOT / "parcli" / "rules").glob("*.py")
+                     if path.stem not in ("__init__", "base", "reading")
+                     and not path.stem.startswith("_"))
+    modules = rule_modules()
+    assert sorted(modules) == on_disk
+    orders = [importlib.import_module(f"parcli.rules.{name}").ORDER for name in modules]
+    assert orders == sorted(orders) and len(set(orders)) == len(orders)
+    assert [rule.id for rule in catalogue()] == [
+        *(rule.id for rule in READING),
+        *(importlib.import_module(f"parcli.rules.{name}").ID for name in modules)]
+
+
+def test_structural_rules_come_first_and_cannot_be_turned_off() -> None:
+    rules = checks()
+    fixed = [rule.fixed for rule in rules]
+    assert fixed == sorted(fixed, reverse=True) and any(fixed)
 
 
 def test_every_id_in_the_catalogue_is_unique() -> None:
@@ -56,7 +55,7 @@ def test_every_id_in_the_catalogue_is_unique() -> None:
     assert sorted(ids) == sorted(set(ids))
 
 
-@pytest.mark.parametrize("name", MODULES)
+@pytest.mark.parametrize("name", rule_modules())
 def test_every_rule_module_documents_a_failing_and_a_passing_example(name: str) -> None:
     module = importlib.import_module(f"parcli.rules.{name}")
     doc = module.__doc__ or ""
@@ -72,26 +71,10 @@ def test_every_rule_has_its_own_test_file(rule: str) -> None:
     assert (HERE / f"test_{rule.replace('-', '_')}.py").is_file()
 
 
-def _readme_rule_table() -> dict[str, str]:
-    """README's table under `### \\`parcli validate`: each id in the `rule` column (several
-    per row allowed, each in backticks) with the row's level."""
+def test_readme_sends_the_reader_to_the_catalogue_instead_of_copying_it() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = re.search(r"^### `parcli validate\b.*?$(.*?)(?=^#)", text, re.M | re.S)
-    assert section, "README has no ### `parcli validate` section"
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
-            for line in section.group(1).splitlines() if line.lstrip().startswith("|")]
-    header, body = rows[0], [row for row in rows[1:] if not set("".join(row)) <= set("-: ")]
-    rule, level = header.index("rule"), header.index("level")
-    listed: dict[str, str] = {}
-    for row in body:
-        for rule_id in re.findall(r"`([^`]+)`", row[rule]):
-            assert rule_id not in listed, f"{rule_id} listed twice"
-            listed[rule_id] = row[level]
-    return listed
-
-
-def test_readme_rule_table_lists_exactly_the_catalogue() -> None:
-    assert _readme_rule_table() == {rule.id: rule.level for rule in catalogue()}
+    assert "`parcli rule`" in text
+    assert not any(f"| `{rule.id}` |" in text for rule in catalogue())
 
 
 def test_github_format_points_at_file_and_line(cli, tmp_path: Path) -> None:
