@@ -148,10 +148,12 @@ class Reporter:
 
 def formats(writes: Writes) -> tuple[str, ...]:
     """The names of the registered formats that declare they can write `writes`: the
-    default first (`DEFAULTS`), then in registration order."""
-    names = [name for name, cls in REPORTERS.items() if writes in cls.writes]
+    default first (`DEFAULTS`), then in the order of their modules' `ORDER` (and, within a
+    module, of definition)."""
     default = DEFAULTS[writes]
-    return tuple(sorted(names, key=lambda name: name != default))
+    found = [(name != default, getattr(sys.modules[cls.__module__], "ORDER", 0), index, name)
+             for index, (name, cls) in enumerate(REPORTERS.items()) if writes in cls.writes]
+    return tuple(name for *_, name in sorted(found))
 
 
 def reporter(name: str, color: str = "auto", *, lang: Lang = "en", wide: bool = False,

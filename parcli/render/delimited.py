@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 from parcli.output import CONTEXT, Output, cell
 from parcli.render.base import Reporter, Writes, is_text
 
+ORDER = 30  # its place among the formats (help lists them in this order)
+
 __all__ = ["CsvExcelReporter", "CsvReporter"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -30,6 +30,8 @@ from parcli.render.base import (
     human_columns,
 )
 
+ORDER = 70  # its place among the formats (help lists them in this order)
+
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet

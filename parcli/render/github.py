@@ -7,6 +7,8 @@ from typing import ClassVar
 from parcli.output import Output
 from parcli.render.base import Reporter, Writes
 
+ORDER = 50  # its place among the formats (help lists them in this order)
+
 __all__ = ["GithubReporter"]
 
 class GithubReporter(Reporter):

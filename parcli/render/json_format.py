@@ -10,6 +10,8 @@ from typing import Any, ClassVar
 from parcli.output import Output
 from parcli.render.base import Reporter, Writes
 
+ORDER = 40  # its place among the formats (help lists them in this order)
+
 __all__ = ["JsonReporter", "decimal_text", "json_text"]
 
 class JsonReporter(Reporter):

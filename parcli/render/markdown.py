@@ -37,6 +37,8 @@ from parcli.output import Output, Section, Table
 from parcli.render.base import Line, Reporter, Writes, cell_pieces, human_columns, shown_tables
 from parcli.text import Lang
 
+ORDER = 20  # its place among the formats (help lists them in this order)
+
 __all__ = ["MarkdownReporter", "markdown_document", "markdown_table", "markdown_table_lines",
            "md_escape", "md_paragraph"]
 

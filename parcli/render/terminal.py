@@ -53,6 +53,8 @@ from parcli.render.base import (
 )
 from parcli.text import Lang
 
+ORDER = 10  # its place among the formats (help lists them in this order)
+
 __all__ = ["PIPED_WIDTH", "PlainReporter", "RichReporter", "TableReporter", "terminal_width",
            "text_width"]
 

@@ -42,6 +42,8 @@ from parcli.render.base import (
     shown_tables,
 )
 
+ORDER = 60  # its place among the formats (help lists them in this order)
+
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import _Cell, _Row
