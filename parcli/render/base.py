@@ -29,6 +29,7 @@ import re
 import sys
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
 from typing import Any, ClassVar, Literal
 
 from parcli.output import (
@@ -151,7 +152,7 @@ def formats(writes: Writes) -> tuple[str, ...]:
     default first (`DEFAULTS`), then in the order of their modules' `ORDER` (and, within a
     module, of definition)."""
     default = DEFAULTS[writes]
-    found = [(name != default, getattr(sys.modules[cls.__module__], "ORDER", 0), index, name)
+    found = [(name != default, getattr(import_module(cls.__module__), "ORDER", 0), index, name)
              for index, (name, cls) in enumerate(REPORTERS.items()) if writes in cls.writes]
     return tuple(name for *_, name in sorted(found))
 
