@@ -4,10 +4,11 @@ A rule module declares, once, `ID`, `LEVEL`, `ORDER` (its place in the report),
 `DESCRIPTION` (a `Text`), `NEEDS` (the data files it reads), optionally `STRUCTURAL = True`
 (it cannot be turned off, and runs first), and `check(context)`, which yields `Found`
 (where, and what) only; the runner stamps the rule's id and level, after the configuration
-(`parcli.toml`) has had its say. The module's docstring is the rule's documentation, with a failing and a passing example.
-Problems found while a file is read (`yaml-syntax`, `schema`, ...) are in the same
-catalogue (`parcli.rules.reading`), so every id parcli can print is listed in one place.
-Adding a rule is adding its module here and its test: the catalogue finds it.
+(`parcli.toml`) has had its say. The module's docstring is the rule's documentation, with a
+failing and a passing example (`parcli rule ID` prints it). Problems found while a file is
+read (`yaml-syntax`, `schema`, ...) are in the same catalogue (`parcli.rules.reading`), so
+every id parcli can print is listed in one place. Adding a rule is adding its module here
+and its test: the catalogue finds it.
 """
 
 from __future__ import annotations
