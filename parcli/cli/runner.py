@@ -20,7 +20,8 @@ import typer
 
 if TYPE_CHECKING:
     from parcli.checking import Checked
-    from parcli.commands.base import Common, Spec
+    from parcli.commands.base import Common, Spec, TwoPlans
+    from parcli.files.dataset import Source
     from parcli.output import Output
     from parcli.problems import DataError
 
@@ -35,10 +36,14 @@ def execute(command: str, options: Any, output: Path | None = None,
     checked: Checked | None = None
     try:
         with stop_on_problems(common):
-            checked = _inputs(spec, common, spec.name or command.replace("_", "-"),
-                              getattr(options, "files", ()))
-            result = module.run(checked, options)
-            _deliver(result, checked, common, output, force,
+            from parcli.commands.base import TwoPlans
+
+            inputs = _inputs(spec, options, spec.name or command.replace("_", "-"))
+            checked = inputs.new if isinstance(inputs, TwoPlans) else inputs
+            sources = ([*dict.fromkeys([*inputs.old.sources, *inputs.new.sources])]
+                       if isinstance(inputs, TwoPlans) else checked.sources if checked else [])
+            result = module.run(inputs, options)
+            _deliver(result, checked, sources, common, output, force,
                      warn=spec.tolerated is not None)
     except typer.Exit:
         raise
@@ -52,13 +57,19 @@ def execute(command: str, options: Any, output: Path | None = None,
         raise typer.Exit(internal_error(exc)) from None
 
 
-def _inputs(spec: Spec, common: Common, name: str, files: tuple[Path, ...]) -> Checked | None:
+def _inputs(spec: Spec, options: Any, name: str) -> Checked | TwoPlans | None:
     from parcli.checking import open_data, open_files
+    from parcli.commands.base import TwoPlans
 
+    common: Common = options.common
     if spec.inputs == "none":
         return None
-    if spec.inputs == "files" and files:
-        return open_files(list(files), common.data, common.lang)
+    if spec.inputs == "files" and options.files:
+        return open_files(list(options.files), common.data, common.lang)
+    if spec.inputs == "two plans":
+        old, new = options.plans
+        return TwoPlans(*(open_data(plan, name, spec.needs, spec.optional, common.lang,
+                                    spec.tolerated) for plan in (old, new)))
     return open_data(common.data, name, spec.needs, spec.optional, common.lang, spec.tolerated)
 
 
@@ -81,8 +92,8 @@ def stop_on_problems(common: Common) -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def _deliver(result: Any, checked: Checked | None, common: Common, output: Path | None,
-             force: bool, warn: bool) -> None:
+def _deliver(result: Any, checked: Checked | None, sources: list[Source], common: Common,
+             output: Path | None, force: bool, warn: bool) -> None:
     from parcli.engine.writer import Written
     from parcli.output import Documents, Files
 
@@ -108,16 +119,16 @@ def _deliver(result: Any, checked: Checked | None, common: Common, output: Path 
         for stem, each in result.outputs.items():
             _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common)
     else:
-        _show(result, checked, common, output, warn)
+        _show(result, checked, sources, common, output, warn)
 
 
-def _show(output: Output, checked: Checked | None, common: Common,
+def _show(output: Output, checked: Checked | None, sources: list[Source], common: Common,
           destination: Path | None, warn: bool) -> None:
     from parcli.commands import with_sources
     from parcli.render import reporter
 
     if checked is not None:
-        with_sources(output, checked.sources, common.lang, line=output.name_sources)
+        with_sources(output, sources, common.lang, line=output.name_sources)
         if warn and checked.warnings:  # validate lists them itself
             from parcli.i18n import t
 

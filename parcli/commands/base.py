@@ -10,15 +10,24 @@ calls `run` and renders the result; a command never sees argv and never writes a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from parcli.checking import DataRequest
+from parcli.checking import Checked, DataRequest
 from parcli.text import Lang
 from parcli.vocabulary import Color, FileKind
 
-Inputs = Literal["plan", "files", "none"]
-"""What a command reads: one plan's files (found from the data options), the files named as
-arguments (`validate FILE...`), or nothing (`schema`, `rule`)."""
+Inputs = Literal["plan", "two plans", "files", "none"]
+"""What a command reads: one plan's files (found from the data options: `common.data`), two
+plans (`options.plans`: the old and the new, e.g. a diff), the files named as arguments
+(`options.files`, `validate FILE...`), or nothing (`schema`, `rule`)."""
+
+
+class TwoPlans(NamedTuple):
+    """The inputs of a command whose `SPEC` reads two plans, each checked as `validate`
+    checks one."""
+
+    old: Checked
+    new: Checked
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def run(_inputs: object, options: Options) -> Output:
     lang = options.common.lang
     rules = catalogue()
     if options.id is None:
-        levels = {level: t(level, lang) for level in LEVELS}
+        levels: dict[str, str] = {level: t(level, lang) for level in LEVELS}
         table = Table([Column("rule", t("rule", lang)),
                        Column("level", t("level", lang), values=levels),
                        Column("meaning", t("meaning", lang))],
