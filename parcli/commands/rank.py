@@ -10,15 +10,13 @@ from pathlib import Path
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
-from parcli.engine.progress import Peer, Standing, project, standing
-from parcli.engine.progress import total as total_of
+from parcli.engine.progress import projected_total
+from parcli.engine.ranking import Standing, TableRow, read_peers, standings
 from parcli.i18n import t
-from parcli.load import display_path, load_model
-from parcli.models.results import PeersFile
+from parcli.load import display_path
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
-from parcli.text import fold
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
@@ -35,7 +33,7 @@ def run(checked: Checked, options: Options) -> Output:
     lang = options.common.lang
     dataset = checked.dataset
     plan = dataset.criteria_file
-    peers_file: PeersFile = load_model(options.peers, PeersFile, None).model
+    peers_file = read_peers(options.peers)
     if options.score is not None:
         try:
             score = Decimal(options.score)
@@ -51,23 +49,22 @@ def run(checked: Checked, options: Options) -> Output:
         gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
         scores: dict[str, tuple[Decimal, str]] = (
             dict(dataset.results_file.latest()) if dataset.has("results") else {})
-        projected = total_of(project(gaps, scores, "baseline")).shown("projected")
+        projected = projected_total(gaps, scores)
         if projected is None:
             raise UsageError("no projected total (unknown scores): give --score X")
         score, basis = projected, t("rank_projected", lang)
     province = plan.province.name
-    peers = [(p.province, p.score, p.rank) for p in peers_file.provinces]
-    found = standing(score, peers, exclude=next(
-        (name for name, _, _ in peers if fold(name) == fold(province)), None), of=peers_file.of)
+    peers = peers_file.provinces
+    [found] = standings(peers_file, province, [score])
     rows: list[dict[str, object]] = []
     if found.above:
-        rows.append({"province": found.above[0], "score": found.above[1],
-                     "position": found.above[2]})
+        rows.append({"province": found.above.province, "score": found.above.score,
+                     "position": found.above.rank})
     rows.append({"province": f"{province} ({basis})", "score": score,
                  "position": position_text(found)})
     if found.below:
-        rows.append({"province": found.below[0], "score": found.below[1],
-                     "position": found.below[2]})
+        rows.append({"province": found.below.province, "score": found.below.score,
+                     "position": found.below.rank})
     table = Table([Column("position", t("rank_position", lang), True),
                    Column("province", t("rank_province", lang)),
                    Column("score", t("rank_score", lang), True)],
@@ -77,7 +74,7 @@ def run(checked: Checked, options: Options) -> Output:
                of=found.of, year=peers_file.year)]
     if not found.exact:
         notes.append(t("rank_partial", lang, n=len(peers), of=found.of))
-    highest = max(p[1] for p in peers)
+    highest = max(p.score for p in peers)
     if plan.total.max is not None and highest > plan.total.max:
         notes.append(t("rank_scale", lang, highest=number(highest, lang),
                        top=number(plan.total.max, lang)))
@@ -91,10 +88,10 @@ def run(checked: Checked, options: Options) -> Output:
                             "peers_file": display_path(options.peers)}, notes=notes)
 
 
-def _peer(peer: Peer | None) -> dict[str, object] | None:
-    return {"province": peer[0], "score": peer[1], "rank": peer[2]} if peer else None
+def _peer(peer: TableRow | None) -> dict[str, object] | None:
+    return {"province": peer.province, "score": peer.score, "rank": peer.rank} if peer else None
 
 
 def position_text(found: Standing) -> str:
-    """"50", or "45–63" when a partial table only bounds it."""
-    return str(found.position) if found.exact else f"{found.position}–{found.lowest}"
+    """"50", or "45–62" when a partial table only bounds it."""
+    return "–".join(str(place) for place in found.places)

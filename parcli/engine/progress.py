@@ -9,6 +9,7 @@ the assumption is unknown too) is left out and counted, never taken as zero.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -80,7 +81,7 @@ class Tally:
         return self.sums[measure]
 
 
-def project(gaps: list[LeafGap], scores: dict[str, tuple[Decimal, str]], assume: Assume,
+def project(gaps: list[LeafGap], scores: Mapping[str, tuple[Decimal, str]], assume: Assume,
             overrides: dict[str, Decimal] | None = None) -> list[LeafProgress]:
     """Each leaf's projected score: a what-if value, else its latest score, else the
     assumption (its baseline or its target)."""
@@ -139,48 +140,8 @@ def by_agency(leaves: list[LeafProgress]) -> list[Tally]:
     return sorted(groups.values(), key=lambda g: (-(g.shown("to_target") or 0), g.key))
 
 
-Peer = tuple[str, Decimal, int | None]  # province, score, published rank (if given)
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where a score would rank among published peers (ties share the better rank). With a
-    partial table (some provinces and their published ranks), the rank is only known to
-    lie between `position` and `lowest`."""
-
-    score: Decimal
-    position: int
-    lowest: int
-    of: int
-    above: Peer | None  # the nearest peer scoring more
-    below: Peer | None  # the nearest peer scoring the same or less
-
-    @property
-    def exact(self) -> bool:
-        return self.position == self.lowest
-
-
-def standing(score: Decimal, peers: list[Peer], exclude: str | None = None,
-             of: int | None = None) -> Standing:
-    """`score` among `peers`; `exclude` takes the province itself out of the table, so that
-    it is ranked against the others at its new score; `of` is how many provinces the
-    published table ranks, when the file holds only some of them with their ranks."""
-    own = next((peer for peer in peers if peer[0] == exclude), None)
-    others = [peer for peer in peers if peer[0] != exclude]
-    higher = sorted((p for p in others if p[1] > score), key=lambda p: p[1])
-    lower = sorted((p for p in others if p[1] <= score), key=lambda p: -p[1])
-    above, below = (higher[0] if higher else None), (lower[0] if lower else None)
-    total = of if of is not None else len(others) + 1
-    if of is None or len(others) + 1 >= of or not all(p[2] is not None for p in others):
-        position = len(higher) + 1  # the whole table (or no ranks to go by): count
-        return Standing(score, position, position, total, above, below)
-
-    def among_others(peer: Peer) -> int:
-        """A peer's published rank once the province has left its old place."""
-        rank = peer[2] or 0
-        moved_up = own is not None and own[2] is not None and own[2] < rank
-        return rank - 1 if moved_up else rank
-
-    low = among_others(above) + 1 if above is not None else 1
-    high = among_others(below) if below is not None else total
-    return Standing(score, low, max(low, high), total, above, below)
+def projected_total(gaps: list[LeafGap],
+                    scores: Mapping[str, tuple[Decimal, str]]) -> Decimal | None:
+    """The province's projected total: each leaf at its latest score, else its baseline
+    (None when no leaf knows either)."""
+    return total(project(gaps, scores, "baseline")).shown("projected")

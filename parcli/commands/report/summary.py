@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcli import __version__
 from parcli.agency_text import agency_text
@@ -27,7 +27,6 @@ from parcli.engine.gap import (
     rank_leaves,
     with_ties,
 )
-from parcli.engine.progress import Standing
 from parcli.engine.schedule import DueItem, Schedule, deliverables, due_items, schedule
 from parcli.engine.tree import uncovered_leaves
 from parcli.i18n import date_text, t
@@ -36,6 +35,9 @@ from parcli.numbers import minus, number
 from parcli.output import Chart, Column, Output, Section, Table
 from parcli.problems import Level, UsageError
 from parcli.text import Lang
+
+if TYPE_CHECKING:
+    from parcli.engine.ranking import Standing
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -426,35 +428,24 @@ def _sha256(path: Path) -> str:
 def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> list[str]:
     """The rank the printed target, and the projected total when results exist, would buy
     in a published table (the province itself left out of it)."""
-    from parcli.engine.progress import project, standing
-    from parcli.engine.progress import total as total_of
-    from parcli.load import load_model
-    from parcli.models.results import PeersFile
-    from parcli.text import fold
+    from parcli.engine.progress import projected_total
+    from parcli.engine.ranking import read_peers, standings
 
     dataset = checked.dataset
-    table: PeersFile = load_model(peers, PeersFile, None).model
-    province = dataset.criteria_file.province.name
-    pairs = [(p.province, p.score, p.rank) for p in table.provinces]
-    own = next((name for name, _, _ in pairs if fold(name) == fold(province)), None)
-    lines = []
-    target = dataset.criteria_file.total.target
-    if target is not None:
-        found = standing(target, pairs, own, table.of)
-        lines.append(t("report_rank_target", lang, score=number(target, lang),
-                       position=_position(found), of=found.of, year=table.year))
-    if dataset.has("results"):
-        scores: dict[str, tuple[Decimal, str]] = dict(dataset.results_file.latest())
-        projected = total_of(project(gaps, scores, "baseline")).shown("projected")
-        if projected is not None:
-            found = standing(projected, pairs, own, table.of)
-            lines.append(t("report_rank_projected", lang, score=number(projected, lang),
-                           position=_position(found), of=found.of, year=table.year))
-    return lines
+    table = read_peers(peers)
+    projected = (projected_total(gaps, dataset.results_file.latest())
+                 if dataset.has("results") else None)
+    scores = [(key, score) for key, score in (
+        ("report_rank_target", dataset.criteria_file.total.target),
+        ("report_rank_projected", projected)) if score is not None]
+    found = standings(table, dataset.criteria_file.province.name, [s for _, s in scores])
+    return [t(key, lang, score=number(s.score, lang), position=_position(s), of=s.of,
+              year=table.year) for (key, _), s in zip(scores, found, strict=True)]
 
 
 def _position(found: Standing) -> str:
-    return str(found.position) if found.exact else f"{found.position}–{found.lowest}"
+    """"50", or "45–62" when a partial table only bounds it."""
+    return "–".join(str(place) for place in found.places)
 
 
 def _province(name: str, lang: Lang) -> str:
