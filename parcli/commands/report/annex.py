@@ -1,0 +1,212 @@
+"""The meeting report's annex, after the one-page summary: the fields as printed, the data
+problems (with the criteria no agency covers), the deadlines by quarter, and a footer
+naming the files read with their SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from parcli import __version__
+from parcli.agency_text import agency_text
+from parcli.checking import Checked
+from parcli.engine.agencies import Registry
+from parcli.engine.checksum import CheckResult
+from parcli.engine.fields import field_summaries
+from parcli.engine.gap import LeafGap
+from parcli.engine.schedule import DueItem, Schedule
+from parcli.engine.tree import uncovered_leaves
+from parcli.i18n import date_text, t
+from parcli.load import display_path
+from parcli.numbers import number
+from parcli.output import Chart, Column, Section, Table
+from parcli.problems import Level
+from parcli.text import Lang
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Annex:
+    """The annex's sections, and what the report's JSON says of the same things."""
+
+    sections: list[Section]
+    fields: list[dict[str, object]]
+    uncovered: list[str]  # the codes of the leaves no assignment covers
+    problems: dict[str, int]  # "rule:level" -> how many
+    files: list[dict[str, str]]
+
+
+def run(checked: Checked, sums: CheckResult, gaps: list[LeafGap], plan: Schedule | None,
+        as_of: date, lang: Lang, top: int) -> Annex:
+    """The annex (`plan`, the deadlines by quarter, is None without an assignments file),
+    its footer dated `as_of`."""
+    dataset = checked.dataset
+    registry = dataset.registry
+    year = dataset.criteria_file.target_year
+    sections = [Section(t("report_annex", lang), [], level=2)]
+    field_rows, field_table = _fields(checked, lang)
+    sections.append(Section(t("report_fields", lang), [field_table], level=3))
+    counts = Counter((p.rule, p.level) for p in checked.problems)
+    uncovered = ([node.code for node in uncovered_leaves(dataset.tree, dataset.mapped)]
+                 if dataset.has("assignments") else [])
+    sections.append(Section(t("report_problems", lang),
+                            _problems(checked, sums, counts, gaps, uncovered, lang), level=3))
+    sections.append(Section(t("report_deadlines", lang),
+                            _deadlines(plan, registry, lang, top, year)
+                            if plan is not None
+                            else [t("no_assignments_file", lang)], level=3))
+
+    files = [(source.path, _sha256(source.path)) for source in dataset.paths.sources()]
+    folder = dataset.paths.criteria.parent if dataset.paths.criteria else Path()
+    sections.append(Section(t("report_footer", lang), [
+        t("report_files", lang, folder=display_path(folder) + "/", files="; ".join(
+            f"{_relative(path, folder)} (SHA-256 {digest[:16]}…)" for path, digest in files)),
+        t("report_generated", lang, version=__version__, date=date_text(as_of, lang))],
+        level=3))
+    return Annex(
+        sections, [_field_json(row) for row in field_rows],
+        uncovered,
+        {f"{rule}:{level}": n for (rule, level), n in sorted(counts.items())},
+        [{"file": _relative(path, folder), "sha256": digest} for path, digest in files])
+
+
+def criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Table:
+    """Leaf criteria with their points and leads: the summary's top losses, the annex's
+    uncovered criteria."""
+    rows = [{"code": g.node.code, "name": g.node.row.text.shown(lang),
+             "lost": points.lost, "gain": points.gain,
+             "lead": ", ".join(agency_text(registry, a).in_(lang) for a in g.leads)}
+            for g in gaps for points in [g.points]]
+    return Table([Column("code", t("code", lang)), Column("name", t("criterion", lang)),
+                  Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True),
+                  Column("lead", t("lead", lang))], rows)
+
+
+def deadlines_json(plan: Schedule | None, soon: list[DueItem], registry: Registry,
+                   year: int) -> dict[str, object] | None:
+    """The deadlines by quarter, those passed, and what is due before the next meeting."""
+    if plan is None:
+        return None
+    return {"quarters": [{"year": q.year, "quarter": q.quarter, "items": q.items,
+                          "passed": q.passed} for q in plan.quarters],
+            "undated": plan.undated,
+            "passed": [{"code": d.item.code, "due": d.dated.isoformat() if d.dated else None,
+                        "lead": registry.current_ids(d.item.lead, year)} for d in plan.passed],
+            "next": [{"code": d.deliverable.item.code, "state": d.state,
+                      "due": d.when.isoformat() if d.when else None} for d in soon]}
+
+
+def _fields(checked: Checked, lang: Lang) -> tuple[list[dict[str, object]], Table]:
+    """The fields as the document prints them, so that each row adds up across; where a
+    printed subtotal disagrees with its rows, "Data problems" says so."""
+    data = checked.dataset.criteria_file
+    years = {"baseline": data.baseline_year, "target": data.target_year}
+    points = [Column("max", t("max", lang), True),
+              Column("baseline", t("score_of", lang, year=years["baseline"]), True),
+              Column("target", t("target_of", lang, year=years["target"]), True),
+              Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True)]
+    rows: list[dict[str, object]] = [
+        {"code": f.node.code, "name": f.node.row.text.shown(lang), "max": f.max,
+         "baseline": f.baseline, "target": f.target, "gain": f.gain, "lost": f.lost,
+         "baseline_pct": _percent(f.baseline_percent, lang),
+         "target_pct": _percent(f.target_percent, lang),
+         "percents": (f.baseline_percent, f.target_percent)}
+        for f in field_summaries(checked.dataset.tree)]
+    return rows, Table(
+        [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
+         Column("baseline_pct", t("pct_of", lang, year=years["baseline"]), True),
+         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows,
+        chart=Chart(("code", "name"), ("baseline", "target", "max")))
+
+
+def _field_json(row: dict[str, object]) -> dict[str, object]:
+    """A fields row for JSON: percentages as numbers, whatever the language."""
+    percents = row["percents"]
+    assert isinstance(percents, tuple)
+    return {key: value for key, value in row.items() if key != "percents"} | {
+        "baseline_pct": percents[0], "target_pct": percents[1]}
+
+
+def _percent(value: Decimal | None, lang: Lang) -> str:
+    """One decimal place, always (94.0%, as a share is printed), a comma in Vietnamese."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return (text.replace(".", ",") if lang == "vi" else text) + "%"
+
+
+def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Level]],
+              gaps: list[LeafGap], uncovered_codes: list[str], lang: Lang) -> list[str | Table]:
+    from parcli.rules import catalogue
+
+    status = sums.counts()
+    blocks: list[str | Table] = [t("report_checksums", lang, errors=status["error"],
+                                   acknowledged=status["acknowledged"],
+                                   rounding=status["rounding"])]
+    if counts:
+        meaning = {rule.id: rule.description.in_(lang) for rule in catalogue()}
+        blocks.append(Table([Column("rule", t("rule", lang)),
+                             Column("meaning", t("meaning", lang)),
+                             Column("level", t("level", lang)),
+                             Column("count", t("count", lang), True)],
+                            [{"rule": rule, "meaning": meaning.get(rule, ""),
+                              "level": t(level, lang), "count": n}
+                             for (rule, level), n in sorted(counts.items())]))
+    dataset = checked.dataset
+    if not dataset.has("assignments"):
+        return [*blocks, t("no_assignments_file", lang)]
+    codes = set(uncovered_codes)
+    uncovered = [g for g in gaps if g.node.code in codes]
+    if uncovered:
+        blocks.append(t("report_uncovered", lang, n=len(uncovered),
+                        gain=number(sum((g.points.gain or Decimal(0) for g in uncovered),
+                                        Decimal(0)), lang),
+                        lost=number(sum((g.points.lost or Decimal(0) for g in uncovered),
+                                        Decimal(0)), lang)))
+        blocks.append(criteria_table(uncovered, dataset.registry, lang))
+    return blocks
+
+
+def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
+               year: int) -> list[str | Table]:
+    rows: list[dict[str, object]] = [
+        {"quarter": t("quarter_label", lang, q=ROMAN[q.quarter] if lang == "vi" else q.quarter,
+                      year=q.year), "items": q.items, "overdue": q.passed}
+        for q in plan.quarters]
+    if plan.undated:
+        rows.append({"quarter": f"{t('ongoing', lang)} / {t('per_regulation', lang)} / "
+                                f"{t('no_date', lang)}", "items": plan.undated, "overdue": ""})
+    blocks: list[str | Table] = [
+        Table([Column("quarter", t("quarter", lang)), Column("items", t("items", lang), True),
+               Column("overdue", t("overdue", lang), True)], rows),
+        t("report_overdue", lang, as_of=date_text(plan.as_of, lang), n=len(plan.passed),
+          total=plan.dated)]
+    if plan.passed:
+        blocks.append(Table(
+            [Column("code", t("code", lang)), Column("title", t("title", lang)),
+             Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+             Column("lead", t("lead", lang))],
+            [{"code": d.item.code, "title": d.item.text.shown(lang), "deadline": d.item.deadline,
+              "due": date_text(d.dated, lang) if d.dated else "",
+              "lead": ", ".join(agency_text(registry, a).in_(lang)
+                                for a in registry.current_ids(d.item.lead, year))}
+             for d in plan.passed[:top]]))
+        if len(plan.passed) > top:
+            blocks.append(t("report_more", lang, n=len(plan.passed) - top))
+    return blocks
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(folder.resolve()))
+    except ValueError:
+        return display_path(path)
