@@ -207,8 +207,8 @@ def test_huge_size_cap_is_a_usage_error(cli, monkeypatch):
 def test_output_to_a_directory_is_a_usage_error(cli, tmp_path):
     result = cli("report", "-o", tmp_path)
     assert (result.code, result.out) == (2, "")
-    assert result.err == (f"{WARNINGS_NOTE}parcli: error: {tmp_path} is a directory; give a "
-                          "file name\n")
+    assert result.err == (f"parcli: error: Invalid value for '--output' / '-o': {tmp_path} "
+                          "names a folder; give a file name (see 'parcli report --help')\n")
 
 
 def test_report_file_gets_ordinary_permissions(cli, tmp_path):
@@ -221,7 +221,7 @@ def test_report_file_gets_ordinary_permissions(cli, tmp_path):
         assert cli("report", "-o", target, "--as-of", "2020-10-15").code == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o644
         target.chmod(0o600)
-        assert cli("report", "-o", target, "--as-of", "2020-10-15").code == 0
+        assert cli("report", "-o", target, "--as-of", "2020-10-15", "--force").code == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o600  # an existing file keeps its mode
     finally:
         os.umask(umask)

@@ -165,7 +165,7 @@ def test_failed_write_leaves_the_old_file_intact(cli, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    result = cli("report", "-o", target, "--as-of", AS_OF)
+    result = cli("report", "-o", target, "--as-of", AS_OF, "--force")
     assert result.code == 1
     assert result.err == ("parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
                           f"parcli: error: cannot write {target}: No space left on device\n")
@@ -173,11 +173,12 @@ def test_failed_write_leaves_the_old_file_intact(cli, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
-def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
-    result = cli("report", "-o", tmp_path / "nope" / "r.md", "--as-of", AS_OF)
-    assert result.code == 1
-    assert result.err.splitlines()[-1].startswith("parcli: error: cannot write ")
-    assert "Traceback" not in result.err
+def test_output_into_a_missing_folder_is_a_usage_error(cli, tmp_path):
+    target = tmp_path / "nope" / "r.md"
+    result = cli("report", "-o", target, "--as-of", AS_OF)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == (
+        f"parcli: error: {target}: the folder {tmp_path / 'nope'} does not exist")
 
 
 def test_plain_table_reporter_is_used_without_colour(monkeypatch):

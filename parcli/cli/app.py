@@ -13,6 +13,7 @@ from parcli.cli.params import (
     Agency,
     AsOf,
     Force,
+    Output,
     StatusChoice,
     Top,
     data_path,
@@ -269,29 +270,28 @@ def rank(peers: Annotated[Path, typer.Option(
 
 @app.command("init-results")
 @shared(None)
-def init_results(force: Force = False, *, common: "Common", output: Path | None) -> None:
+def init_results(*, common: "Common", output: Path | None) -> None:
     """Write a results skeleton beside the criteria file (or -o FILE): every leaf criterion
     and every assignment task."""
     from parcli.commands.init_results import Options
 
-    execute("init_results", Options(common, output, force), output, force)
+    execute("init_results", Options(common, output, common.force), output)
 
 
 @app.command()
 @shared(None, results=True)
-def rollover(force: Force = False, *, common: "Common", output: Path | None) -> None:
+def rollover(*, common: "Common", output: Path | None) -> None:
     """Next year's criteria file, beside this year's (or -o FILE): this year's official
     (else latest) scores as baselines."""
     from parcli.commands.rollover import Options
 
-    execute("rollover", Options(common, output, force), output, force)
+    execute("rollover", Options(common, output, common.force), output)
 
 
 @app.command()
 def schema(name: Annotated[Optional[FileKind], typer.Argument(show_default=False)] = None,
-           output: Annotated[Optional[Path], typer.Option(
-               "--output", "-o", metavar="FILE", parser=data_path, show_default=False,
-               help="Write to FILE (atomically) instead of stdout.")] = None,
+           output: Output = None,
+           force: Force = False,
            install: Annotated[Optional[Path], typer.Option(
                metavar="DIR", parser=data_path, show_default=False,
                help="Write every schema into DIR (where the data files' $schema lines "
@@ -302,7 +302,7 @@ def schema(name: Annotated[Optional[FileKind], typer.Argument(show_default=False
     from parcli.commands.base import Common
     from parcli.commands.schema import Options
 
-    execute("schema", Options(Common(DataRequest()), name, install, output), output)
+    execute("schema", Options(Common(DataRequest(), force=force), name, install, output), output)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from parcli.problems import UsageError
 
-__all__ = ["OutputFileError", "refuse_overwrite", "write_output"]
+__all__ = ["OutputFileError", "check_destination", "refuse_overwrite", "write_output"]
 
 _DESCRIPTOR_DIR = re.compile(r"/proc/\d+(?:/task/\d+)?/fd")
 _SYMLINK_HOPS = 40
@@ -37,9 +37,8 @@ class OutputFileError(Exception):
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:
-    """The overwrite policy of the commands that make data files (`init-results`,
-    `rollover`): a usage error (exit 2) when `path` is an existing file and `force` is not
-    given; call it before `write_output`.
+    """The overwrite policy of every file parcli writes: a usage error (exit 2) when `path`
+    is an existing file and `force` is not given; call it before `write_output`.
 
     A symlink to a file counts as that file; a device, a FIFO or `/dev/stdout` is not
     overwritten by writing to it, so it is let through; a directory is left to the writer,
@@ -57,6 +56,24 @@ def refuse_overwrite(path: Path, force: bool) -> None:
     if stat.S_ISREG(status.st_mode):
         raise UsageError(f"{path} already exists; pass --force to overwrite it, or -o to "
                          "write another file")
+
+
+def check_destination(path: Path, force: bool, read: list[Path]) -> None:
+    """Before anything is written: a usage error (exit 2) when `path` is a file the command
+    read (its input would be destroyed), lies in a folder that does not exist, is read-only,
+    or exists and `force` is not given."""
+    parent = path.parent
+    if not parent.is_dir():
+        raise UsageError(f"{path}: the folder {parent} does not exist")
+    target = os.path.realpath(path)
+    if any(target == os.path.realpath(each) for each in read):
+        raise UsageError(f"{path} is a file this command reads; write the output to another "
+                         "file")
+    refuse_overwrite(path, force)
+    with contextlib.suppress(OSError):
+        status = path.stat()
+        if stat.S_ISREG(status.st_mode) and not status.st_mode & 0o222:
+            raise UsageError(f"{path} is read-only; make it writable or write another file")
 
 
 def write_output(path: Path, data: str | bytes) -> None:

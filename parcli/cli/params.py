@@ -46,6 +46,14 @@ def data_path(text: str) -> Path:
     return Path(text)
 
 
+def output_path(text: str) -> Path:
+    """`-o FILE`: a file name, not an empty path and not a folder (`new.md/`)."""
+    path = data_path(text)
+    if text.endswith(("/", os.sep)) or path.is_dir():
+        raise typer.BadParameter(f"{text} names a folder; give a file name")
+    return path
+
+
 def tolerance(text: str) -> Decimal:
     try:
         value = Decimal(text)
@@ -103,9 +111,10 @@ Color = Annotated[Colour, typer.Option(
 NoColor = Annotated[bool, typer.Option("--no-color", help="Same as --color never.")]
 Wide = Annotated[bool, typer.Option("--wide", help="Never wrap table cells: each row on one line.")]
 Output = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE", parser=data_path, show_default=False,
+    "--output", "-o", metavar="FILE", parser=output_path, show_default=False,
     help="Write to FILE (atomically) instead of stdout.")]
-Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+Force = Annotated[bool, typer.Option(
+    "--force", help="Let -o (or the file a command writes) replace an existing file.")]
 Top = Annotated[Optional[int], typer.Option(
     "--top", min=1, metavar="N", show_default=False, help="Show the first N.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v")]
@@ -129,6 +138,7 @@ _SHARED: dict[str, tuple[object, object]] = {  # name -> (annotation, default)
     "no_assignments": (NoAssignments, False),
     "results": (Results, None),
     "output": (Output, None),
+    "force": (Force, False),
     "wide": (Wide, False),
     "criteria": (Criteria, None),
     "assignments": (Assignments, None),
@@ -153,8 +163,9 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
     the command's module must not postpone its annotations)."""
     names = [name for name, wanted in (
         ("tolerance", tolerance), ("no_assignments", no_assignments), ("results", results),
-        ("output", True), ("wide", look and writes is not None), ("criteria", True),
-        ("assignments", True), ("agencies", True), ("config", True), ("lang", True),
+        ("output", True), ("force", True), ("wide", look and writes is not None),
+        ("criteria", True), ("assignments", True), ("agencies", True), ("config", True),
+        ("lang", True),
         ("color", look and writes is not None), ("no_color", look and writes is not None),
         ("debug", True)) if wanted]
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
@@ -194,6 +205,27 @@ def _common(writes: Writes | None, given: dict[str, Any]) -> Common:
                        results=given.get("results"))
     if given.get("tolerance") is not None:
         data = replace(data, tolerance=given["tolerance"])
+    output = given.get("output")
+    if output is not None:
+        fmt = _format_for(output, given.get("fmt"), fmt, allowed)
     return Common(data, given.get("lang", "en"), fmt,
                   "never" if given.get("no_color") else given.get("color", "never"),
-                  bool(given.get("debug")), bool(given.get("wide")))
+                  bool(given.get("debug")), bool(given.get("wide")), bool(given.get("force")))
+
+
+def _format_for(output: Path, asked: str | None, default: str, allowed: tuple[str, ...]) -> str:
+    """The format of `-o FILE`: `--format` when given, else the one its extension names (a
+    `.docx` is Word, not Markdown in a Word-named file); a format and an extension that
+    disagree are a usage error."""
+    from parcli.render import REPORTERS
+
+    extension = output.suffix.lower().lstrip(".")
+    named = [name for name in allowed if REPORTERS[name].suffix == extension]
+    if asked is None:
+        return named[0] if named else default
+    known = {cls.suffix for cls in REPORTERS.values()}
+    if extension in known and asked not in named:
+        raise typer.BadParameter(
+            f"{output} is a .{extension} file but --format is {asked}; give -f "
+            f"{named[0] if named else 'to match'} or another file name", param_hint="'-o'")
+    return asked

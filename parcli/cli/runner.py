@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from parcli.problems import DataError
 
 
-def execute(command: str, options: Any, output: Path | None = None,
-            force: bool = False) -> None:
+def execute(command: str, options: Any, output: Path | None = None) -> None:
     """Run `parcli.commands.<command>` with `options` (its `Options`, whose `common` says
     which files, language and format)."""
     module = importlib.import_module(f"parcli.commands.{command}")
@@ -43,7 +42,8 @@ def execute(command: str, options: Any, output: Path | None = None,
             sources = ([*dict.fromkeys([*inputs.old.sources, *inputs.new.sources])]
                        if isinstance(inputs, TwoPlans) else checked.sources if checked else [])
             result = module.run(inputs, options)
-            _deliver(result, checked, sources, common, output, force,
+            read = [source.path for source in sources] + _paths_read(options)
+            _deliver(result, checked, sources, common, output, read,
                      warn=spec.tolerated is not None)
     except typer.Exit:
         raise
@@ -93,7 +93,7 @@ def stop_on_problems(common: Common) -> Iterator[None]:
 
 
 def _deliver(result: Any, checked: Checked | None, sources: list[Source], common: Common,
-             output: Path | None, force: bool, warn: bool) -> None:
+             output: Path | None, read: list[Path], warn: bool) -> None:
     from parcli.engine.writer import Written
     from parcli.output import Documents, Files
 
@@ -103,27 +103,23 @@ def _deliver(result: Any, checked: Checked | None, sources: list[Source], common
             from parcli.files.naming import default_path
 
             output = default_path(result.name, paths.criteria, paths.bundled)
-        if output is not None:
-            from parcli.cli.outfile import refuse_overwrite
-
-            refuse_overwrite(output, force)
-        _emit(result.text, output, common)
+        _emit(result.text, output, common, read)
     elif isinstance(result, Files):
         for name, text in result.texts.items():
-            _emit(text, _folder(result.folder) / name, common)
+            _emit(text, _folder(result.folder) / name, common, read)
     elif isinstance(result, Documents):
         from parcli.render import reporter
 
         chosen = reporter(common.format, common.color, lang=common.lang)
         folder = _folder(result.folder)
         for stem, each in result.outputs.items():
-            _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common)
+            _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common, read)
     else:
-        _show(result, checked, sources, common, output, warn)
+        _show(result, checked, sources, common, output, read, warn)
 
 
 def _show(output: Output, checked: Checked | None, sources: list[Source], common: Common,
-          destination: Path | None, warn: bool) -> None:
+          destination: Path | None, read: list[Path], warn: bool) -> None:
     from parcli.commands import with_sources
     from parcli.render import reporter
 
@@ -134,7 +130,7 @@ def _show(output: Output, checked: Checked | None, sources: list[Source], common
 
             say(t("warnings_note", common.lang, n=len(checked.warnings)))
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
-    _emit(chosen.write(output), destination, common)
+    _emit(chosen.write(output), destination, common, read)
     if output.failed:
         raise typer.Exit(1)
 
@@ -151,7 +147,20 @@ def _folder(folder: Path) -> Path:
     return folder
 
 
-def _emit(text: str | bytes, destination: Path | None, common: Common) -> None:
+def _paths_read(options: Any) -> list[Path]:
+    """The files an option names for reading (`--peers`, `--since`, `--scenario`, `FILES`):
+    every path-valued field but the destinations."""
+    found: list[Path] = []
+    for name, value in vars(options).items():
+        if name in ("output", "per_agency", "install"):
+            continue
+        values = value if isinstance(value, tuple) else (value,)
+        found += [each for each in values if isinstance(each, Path)]
+    return found
+
+
+def _emit(text: str | bytes, destination: Path | None, common: Common,
+          read: list[Path]) -> None:
     from parcli.problems import UsageError
 
     if destination is None:
@@ -164,9 +173,10 @@ def _emit(text: str | bytes, destination: Path | None, common: Common) -> None:
             return
         sys.stdout.write(text)
         return
-    from parcli.cli.outfile import write_output
+    from parcli.cli.outfile import check_destination, write_output
     from parcli.i18n import t
 
+    check_destination(destination, common.force, read)
     write_output(destination, text)
     say(t("wrote", common.lang, path=destination))
 

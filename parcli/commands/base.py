@@ -49,3 +49,4 @@ class Common:
     color: Color = "auto"
     debug: bool = False
     wide: bool = False  # tables: every row on one line, never wrapped
+    force: bool = False  # -o may replace an existing file
