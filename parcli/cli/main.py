@@ -14,10 +14,11 @@ from parcli.cli.runner import internal_error, say
 
 def main() -> None:
     """The `parcli` script."""
-    # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes).
+    # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes);
+    # a file name's byte that is not UTF-8 is written escaped rather than failing the run.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     code = run(sys.argv[1:])
     try:
         sys.stdout.flush()

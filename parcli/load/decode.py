@@ -30,14 +30,22 @@ def max_bytes() -> int:
 
 
 def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working directory when inside it."""
+    """The path as a user would type it: relative to the working directory when inside it.
+    A byte that is not UTF-8 (a folder unpacked from a Windows zip) is shown escaped
+    (`d\\xe0ta`), so that the path can be printed at all."""
     try:
         here = Path.cwd().resolve()
-        if here == Path(here.anchor):  # from / every path is "inside": keep it absolute
-            return str(path)
-        return str(path.resolve().relative_to(here))
+        shown = (str(path) if here == Path(here.anchor)  # from / every path is "inside"
+                 else str(path.resolve().relative_to(here)))
     except (ValueError, OSError, RuntimeError):  # outside, unreadable cwd, a link loop
-        return str(path)
+        shown = str(path)
+    return readable(shown)
+
+
+def readable(text: str) -> str:
+    """`text` printable as UTF-8: the bytes a file name held that were not UTF-8 (decoded by
+    Python as lone surrogates) written as `\\xNN`."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def fail(file: str, rule: str, message: str, line: int | None = None,

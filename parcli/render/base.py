@@ -123,7 +123,7 @@ class Reporter:
         """The output in this format: text for a text format, the bytes of a file for a
         binary one (and for a text format whose file needs bytes, csv-excel's BOM)."""
         self.check(output)
-        return self.render(output)
+        return visible(self.render(output))
 
     def render(self, output: Output) -> str:
         """A text format's text."""
@@ -246,6 +246,18 @@ def cell_pieces(column: Column, row: dict[str, Any], lang: Lang, first: bool) ->
     return pieces
 
 
+# Bidirectional controls reorder what a reader sees ("Trojan Source"): a name holding one could
+# show as another. parcli never writes them itself, so in text output every one comes from the
+# data and is shown as its escape (`\u202e`; in JSON that escape is the same string).
+_BIDI = {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                             0x200E, 0x200F, 0x061C)}
+
+
+def visible(text: str) -> str:
+    """`text` with every bidirectional control written as its escape."""
+    return text.translate(_BIDI)
+
+
 # --- the office formats' text (docx, xlsx) -------------------------------------------------
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -254,8 +266,9 @@ NUMBER_TEXT = re.compile(r"-?\d+(?:[.,]\d+)?%?")  # a comma in Vietnamese prose
 
 def clean(text: str) -> str:
     """Text as XML can hold it: control characters and lone surrogates become U+FFFD (text
-    from the data may hold what XML cannot; the file is written rather than failing)."""
-    return _NOT_XML.sub("\ufffd", text)
+    from the data may hold what XML cannot; the file is written rather than failing), and
+    bidirectional controls their escape, as in the text formats."""
+    return visible(_NOT_XML.sub("\ufffd", text))
 
 
 def bold_pieces(text: str) -> list[tuple[str, bool]]:

@@ -7,7 +7,7 @@ import io
 from typing import Any, ClassVar
 
 from parcli.output import CONTEXT, Output, cell
-from parcli.render.base import Reporter, Writes, is_text
+from parcli.render.base import Reporter, Writes, is_text, visible
 
 ORDER = 30  # its place among the formats (help lists them in this order)
 
@@ -65,4 +65,4 @@ class CsvExcelReporter(CsvReporter):
 
     def write(self, output: Output) -> bytes:
         self.check(output)
-        return self.render(output).encode("utf-8")
+        return visible(self.render(output)).encode("utf-8")
