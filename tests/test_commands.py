@@ -65,18 +65,22 @@ def _line(path: Path, needle: str) -> int:
 
 FINDINGS = [
     {"code": "2", "column": "baseline", "printed": D("8.67"), "computed": D("8.66"),
-     "difference": D("0.01"), "status": "rounding"},
+     "difference": D("0.01"), "status": "rounding",
+     "location": "data/criteria_2020.yaml:74:15"},
     {"code": "3", "column": "target", "printed": D("13.7"), "computed": D("13.68"),
      "difference": D("0.02"), "status": "acknowledged",
+     "location": "data/criteria_2020.yaml:137:13",
      "reason": "as printed in the source: children sum to 13.68",
      "reason_vi": "giữ nguyên số liệu ghi trong kế hoạch: các tiêu chí của lĩnh vực cộng lại "
                   "được 13,68"},
     {"code": "4", "column": "baseline", "printed": D("7.74"), "computed": D("7.73"),
-     "difference": D("0.01"), "status": "rounding"},
+     "difference": D("0.01"), "status": "rounding", "location": "data/criteria_2020.yaml:181:15"},
     {"code": "5", "column": "baseline", "printed": D("11.47"), "computed": D("11.48"),
-     "difference": D("-0.01"), "status": "rounding"},
+     "difference": D("-0.01"), "status": "rounding",
+     "location": "data/criteria_2020.yaml:297:15"},
     {"code": "6", "column": "baseline", "printed": D("8.41"), "computed": D("8.42"),
-     "difference": D("-0.01"), "status": "rounding"},
+     "difference": D("-0.01"), "status": "rounding",
+     "location": "data/criteria_2020.yaml:406:15"},
 ]
 TOTALS = {"max": {"printed": 100, "computed": 100},
           "baseline": {"printed": D("79.53"), "computed": D("79.53")},
@@ -144,7 +148,8 @@ def test_check_csv_parses_back(cli) -> None:
         ("5", "11.47", "11.48", "-0.01", "rounding"),
         ("6", "8.41", "8.42", "-0.01", "rounding"),
     ]
-    assert list(rows[0]) == ["code", "name", "column", "printed", "computed", "difference",
+    assert list(rows[0]) == ["location", "code", "name", "column", "printed", "computed",
+                             "difference",
                              "status", "reason"]
     # a name with commas survives quoting
     assert rows[3]["name"] == ("Building and improving the quality of cadres, civil servants "
@@ -230,12 +235,17 @@ def test_check_fails_without_the_acknowledgement(cli, tmp_path: Path) -> None:
     result = cli("check", "--criteria", criteria, "--format", "json")
     assert result.code == 1
     findings = _json(result)["findings"]
+    line = _line(criteria, "target: 13.7")
     assert findings[1] == {"code": "3", "column": "target", "printed": D("13.7"),
-                           "computed": D("13.68"), "difference": D("0.02"), "status": "error"}
+                           "computed": D("13.68"), "difference": D("0.02"), "status": "error",
+                           "location": f"{criteria}:{line}:13"}
     table = cli("check", "--criteria", criteria)
     assert table.code == 1
     assert table.out.endswith("1 error(s), 0 acknowledged, 4 rounding (tolerance 0.01)\n")
-    line = _line(criteria, "target: 13.7")
+    # the error as every command prints a problem: file:line:col first (issue 18, item 24)
+    assert table.err == (
+        f"{criteria}:{line}:13: error 3 target: printed 13.7, rows add up to 13.68 (difference "
+        "0.02); fix the data or acknowledge it with a reason [checksum]\n")
     github = cli("check", "--criteria", criteria, "--format", "github")
     assert github.code == 1
     assert f"::error file={criteria},line={line},col=13,title=checksum::3 target: printed 13.7, "\

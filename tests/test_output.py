@@ -121,7 +121,7 @@ def test_check_without_findings_prints_no_empty_table(cli, tmp_path):
     assert result.out.endswith("Every printed subtotal equals the sum of its rows.\n\n"
                                "0 error(s), 0 acknowledged, 0 rounding (tolerance 0.01)\n")
     assert cli("check", "--criteria", clean, "--format", "csv").out.startswith(
-        "code,name,column,printed,computed,difference,status,reason\n")
+        "location,code,name,column,printed,computed,difference,status,reason\n")
 
 
 def test_tree_depth_counts_from_the_code_given(cli):

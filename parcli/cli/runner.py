@@ -131,6 +131,10 @@ def _show(output: Output, checked: Checked | None, sources: list[Source], common
             say(t("warnings_note", common.lang, n=len(checked.warnings)))
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     _emit(chosen.write(output), destination, common, read)
+    if output.lines is None and not chosen.for_machines:
+        for problem in output.problems:  # errors a command shows in its tables (check's
+            if problem.level == "error":  # check sums), also as every command prints one
+                say(problem.one_line())
     if output.failed:
         raise typer.Exit(1)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
-from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, check_sums
+from parcli.engine.checksum import STATUSES, TOTAL, CheckResult, Finding, check_sums
 from parcli.i18n import score_label, t
 from parcli.models.criteria import SCORE_COLUMNS
 from parcli.numbers import number
@@ -41,8 +41,10 @@ def run(checked: Checked, options: Options) -> Output:
         [{"column": row.column, "printed": row.printed, "computed": row.computed,
           "difference": row.difference} for row in result.totals],
         title=t("check_totals", lang))
+    where = [_location(checked, f) for f in result.findings]
     findings = Table(
-        [Column("code", t("code", lang)), Column("name", t("name", lang)),
+        [Column("location", t("location", lang), human=False),  # errors: a note each
+         Column("code", t("code", lang)), Column("name", t("name", lang)),
          Column("column", t("column", lang), values=column_names),
          Column("printed", t("printed", lang), True),
          Column("computed", t("computed", lang), True),
@@ -51,8 +53,9 @@ def run(checked: Checked, options: Options) -> Output:
          Column("reason", t("reason", lang))],
         [{"code": f.code, "name": names.get(f.code, ""), "column": f.column,
           "printed": f.printed, "computed": f.computed, "difference": f.difference,
-          "status": f.status, "reason": f.reason.in_(lang) if f.reason else None}
-         for f in result.findings],
+          "status": f.status, "reason": f.reason.in_(lang) if f.reason else None,
+          "location": where[index]}
+         for index, f in enumerate(result.findings)],
         title=t("check_findings", lang))
     unverifiable = Table(
         [Column("code", t("code", lang)), Column("name", t("name", lang)),
@@ -69,20 +72,30 @@ def run(checked: Checked, options: Options) -> Output:
         notes.append(t("check_unverifiable_note", lang, n=len(result.unverifiable)))
     if not result.findings and not result.unverifiable:
         notes.insert(0, t("check_no_findings", lang))
-    return Output([totals, findings, unverifiable], _json(result), checked.problems, notes,
+    return Output([totals, findings, unverifiable], _json(result, where), checked.problems, notes,
                   csv_table=1, failed=not result.ok)
 
 
-def _json(result: CheckResult) -> dict[str, object]:
+def _location(checked: Checked, finding: Finding) -> str:
+    """Where the printed value of a finding is: file:line:col."""
+    loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
+                                  else ("criteria", finding.row_index, finding.column))
+    document = checked.dataset.criteria.document
+    line, column = document.position(loc)
+    return ":".join(str(part) for part in (document.file, line, column) if part is not None)
+
+
+def _json(result: CheckResult, where: list[str]) -> dict[str, object]:
     return {
         "totals": {row.column: {"printed": row.printed, "computed": row.computed}
                    for row in result.totals},
         "findings": [{"code": f.code, "column": f.column, "printed": f.printed,
-                      "computed": f.computed, "difference": f.difference, "status": f.status}
+                      "computed": f.computed, "difference": f.difference, "status": f.status,
+                      "location": location}
                      | ({"reason": f.reason.en} if f.reason else {})
                      | ({"reason_vi": f.reason.vi} if f.reason and f.reason.vi != f.reason.en
                         else {})
-                     for f in result.findings],
+                     for f, location in zip(result.findings, where, strict=True)],
         "not_checkable": [{"code": u.code, "column": u.column, "printed": u.printed,
                            "unknown": list(u.unknown)} for u in result.unverifiable],
     }

@@ -53,6 +53,8 @@ def test_acknowledged_difference_is_no_error(cli, tmp_path: Path) -> None:
     assert validate(cli, case) == CLEAN_RESULT
     result = cli("check", "--criteria", case.paths["criteria"], "--format", "json")
     assert result.code == 0
+    line = case.line("criteria", "baseline: 4")
     assert json.loads(result.out)["findings"] == [
         {"code": "1", "column": "baseline", "printed": 4, "computed": 4.5, "difference": -0.5,
-         "status": "acknowledged", "reason": "as printed"}]
+         "status": "acknowledged", "reason": "as printed",
+         "location": f"{case.file('criteria')}:{line}:15"}]
