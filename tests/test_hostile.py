@@ -257,7 +257,7 @@ def test_utf16_with_bom_is_decoded(cli: Cli, tmp_path: Path, encoding: str) -> N
     assert (result.code, result.err) == (0, "")
     assert json.loads(result.out)["sources"] == [
         {"kind": "criteria", "path": str(path), "bundled": False}]
-    assert result.out == plain.out.replace(json.dumps(str(plain_path)), json.dumps(str(path)))
+    assert result.out == plain.out.replace(str(plain_path), str(path))
 
 
 def test_utf16_with_bom_but_broken_is_refused(cli: Cli, tmp_path: Path) -> None:

@@ -12,7 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parcli.load.decode import display_path, max_bytes, read_source, read_text
+from parcli.load.decode import (
+    display_path,
+    max_bytes,
+    read_raw,
+    read_text,
+    source_of,
+)
 from parcli.load.document import Document, Loaded
 from parcli.problems import DataError
 
@@ -36,7 +42,15 @@ def parse(text: str | bytes, file: str) -> Document:
 
 
 def load_document(path: Path) -> Document:
-    return parse(read_source(path), display_path(path))
+    """The file parsed, with the SHA-256 of the very bytes parsed (the file is read once: a
+    report's provenance names what was used, even if the file changes during the run)."""
+    import hashlib
+
+    file = display_path(path)
+    raw = read_raw(path, file)
+    document = parse(source_of(raw, file), file)
+    document.sha256 = hashlib.sha256(raw).hexdigest()
+    return document
 
 
 def load_model(path: Path, model_cls: type[BaseModel], kind: str | None = None,

@@ -59,13 +59,11 @@ def read_text(path: Path) -> str:
     return decode(read_raw(path, file), file)
 
 
-def read_source(path: Path) -> str | bytes:
-    """What the YAML parser reads: the file's bytes when they are UTF-8 (checked as strictly
-    as `read_text` does, with the same problems, but without holding the decoded text: a
-    large file's text takes two bytes a character for Vietnamese, on top of the bytes libyaml
-    reads), else the decoded text (UTF-16)."""
-    file = display_path(path)
-    raw = read_raw(path, file)
+def source_of(raw: bytes, file: str) -> str | bytes:
+    """What the YAML parser reads of a file's bytes: the bytes when they are UTF-8 (checked as
+    strictly as `read_text` does, with the same problems, but without holding the decoded
+    text: a large file's text takes two bytes a character for Vietnamese, on top of the bytes
+    libyaml reads), else the decoded text (UTF-16)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or b"\x00" in raw:
         return decode(raw, file)  # UTF-16 text, or the problem with these bytes
     start, end = (3 if raw.startswith(codecs.BOM_UTF8) else 0), len(raw)

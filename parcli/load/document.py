@@ -87,6 +87,7 @@ class Document:
     file: str
     data: Any
     index: Index | None = field(repr=False, default=None)
+    sha256: str | None = None  # of the bytes parsed, when read from a file
 
     def position(self, loc: tuple[str | int, ...],
                  key: bool = False) -> tuple[int | None, int | None]:
