@@ -31,3 +31,8 @@ COLORS: tuple[Color, ...] = ("auto", "always", "never")
 FileKind = Literal["criteria", "assignments", "agencies", "results"]
 """The kinds of data file: Appendix I, Appendix II, the agency registry, the year's results."""
 FILE_KINDS: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
+
+RESERVED_AGENCY_IDS: tuple[str, ...] = ("survey", "no-lead")
+"""Ids parcli gives its own buckets in `gap --by-agency` and `agencies` (the survey-scored
+points, the points of criteria without a lead; `parcli.engine.gap`'s SURVEY and NO_LEAD):
+no agency of a registry may take one."""

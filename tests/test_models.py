@@ -164,17 +164,17 @@ def test_english_names_source_and_baseline_year_are_optional() -> None:
 # --- codes --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", ["1", "4.3.2", "10.12", "1.1.1.1", "1.a", "a", "I.1",
-                                  "II.3", "1.1.a", "IV.2.b.XII", "MCMXCIX"])
+                                  "II.3", "1.1.a", "IV.2.b.XII", "MCMXCIX", "1.1.đ", "đ"])
 def test_good_codes(code: str) -> None:
     assert Criterion.model_validate(criterion(code=code)).code == code
 
 
 @pytest.mark.parametrize("code", ["1.", ".1", "1..2", "1 .2", "", "A", "1.ab", "IIII", "VX",
-                                  "1.đ", "１.１", "i.V.A"])
+                                  "1.Đ", "1.dd", "１.１", "i.V.A"])
 def test_bad_code_format(code: str) -> None:
     assert one_error(Criterion, criterion(code=code)) == (
         ("code",), "code_format", f"code '{code}' is not a dotted code such as 4.3.2, 1.1.a "
-        "or II.3 (numbers, lower-case letters, Roman numerals)")
+        "or II.3 (numbers, one letter a-z or đ, Roman numerals)")
 
 
 @pytest.mark.parametrize(("value", "shown"), [(D("1.1"), "1.1"), (1, "1"), (1.1, "1.1")])
@@ -354,8 +354,8 @@ def test_bad_agency_ids(agency_id: str) -> None:
     data = {"agencies": [{"id": agency_id, "name": "A", "name_en": "A"}]}
     assert one_error(AgencyRegistry, data) == (
         ("agencies", 0, "id"), "agency_id",
-        f"agency id '{agency_id}' must be lower-case letters, digits and single hyphens, "
-        "such as home-affairs")
+        f"agency id '{agency_id}' must be ASCII letters a-z (lower case, no diacritics), "
+        "digits and single hyphens, such as home-affairs")
 
 
 def test_empty_alias_is_rejected() -> None:

@@ -43,7 +43,7 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     criterion = schema["$defs"]["Criterion"]
     assert set(criterion["required"]) == {"code", "name"}
     assert criterion["properties"]["code"]["pattern"] == (
-        r"^(?:[0-9]+|[a-z]|[IVXLCDM]+)(?:\.(?:[0-9]+|[a-z]|[IVXLCDM]+))*$")
+        r"^(?:[0-9]+|[a-zđ]|[IVXLCDM]+)(?:\.(?:[0-9]+|[a-zđ]|[IVXLCDM]+))*$")
     assert {"type": "number", "minimum": 0} in criterion["properties"]["max"]["anyOf"]
     assert {"type": "string", "enum": ["evidence", "survey"]} in \
         criterion["properties"]["method"]["anyOf"]

@@ -7,11 +7,12 @@ agreeing.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
-from parcli.engine.tree import CriteriaTree
+from parcli.engine.tree import CriteriaTree, Node
 from parcli.models.common import reason_text
 from parcli.models.criteria import SCORE_COLUMNS, ScoreColumn, Scored
 from parcli.text import Text
@@ -31,6 +32,10 @@ class Finding:
     status: Status
     reason: Text | None
     row_index: int | None  # None for the grand total
+    # A max that differs by exactly the max of the bonus rows below it (a bonus-inclusive
+    # printed maximum, "100 điểm (+5 điểm thưởng)" written as 105): their max, and codes.
+    bonus: Decimal | None = None
+    bonus_rows: tuple[str, ...] = ()
 
     @property
     def difference(self) -> Decimal:
@@ -93,16 +98,22 @@ def check_sums(tree: CriteriaTree, tolerance: Decimal = DEFAULT_TOLERANCE) -> Ch
                 unknown = tree.unknown_children(node, column)
                 if printed is not None and unknown:
                     unverifiable.append(Unverifiable(node.code, column, printed, tuple(unknown)))
-                findings += _compare(node.row, node.code, column, printed,
-                                     tree.children_sum(node, column), tolerance, node.index)
+                found = _compare(node.row, node.code, column, printed,
+                                 tree.children_sum(node, column), tolerance, node.index)
+                if found and column == "max" and node.kind != "bonus":
+                    found = _bonus_hint(tree, found, node.children)
+                findings += found
     total = tree.data.total
     for column in SCORE_COLUMNS:
         printed = total.value(column)
         unknown = tree.unknown_fields(column)
         if printed is not None and unknown:
             unverifiable.append(Unverifiable(TOTAL, column, printed, tuple(unknown)))
-        findings += _compare(total, TOTAL, column, printed, tree.fields_sum(column),
-                             tolerance, None)
+        found = _compare(total, TOTAL, column, printed, tree.fields_sum(column),
+                         tolerance, None)
+        if found and column == "max":
+            found = _bonus_hint(tree, found, tree.roots)
+        findings += found
     totals = [ColumnTotal(column, total.value(column), tree.total(column))
               for column in SCORE_COLUMNS]
     return CheckResult(totals, findings, unverifiable, tolerance)
@@ -119,3 +130,23 @@ def _compare(row: Scored, code: str, column: ScoreColumn, printed: Decimal | Non
     else:
         status = "acknowledged" if reason else "error"
     return [Finding(code, column, printed, computed, status, reason, index)]
+
+
+def _bonus_hint(tree: CriteriaTree, found: list[Finding], rows: Iterable[Node]) -> list[Finding]:
+    """The finding on a max, with the bonus rows it leaves out when its difference is exactly
+    their max: the printed maximum counts the bonus points that come on top of it."""
+    bonus: list[Node] = []
+    stack = list(rows)[::-1]
+    while stack:  # the top-most bonus rows below (a bonus row's own rows are in its max)
+        node = stack.pop()
+        if node.kind == "bonus":
+            bonus.append(node)
+        else:
+            stack += node.children[::-1]
+    values = [node.row.max if node.row.max is not None else tree.computed(node, "max")
+              for node in bonus]
+    if not bonus or any(value is None for value in values):
+        return found
+    points = sum((value for value in values if value is not None), Decimal(0))
+    return [replace(finding, bonus=points, bonus_rows=tuple(node.code for node in bonus))
+            if points and finding.difference == points else finding for finding in found]

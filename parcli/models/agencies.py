@@ -4,16 +4,37 @@ successor after a merger."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Any
 
-from pydantic import model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from parcli.models.common import AgencyId, NonEmpty, StrictModel, described
 from parcli.text import Text
+from parcli.vocabulary import RESERVED_AGENCY_IDS
+
+# What parcli means by each reserved id, for the message that refuses it.
+_RESERVED_FOR = {"survey": "the survey-scored points", "no-lead": "the points of criteria "
+                 "without a lead"}
+
+
+def _not_reserved(value: Any) -> Any:
+    if value in RESERVED_AGENCY_IDS:
+        raise PydanticCustomError(
+            "agency_id_reserved", "agency id '{value}' is reserved: parcli's gap --by-agency "
+            "and agencies use it for {meaning}; choose another id",
+            {"value": value, "meaning": _RESERVED_FOR.get(value, "a bucket of its own")})
+    return value
+
+
+# An agency's own id: not one of the words parcli gives its own buckets.
+OwnId = Annotated[AgencyId, AfterValidator(_not_reserved),
+                  Field(json_schema_extra={"not": {"enum": list(RESERVED_AGENCY_IDS)}})]
 
 
 class Agency(StrictModel):
-    id: AgencyId = described("Stable id: lower-case letters, digits, single hyphens.")
+    id: OwnId = described("Stable id: ASCII letters a-z, digits, single hyphens; not "
+                          "survey nor no-lead (parcli's own buckets).")
     name: NonEmpty = described("Vietnamese name, as printed.")
     name_en: NonEmpty | None = described("English name (optional).", default=None)
     aliases: list[NonEmpty] = described("Other spellings seen in the documents.",

@@ -76,22 +76,26 @@ def _code_format(value: Any) -> Any:
                                        if part.isupper())):
         raise PydanticCustomError(
             "code_format", "code '{value}' is not a dotted code such as 4.3.2, 1.1.a or II.3 "
-            "(numbers, lower-case letters, Roman numerals)", {"value": _short(value)})
+            "(numbers, one letter a-z or đ, Roman numerals)", {"value": _short(value)})
     return value
 
 
 def _agency_id(value: Any) -> Any:
     if isinstance(value, str) and not _AGENCY_ID.match(value):
         raise PydanticCustomError(
-            "agency_id", "agency id '{value}' must be lower-case letters, digits and "
-            "single hyphens, such as home-affairs", {"value": _short(value)})
+            "agency_id", "agency id '{value}' must be ASCII letters a-z (lower case, no "
+            "diacritics), digits and single hyphens, such as home-affairs",
+            {"value": _short(value)})
     return value
 
 
-# A code's segments, as printed: numbers ("4.3.2"), one lower-case letter ("1.1.a"), Roman
-# numerals ("II.3"), at any depth; ASCII only ("１.１" and "1.1.đ" are not codes). The JSON
-# Schema's pattern accepts any run of Roman letters; parcli also checks that it is a numeral.
-_SEGMENT = r"(?:[0-9]+|[a-z]|[IVXLCDM]+)"
+# A code's segments, as printed: numbers ("4.3.2"), one lower-case letter ("1.1.a"; "1.1.đ",
+# as Vietnamese enumerations run a, b, c, d, đ, e, g), Roman numerals ("II.3"), at any depth;
+# ASCII digits only ("１.１" is not a code). The JSON Schema's pattern accepts any run of
+# Roman letters; parcli also checks that it is a numeral.
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"  # a segment's letters, in their order (đ after d)
+_LETTER_ORDER = {letter: n for n, letter in enumerate(_LETTERS)}
+_SEGMENT = r"(?:[0-9]+|[a-zđ]|[IVXLCDM]+)"
 CODE_PATTERN = rf"^{_SEGMENT}(?:\.{_SEGMENT})*$"
 AGENCY_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _CODE = re.compile(CODE_PATTERN)
@@ -112,15 +116,16 @@ def roman_value(numeral: str) -> int:
 def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
     """Natural order of codes, segment by segment: 1.9 before 1.10, a before b, Roman
     numerals by value (IV before IX before X); numbers before Roman numerals before letters
-    at the same depth. Any other text (an agency id) sorts after them, as text."""
+    at the same depth, the letters in Vietnamese order (d, đ, e). Any other text (an agency
+    id) sorts after them, as text."""
     key = []
     for part in code.split("."):
         if part.isdigit() and part.isascii():
             key.append((0, int(part), part))
         elif part and _ROMAN.match(part):
             key.append((1, roman_value(part), part))
-        elif len(part) == 1 and "a" <= part <= "z":
-            key.append((2, ord(part), part))
+        elif part in _LETTER_ORDER:
+            key.append((2, _LETTER_ORDER[part], part))
         else:
             key.append((3, 0, part))
     return tuple(key)

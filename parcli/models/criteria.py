@@ -54,7 +54,19 @@ ROW_KINDS: tuple[RowKind, ...] = ("normal", "bonus", "penalty")
 
 
 class IndexInfo(Named):
-    short: NonEmpty = described("Short name used in titles, e.g. PAR Index.")
+    short: NonEmpty | None = described("Short name used in titles, e.g. PAR Index; omit "
+                                       "when the plan has none (titles use the name).",
+                                       default=None)
+
+    @property
+    def label(self) -> str:
+        """What titles call the index: its short name, else its (Vietnamese) name."""
+        return self.short or self.name
+
+    @property
+    def label_text(self) -> Text:
+        """`label` in each language: the short name in both, else the name in each."""
+        return Text.same(self.short) if self.short is not None else self.text
 
 
 
@@ -228,8 +240,9 @@ class Criterion(Scored):
         "if": {"not": _NO_FLOOR},
         "then": {"properties": {"baseline": _NOT_NEGATIVE, "target": _NOT_NEGATIVE}}})
 
-    code: Code = described("Code as printed: dotted numbers, lower-case letters or Roman "
-                            "numerals (4.3.2, 1.1.a, II.3); the parent of a.b.c is a.b.")
+    code: Code = described("Code as printed: dotted numbers, single letters a-z or đ, or "
+                            "Roman numerals (4.3.2, 1.1.a, 1.1.đ, II.3); the parent of a.b.c "
+                            "is a.b.")
     name: NonEmpty = described("Vietnamese name, as printed.")
     name_en: NonEmpty | None = described("English name (optional).", default=None)
     kind: RowKind | None = described(

@@ -35,7 +35,8 @@ class Score(StrictModel):
 class CriterionResult(StrictModel):
     code: Code = Field(description="A leaf criterion's code in the criteria file.")
     scores: list[Score] = Field(default=[], description="Its scores, any order; the latest "
-                                "stage wins, then the latest date.")
+                                "stage wins, then the latest date (one score per stage and "
+                                "date: result-duplicate-score).")
 
     def latest(self) -> Score | None:
         if not self.scores:
