@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from parcli.models.common import code_key
 from parcli.models.criteria import Criterion, IndexInfo
 from tests.rules.conftest import Case, validate
@@ -84,9 +82,6 @@ def test_the_index_label_falls_back_to_its_name() -> None:
     assert (vi_only.label, vi_only.label_text.en) == ("Chỉ số CCHC", "Chỉ số CCHC")
 
 
-@pytest.mark.xfail(strict=True, reason="parcli/commands/report/summary.py and "
-                   "parcli/commands/init_results.py still read index.short (this branch may "
-                   "not edit commands/): switch them to index.label_text / index.label")
 def test_titles_without_a_short_name_use_the_index_name(cli, tmp_path: Path) -> None:
     case = Case(tmp_path, criteria=[NO_SHORT])
     report = cli("report", *case.args(), "--format", "md")

@@ -60,7 +60,7 @@ def run(checked: Checked, options: Options) -> Written:
     files = "\n".join(f"  {kind}: {path.name}" for kind, path in (
         ("plan", dataset.paths.criteria), ("assignments", dataset.paths.assignments))
         if path is not None)
-    header = HEADER.format(year=year, next=year + 1, index=plan.index.short,
+    header = HEADER.format(year=year, next=year + 1, index=plan.index.label,
                            province=plan.province.name, files=files, code=leaves[0].code)
     body = [f"year: {year}", "results:"]
     for node in leaves:

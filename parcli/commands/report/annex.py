@@ -4,7 +4,6 @@ naming the files read with their SHA-256."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -61,7 +60,9 @@ def run(checked: Checked, sums: CheckResult, gaps: list[LeafGap], plan: Schedule
                             if plan is not None
                             else [t("no_assignments_file", lang)], level=3))
 
-    files = [(source.path, _sha256(source.path)) for source in dataset.paths.sources()]
+    # The digest of the bytes that were parsed (read once), not of the file as it is now.
+    files = [(source.path, getattr(dataset, source.kind).document.sha256 or "")
+             for source in dataset.paths.sources()]
     folder = dataset.paths.criteria.parent if dataset.paths.criteria else Path()
     sections.append(Section(t("report_footer", lang), [
         t("report_files", lang, folder=display_path(folder) + "/", files="; ".join(
@@ -201,8 +202,6 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
     return blocks
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _relative(path: Path, folder: Path) -> str:

@@ -56,7 +56,7 @@ def run(checked: Checked, options: Options) -> Output:
     if year_over:
         headline.append(t("due_year_over", lang, year=data.target_year,
                           as_of=date_text(as_of, lang)))
-    title = t("report_title", lang, index=data.index.short, year=data.target_year,
+    title = t("report_title", lang, index=data.index.label_text.in_(lang), year=data.target_year,
               province=_province(data.province.text.in_(lang), lang))
     sections = [Section(title, list(headline), level=1)]
     figures = since.figures(checked, sums, gaps)
