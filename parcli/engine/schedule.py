@@ -99,7 +99,9 @@ def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date
               within: int) -> list[DueItem]:
     """What needs chasing at `as_of`: a passed due date (overdue when a status says it is not
     done, else only "due date passed": parcli does not know), a due date within `within`
-    days, and the ongoing or per-regulation tasks apart. Done and dropped tasks drop out."""
+    days, and the ongoing or per-regulation tasks apart; an unscheduled deadline ("Khi có yêu
+    cầu") is undated. Done and dropped tasks drop out. Several due dates ("Quý I, II"): the
+    first one judges the task."""
     try:
         horizon = as_of + timedelta(days=within)
     except OverflowError:  # past year 9999: every later date is within reach
@@ -115,6 +117,9 @@ def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date
             continue
         if due.kind in ("ongoing", "regulation"):
             found.append(DueItem(deliverable, None, due.kind, status))
+            continue
+        if due.kind == "unscheduled":  # the deadline itself says it has no date
+            found.append(DueItem(deliverable, None, "undated", status))
             continue
         when = due.next_on_or_after(as_of) if due.kind == "recurring" else due.date
         if when is None:
