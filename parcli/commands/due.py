@@ -11,7 +11,7 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
-from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
+from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items, statuses_at
 from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
@@ -48,7 +48,8 @@ def run(checked: Checked, options: Options) -> Output:
     if options.agency is not None and options.agency not in registry.by_id:
         raise UsageError(f"--agency: no agency with id {options.agency!r} (see "
                          "'parcli agencies')")
-    recorded = dataset.results_file.status_of() if dataset.has("results") else {}
+    recorded = statuses_at(dataset.results_file.statuses, as_of) \
+        if dataset.has("results") else {}
     statuses: dict[str, str] = {code: status.status for code, status in recorded.items()}
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)

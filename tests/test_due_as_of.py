@@ -1,0 +1,74 @@
+"""`parcli due` and issue 18: statuses as at `--as-of` (item 9).
+
+Data: the bundled plan (data/*_2020.yaml, pinned by tests/conftest.py) with the made-up
+results tests/fixtures/results/results_2020_full.yaml; a results file written here into
+tmp_path (shown beside its test).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+FULL = ROOT / "tests" / "fixtures" / "results" / "results_2020_full.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def _json(result: Any) -> Any:
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def _states(data: Any) -> list[tuple[str, str, str | None]]:
+    return [(i["state"], i["code"], i["status"]) for i in data["items"]]
+
+
+# ---- item 9: a status counts from its date on ---------------------------------------------
+
+def test_statuses_dated_after_as_of_do_not_count(cli) -> None:
+    # results_2020_full.yaml: 1.1 and 1.2 done on 2020-12-15, 1.3.1 dropped on 2020-09-01.
+    # As at 2020-10-01, 1.2 (per regulation) is not done yet: it is listed, status unknown;
+    # 1.3.1 was dropped before: it stays out.
+    data = _json(cli("due", "--as-of", "2020-10-01", "--results", str(FULL), "--format",
+                     "json"))
+    assert _states(data) == [
+        ("passed", "1.3.2", None),
+        ("ongoing", "8.1.2", None), ("ongoing", "8.1.4", None), ("ongoing", "8.1.5", None),
+        ("regulation", "1.2", None),
+        ("undated", "8.5", None), ("undated", "8.6", None)]
+    # as at the day it was done, it is done
+    data = _json(cli("due", "--as-of", "2020-12-15", "--results", str(FULL), "--format",
+                     "json"))
+    assert [i["code"] for i in data["items"] if i["state"] == "regulation"] == []
+
+
+RESULTS = """\
+year: 2020
+statuses:
+  - {code: "1.3.1", status: in-progress, date: 2020-09-15}
+  - {code: "1.3.2", status: done}
+"""
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [
+    # 1.3.2 done without a date: that counts at any date, so it is never listed;
+    # 1.3.1 in progress from 2020-09-15: overdue after its due date (2020-09-30)
+    ("2020-10-01", [("overdue", "1.3.1", "in-progress")]),
+    # before 1.3.1's status was set, nothing was known of it
+    ("2020-09-01", [("soon", "1.3.1", None)]),
+])
+def test_a_status_counts_from_its_date_and_one_without_a_date_always(
+        cli, tmp_path: Path, as_of: str, expected: list[tuple[str, str, str | None]]) -> None:
+    results = tmp_path / "results_2020.yaml"
+    results.write_text(RESULTS, encoding="utf-8")
+    data = _json(cli("due", "--as-of", as_of, "--results", str(results), "--format", "json"))
+    assert [i for i in _states(data) if i[1].startswith("1.3")] == expected
