@@ -1,8 +1,10 @@
-"""`parcli due` and issue 18: statuses as at `--as-of` (item 9).
+"""`parcli due` and issue 18: statuses as at `--as-of` (item 9), the new deadline forms in the
+list (item 15).
 
 Data: the bundled plan (data/*_2020.yaml, pinned by tests/conftest.py) with the made-up
-results tests/fixtures/results/results_2020_full.yaml; a results file written here into
-tmp_path (shown beside its test).
+results tests/fixtures/results/results_2020_full.yaml; results files written here into
+tmp_path (each shown in its test); and the clean fixture (tests/fixtures/clean/, plan year
+2030) with its deadlines edited through tests/rules/conftest.py's `Case`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from tests.rules.conftest import Case
 
 FULL = ROOT / "tests" / "fixtures" / "results" / "results_2020_full.yaml"
 
@@ -72,3 +75,20 @@ def test_a_status_counts_from_its_date_and_one_without_a_date_always(
     results.write_text(RESULTS, encoding="utf-8")
     data = _json(cli("due", "--as-of", as_of, "--results", str(results), "--format", "json"))
     assert [i for i in _states(data) if i[1].startswith("1.3")] == expected
+
+
+# ---- item 15: the new forms in the list ---------------------------------------------------
+
+def test_new_forms_in_due(cli, tmp_path: Path) -> None:
+    case = Case(tmp_path, assignments=[
+        ("deadline: Quý II", "deadline: Quý I, II"),
+        ("deadline: Trước ngày 01/12", "deadline: Khi có yêu cầu"),
+        ("deadline: Thường xuyên", "deadline: Trước ngày 15 hằng tháng")])
+    data = _json(cli("due", *case.args(), "--as-of", "2030-04-01", "--format", "json"))
+    assert [(i["state"], i["code"], i["deadline"], i["due"], i["dues"])
+            for i in data["items"]] == [
+        ("passed", "1.1", "Quý I, II", "2030-03-31", ["2030-03-31", "2030-06-30"]),
+        ("soon", "2.1.1", "Trước ngày 15 hằng tháng", "2030-04-14", ["2030-04-14"]),
+        ("undated", "1.2", "Khi có yêu cầu", None, [])]
+    assert data["counts"] == {"overdue": 0, "passed": 1, "soon": 1, "ongoing": 0,
+                              "regulation": 0, "undated": 1}

@@ -102,8 +102,13 @@ def threshold_state(requirement: str | None, status: AssignmentStatus | None) ->
 
 
 def _row(item: DueItem, lead: list[str]) -> dict[str, object]:
-    assignment = item.deliverable.item
+    """A row of the JSON: `due` is the date the task is judged by, `dues` every due date
+    ("Quý I, II" has two; a recurring deadline lists its next one)."""
+    assignment, due = item.deliverable.item, item.deliverable.due
+    dues = due.dates if due is not None and due.kind == "date" else \
+        (item.when,) if item.when else ()
     return {"state": item.state, "code": assignment.code, "title": assignment.title,
             "deadline": assignment.deadline,
             "due": item.when.isoformat() if item.when else None,
+            "dues": [day.isoformat() for day in dues],
             "status": item.status, "lead": lead}
