@@ -1,5 +1,5 @@
 """`parcli due` and issue 18: statuses as at `--as-of` (item 9), the new deadline forms in the
-list (item 15).
+list (item 15), and a csv whose values do not change with `--lang`.
 
 Data: the bundled plan (data/*_2020.yaml, pinned by tests/conftest.py) with the made-up
 results tests/fixtures/results/results_2020_full.yaml; results files written here into
@@ -9,6 +9,8 @@ tmp_path (each shown in its test); and the clean fixture (tests/fixtures/clean/,
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -92,3 +94,26 @@ def test_new_forms_in_due(cli, tmp_path: Path) -> None:
         ("undated", "1.2", "Khi có yêu cầu", None, [])]
     assert data["counts"] == {"overdue": 0, "passed": 1, "soon": 1, "ongoing": 0,
                               "regulation": 0, "undated": 1}
+
+
+# ---- csv keeps its values whatever --lang -------------------------------------------------
+
+def _csv(result: Any) -> list[dict[str, str]]:
+    assert result.code == 0, result.err
+    return list(csv.DictReader(io.StringIO(result.out)))
+
+
+def test_csv_due_is_iso_in_every_language(cli) -> None:
+    args = ("due", "--as-of", "2020-10-01", "--format", "csv")
+    english, vietnamese = _csv(cli(*args)), _csv(cli(*args, "--lang", "vi"))
+    assert [(r["code"], r["due"]) for r in vietnamese] == [
+        ("1.3.1", "2020-09-30"), ("1.3.2", "2020-09-30"), ("8.1.2", ""), ("8.1.4", ""),
+        ("8.1.5", ""), ("1.2", ""), ("8.5", ""), ("8.6", "")]
+    assert [r["due"] for r in english] == [r["due"] for r in vietnamese]
+    # the reader's formats keep the reader's dates
+    table = cli("due", "--as-of", "2020-10-01", "--format", "md", "--lang", "vi")
+    lines = [line for line in table.out.splitlines() if line.startswith("| ")]
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+    column = cells[0].index("Ngày đến hạn")
+    assert [row[column] for row in cells[1:]] == ["30/09/2020", "30/09/2020", "", "", "", "",
+                                                  "", ""]

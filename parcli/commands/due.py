@@ -67,14 +67,15 @@ def run(checked: Checked, options: Options) -> Output:
     table = Table(
         [Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),
-         Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+         Column("deadline", t("deadline", lang)),
+         Column("due", t("due", lang), values={  # csv keeps the ISO date, whatever --lang
+             d.when.isoformat(): date_text(d.when, lang) for d in items if d.when}),
          Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
                                                       ("not-started", "in-progress")}),
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
                 values={s: t(f"threshold_{s}", lang) for s in THRESHOLD_STATES})],
-        [row | {"title": d.deliverable.item.text.shown(lang),
-                "due": date_text(d.when, lang) if d.when else ""}
+        [row | {"title": d.deliverable.item.text.shown(lang)}
          for row, d in zip(rows, items, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
     counts = {state: sum(d.state == state for d in items) for state in STATES}
