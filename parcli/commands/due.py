@@ -11,7 +11,7 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
-from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items
+from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items, statuses_at
 from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
@@ -48,7 +48,8 @@ def run(checked: Checked, options: Options) -> Output:
     if options.agency is not None and options.agency not in registry.by_id:
         raise UsageError(f"--agency: no agency with id {options.agency!r} (see "
                          "'parcli agencies')")
-    recorded = dataset.results_file.status_of() if dataset.has("results") else {}
+    recorded = statuses_at(dataset.results_file.statuses, as_of) \
+        if dataset.has("results") else {}
     statuses: dict[str, str] = {code: status.status for code, status in recorded.items()}
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)
@@ -66,14 +67,15 @@ def run(checked: Checked, options: Options) -> Output:
     table = Table(
         [Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),
-         Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+         Column("deadline", t("deadline", lang)),
+         Column("due", t("due", lang), values={  # csv keeps the ISO date, whatever --lang
+             d.when.isoformat(): date_text(d.when, lang) for d in items if d.when}),
          Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
                                                       ("not-started", "in-progress")}),
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
                 values={s: t(f"threshold_{s}", lang) for s in THRESHOLD_STATES})],
-        [row | {"title": d.deliverable.item.text.shown(lang),
-                "due": date_text(d.when, lang) if d.when else ""}
+        [row | {"title": d.deliverable.item.text.shown(lang)}
          for row, d in zip(rows, items, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
     counts = {state: sum(d.state == state for d in items) for state in STATES}
@@ -101,8 +103,13 @@ def threshold_state(requirement: str | None, status: AssignmentStatus | None) ->
 
 
 def _row(item: DueItem, lead: list[str]) -> dict[str, object]:
-    assignment = item.deliverable.item
+    """A row of the JSON: `due` is the date the task is judged by, `dues` every due date
+    ("Quý I, II" has two; a recurring deadline lists its next one)."""
+    assignment, due = item.deliverable.item, item.deliverable.due
+    dues = due.dates if due is not None and due.kind == "date" else \
+        (item.when,) if item.when else ()
     return {"state": item.state, "code": assignment.code, "title": assignment.title,
             "deadline": assignment.deadline,
             "due": item.when.isoformat() if item.when else None,
+            "dues": [day.isoformat() for day in dues],
             "status": item.status, "lead": lead}

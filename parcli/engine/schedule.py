@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from parcli.engine.deadlines import Due, parse_deadline
 from parcli.engine.tree import CriteriaTree
 from parcli.models.assignments import Assignment
 from parcli.models.common import code_key
+
+if TYPE_CHECKING:
+    from parcli.models.results import AssignmentStatus
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,22 @@ def as_of_for(year: int, today: date) -> tuple[date, bool]:
     return (year_end, True) if today > year_end else (today, False)
 
 
+def statuses_at(statuses: Iterable[AssignmentStatus], as_of: date
+                ) -> dict[str, AssignmentStatus]:
+    """Each task's status as it stood at `as_of`: a status counts from its date on (one dated
+    after `as_of` was not yet known then, so the task's status is unknown); one without a
+    date counts at any date."""
+    return {status.code: status for status in statuses
+            if status.date is None or status.date <= as_of}
+
+
 def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date,
               within: int) -> list[DueItem]:
     """What needs chasing at `as_of`: a passed due date (overdue when a status says it is not
     done, else only "due date passed": parcli does not know), a due date within `within`
-    days, and the ongoing or per-regulation tasks apart. Done and dropped tasks drop out."""
+    days, and the ongoing or per-regulation tasks apart; an unscheduled deadline ("Khi có yêu
+    cầu") is undated. Done and dropped tasks drop out. Several due dates ("Quý I, II"): the
+    first one judges the task. `statuses` are as at `as_of` (`statuses_at`)."""
     try:
         horizon = as_of + timedelta(days=within)
     except OverflowError:  # past year 9999: every later date is within reach
@@ -115,6 +129,9 @@ def due_items(items: list[Deliverable], statuses: Mapping[str, str], as_of: date
             continue
         if due.kind in ("ongoing", "regulation"):
             found.append(DueItem(deliverable, None, due.kind, status))
+            continue
+        if due.kind == "unscheduled":  # the deadline itself says it has no date
+            found.append(DueItem(deliverable, None, "undated", status))
             continue
         when = due.next_on_or_after(as_of) if due.kind == "recurring" else due.date
         if when is None:
