@@ -32,7 +32,9 @@ def due_text(due: Due | None, lang: Lang) -> str:
         return date_text(due.date, lang)  # ISO in English, dd/mm/yyyy as the plan writes
     if due.kind == "recurring" and due.every is not None:
         return t(f"every_{due.every}", lang)
-    return t("ongoing" if due.kind == "ongoing" else "per_regulation", lang)
+    if due.kind in ("ongoing", "unscheduled"):
+        return t(due.kind, lang)
+    return t("per_regulation", lang)
 
 
 def run(checked: Checked, options: Options) -> Output:
