@@ -206,10 +206,11 @@ def rank(groups: list[GroupGap], basis: Basis) -> list[GroupGap]:
 
 
 def rank_leaves(gaps: list[LeafGap], basis: Basis) -> list[LeafGap]:
-    """Highest first; unknown values after every known one, in document order."""
-    def key(gap: LeafGap) -> tuple[bool, Decimal, int]:
+    """Highest first; unknown values after every known one; ties in natural code order (1.9
+    before 1.10, numbers before Roman numerals before letters), as `rank` orders groups."""
+    def key(gap: LeafGap) -> tuple[bool, Decimal, tuple[tuple[int, int, str], ...]]:
         value = gap.points.get(basis)
-        return value is None, -(value or Decimal(0)), gap.node.index
+        return value is None, -(value or Decimal(0)), code_key(gap.node.code)
 
     return sorted(gaps, key=key)
 
