@@ -94,8 +94,12 @@ def stop_on_problems(common: Common) -> Iterator[None]:
 
 def _deliver(result: Any, checked: Checked | None, sources: list[Source], common: Common,
              output: Path | None, read: list[Path], warn: bool) -> None:
+    from parcli.output import Documents, Files, Output
+
+    if isinstance(result, Output):
+        _show(result, checked, sources, common, output, read, warn)
+        return
     from parcli.engine.writer import Written
-    from parcli.output import Documents, Files
 
     if isinstance(result, Written):
         paths = checked.dataset.paths if checked is not None else None
@@ -115,7 +119,7 @@ def _deliver(result: Any, checked: Checked | None, sources: list[Source], common
         for stem, each in result.outputs.items():
             _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common, read)
     else:
-        _show(result, checked, sources, common, output, read, warn)
+        raise TypeError(f"a command returned {type(result).__name__}, not an output")
 
 
 def _show(output: Output, checked: Checked | None, sources: list[Source], common: Common,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.engine.deadlines import parse_deadline
 from parcli.rules.base import Context, Found
 from parcli.text import Text
 
@@ -24,6 +23,9 @@ MESSAGE = Text("deadline {deadline!r} of {code} is not a form parcli knows (see 
 
 
 def check(context: Context) -> Iterator[Found]:
+    # Imported here: the catalogue imports every rule, `check` runs without assignments.
+    from parcli.engine.deadlines import parse_deadline
+
     data = context.dataset.assignments_file
     for index, item in enumerate(data.assignments):
         if item.deadline and parse_deadline(item.deadline, data.year) is None:
