@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["Written", "comment", "comment_lines", "decimal_text", "document", "emit", "inline",
+__all__ = ["Written", "comment", "comment_lines", "yaml_decimal", "document", "emit", "inline",
            "item", "sequence", "yaml_key", "yaml_string"]
 
 
@@ -56,7 +56,7 @@ def yaml_key(key: str) -> str:
     return key if _PLAIN_KEY.match(key) and key.lower() not in _RESERVED else yaml_string(key)
 
 
-def decimal_text(value: Decimal) -> str:
+def yaml_decimal(value: Decimal) -> str:
     """The exact decimal, as written (`8.50` stays `8.50`), never in exponent form."""
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")
@@ -72,7 +72,7 @@ def inline(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
-        return decimal_text(value)
+        return yaml_decimal(value)
     if isinstance(value, float):
         raise TypeError("binary floats are not written; use Decimal")
     if isinstance(value, date):
