@@ -23,7 +23,7 @@ from parcli.commands.rollover import Options as RolloverOptions
 from parcli.engine.writer import (
     Written,
     comment,
-    decimal_text,
+    yaml_decimal,
     yaml_key,
     yaml_string,
 )
@@ -212,7 +212,7 @@ def test_a_key_reads_back_as_itself(key: str) -> None:
                                              (D("79.53"), "79.53")])
 def test_decimals_are_written_exactly_and_never_in_exponent_form(value: Decimal,
                                                                  text: str) -> None:
-    assert decimal_text(value) == text
+    assert yaml_decimal(value) == text
     assert parse(f"v: {text}\n", "t.yaml").data["v"] == value
 
 

@@ -19,8 +19,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["Written", "comment", "comment_lines", "yaml_decimal", "document", "emit", "inline",
-           "item", "sequence", "yaml_key", "yaml_string"]
+__all__ = [
+    "Written",
+    "comment",
+    "comment_lines",
+    "document",
+    "emit",
+    "inline",
+    "item",
+    "sequence",
+    "yaml_decimal",
+    "yaml_key",
+    "yaml_string",
+]
 
 
 @dataclass(frozen=True)
