@@ -38,6 +38,7 @@ def execute(command: str, options: Any, output: Path | None = None) -> None:
             from parcli.commands.base import TwoPlans
 
             inputs = _inputs(spec, options, spec.name or command.replace("_", "-"))
+            # Two plans: the new one is the plan the output is about; both are named.
             checked = inputs.new if isinstance(inputs, TwoPlans) else inputs
             sources = ([*dict.fromkeys([*inputs.old.sources, *inputs.new.sources])]
                        if isinstance(inputs, TwoPlans) else checked.sources if checked else [])
@@ -49,7 +50,7 @@ def execute(command: str, options: Any, output: Path | None = None) -> None:
         raise
     except Exception as exc:
         if isinstance(exc, OSError) and getattr(exc, "filename", None) is None:
-            raise  # writing stdout failed: `app.run` says so
+            raise  # writing stdout failed: `parcli.cli.main.run` says so
         if common.debug:  # the traceback a developer asked for, then the usual exit code
             import traceback
 
