@@ -69,6 +69,9 @@ CATALOGUE: dict[str, Text] = {
     "survey_bucket": Text("(survey-scored)", "(điểm điều tra xã hội học)"),
     "merge_note": Text("{old} → {new} (merged {date})", "{old} → {new} (sáp nhập ngày {date})"),
     "survey": Text("survey", "điều tra xã hội học"),
+    "row_bonus": Text("bonus points", "điểm thưởng"),
+    "row_penalty": Text("penalty points", "điểm trừ"),
+    "row_survey": Text("survey-scored", "điểm điều tra xã hội học"),
     "evidence": Text("evidence", "thẩm định"),
     # a score's stage, as the results file names it (self, appraised, official)
     "stage_self": Text("self-assessment", "tự đánh giá"),

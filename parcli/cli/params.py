@@ -113,6 +113,9 @@ Wide = Annotated[bool, typer.Option("--wide", help="Never wrap table cells: each
 Output = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", parser=output_path, show_default=False,
     help="Write to FILE (atomically) instead of stdout.")]
+DataFileOutput = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", parser=output_path, show_default=False,
+    help="Write to FILE instead of the file beside the criteria file.")]
 Force = Annotated[bool, typer.Option(
     "--force", help="Let -o (or the file a command writes) replace an existing file.")]
 Top = Annotated[Optional[int], typer.Option(
@@ -171,6 +174,9 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
                                annotation=_SHARED[name][0], default=_SHARED[name][1])
              for name in names]
+    if writes is None:  # a command that writes a data file writes it beside the plan
+        added[names.index("output")] = added[names.index("output")].replace(
+            annotation=DataFileOutput)
     if writes is not None:
         added.insert(0, inspect.Parameter(
             "fmt", inspect.Parameter.KEYWORD_ONLY, default=None,

@@ -31,6 +31,8 @@ class Options:
 
 # The word after a lead that is not the row's own (own leads are not marked).
 REMARKS = ("inherited", "assignments")
+# The word after a row's name saying how it is scored, when it is not a normal appraised row.
+ROW_NOTES = ("bonus", "penalty", "survey")
 CONTEXT_NOTE = Text(f"{CONTEXT_MARK} marks a row shown only because a match lies below it.",
                     f"{CONTEXT_MARK} đánh dấu dòng cấp trên của kết quả tìm kiếm, hiển thị để "
                     "dễ theo dõi.")
@@ -70,7 +72,9 @@ def run(checked: Checked, options: Options) -> Output:
     data = dataset.criteria_file
     years = {"baseline": data.baseline_year, "target": data.target_year}
     table = Table(
-        [Column("code", t("code", lang)), Column("label", t("tree_name", lang)),
+        [Column("code", t("code", lang)),
+         Column("label", t("tree_name", lang), remark="row_note",
+                remarks={note: t(f"row_{note}", lang) for note in ROW_NOTES}),
          Column("max", t("max", lang), True),
          Column("baseline", score_label("baseline", years).in_(lang), True),
          Column("target", score_label("target", years).in_(lang), True),
@@ -80,7 +84,7 @@ def run(checked: Checked, options: Options) -> Output:
          Column("lead_source", t("lead_source", lang), human=False),
          *([Column("scoring_text", t("scoring", lang))] if options.verbose else [])],
         [row | {"label": _label(node, lang), CONTEXT: id(node) not in found,
-                "scoring_text": " / ".join(node.row.scoring)}
+                "scoring_text": " / ".join(node.row.scoring), "row_note": _note(node)}
          for node, row in zip(nodes, rows, strict=True)],
         title=t("tree_title", lang))
     notes = [] if matches else [t("no_rows", lang)]
@@ -88,6 +92,13 @@ def run(checked: Checked, options: Options) -> Output:
         notes.append(CONTEXT_NOTE.in_(lang))
     return Output([table], [row for node, row in zip(nodes, rows, strict=True)
                             if id(node) in found], notes=notes)
+
+
+def _note(node: Node) -> str | None:
+    """How the row is scored, when that is not the usual appraisal of a normal row."""
+    if node.kind in ("bonus", "penalty"):
+        return node.kind
+    return "survey" if node.method == "survey" else None
 
 
 def _label(node: Node, lang: Lang) -> str:
@@ -101,15 +112,19 @@ def _lead(node: Node, ids: Callable[[list[str]], list[str]],
           mapped: dict[str, list[Assignment]]) -> tuple[list[str], str]:
     """The row's leads and where they come from, as `gap` finds them: its own, else its
     nearest ancestor's (inherited), else, for a leaf, its assignments' leads; else none.
-    Unlike `gap`, a survey-scored row keeps its leads: the tree shows who leads it."""
+    A survey-scored leaf's leads are marked so (as `gap` puts its points in the
+    survey-scored bucket: no department's evidence wins them), but still shown."""
     owner = node.lead_owner()
-    if owner is not None:
-        return ids(owner.row.lead), "own" if owner is node else "inherited"
     found: list[str] = []
-    if node.is_leaf:
+    if owner is not None:
+        found, source = ids(owner.row.lead), "own" if owner is node else "inherited"
+    elif node.is_leaf:
         for item in mapped.get(node.code, []):
             found += [agency for agency in ids(item.lead) if agency not in found]
-    return (found, "assignments") if found else ([], "none")
+        source = "assignments" if found else "none"
+    else:
+        source = "none"
+    return found, "survey" if node.is_leaf and node.method == "survey" else source
 
 
 def _row(node: Node, lead: list[str], source: str) -> dict[str, object]:
