@@ -108,8 +108,9 @@ def test_due_takes_its_year_from_the_data_not_the_clock(cli) -> None:
 
 
 def test_rank_with_a_partial_published_table_gives_bounds(cli) -> None:
-    data = _json(cli("rank", "--peers", PEERS, "--score", "79.53", "--format", "json"))
-    assert (data["position"], data["lowest_position"], data["of"]) == (45, 62, 63)
+    # 76: below its own old 79.53 (rank 50, so 49 provinces above), above Bến Tre (63rd)
+    data = _json(cli("rank", "--peers", PEERS, "--score", "76", "--format", "json"))
+    assert (data["position"], data["lowest_position"], data["of"]) == (50, 62, 63)
     assert data["above"] == {"province": "Tây Ninh", "score": D("80.05"), "rank": 44}
     exact = _json(cli("rank", "--peers", PEERS, "--score", "84.4", "--format", "json"))
     assert (exact["position"], exact["lowest_position"]) == (4, 4)
