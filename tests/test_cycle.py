@@ -33,7 +33,8 @@ def test_progress_without_results_takes_every_criterion_at_its_baseline(cli) -> 
     data = _json(cli("progress", "--format", "json"))
     assert data["total"] == {"max": 100, "baseline": D("79.53"), "target": D("92.79"),
                              "projected": D("79.53"), "won": 0, "to_target": D("13.26"),
-                             "to_max": D("20.47")}
+                             "above_target": 0, "to_max": D("20.47"), "unknown": 0,
+                             "bounds": {"low": D("79.53"), "high": D("79.53")}}
     assert {row["basis"] for row in data["rows"]} == {"assumed"}
     table = cli("progress")
     assert "No results file: every criterion is taken at its assumption." in table.out
@@ -180,5 +181,5 @@ def test_the_cycle_on_the_second_methodology(cli) -> None:
         ("overdue", "1.3"), ("passed", "1.5"), ("ongoing", "1.4"), ("regulation", "2.2")]
     simulated = _json(cli("simulate", "--criteria", criteria, "--set", "2.2=22", "--format",
                           "json"))
-    assert (simulated["total"]["projected"], simulated["total"]["to_target"]) == (
-        D("90.83"), D("-0.93"))
+    assert (simulated["total"]["projected"], simulated["total"]["to_target"],
+            simulated["total"]["above_target"]) == (D("90.83"), 0, D("0.93"))
