@@ -21,9 +21,9 @@ from parcli.engine.progress import projected_tally
 from parcli.engine.ranking import Standing, TableRow, read_peers, standings
 from parcli.i18n import t
 from parcli.load import display_path
+from parcli.models.results import PeersFile
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
-from parcli.models.results import PeersFile
 from parcli.problems import UsageError
 from parcli.text import Lang
 

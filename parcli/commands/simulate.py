@@ -120,8 +120,10 @@ def run(checked: Checked, options: Options) -> Output:
         Table([Column("key", t("agency", lang)), Column("label", t("name", lang)), *columns],
               agency_rows, t("simulate_short", lang)),
     ]
-    data = {"total": {**{m: total.shown(m) for m in SHOWN}, "unknown": total.unknown_projected,
-                      "bounds": dict(zip(("low", "high"), total.bounds(), strict=True))},
+    summed: dict[str, object] = {m: total.shown(m) for m in SHOWN}
+    low, high = total.bounds()
+    data = {"total": {**summed, "unknown": total.unknown_projected,
+                      "bounds": {"low": low, "high": high}},
             "fields": [_json(row) for row in field_rows],
             "short": [_json(row) for row in agency_rows],
             "set": {leaf.node.code: leaf.projected for leaf in leaves if leaf.basis == "set"}}
