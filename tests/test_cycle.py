@@ -163,7 +163,8 @@ def test_simulate_a_scenario_file(cli) -> None:
     data = _json(cli("simulate", "--scenario", SCENARIO, "--format", "json"))
     assert data["total"] == {"baseline": D("79.53"), "target": D("92.79"),
                              "projected": D("83.33"), "won": D("3.8"),
-                             "to_target": D("9.46")}
+                             "to_target": D("9.46"), "above_target": 0, "unknown": 0,
+                             "bounds": {"low": D("83.33"), "high": D("83.33")}}
 
 
 def test_the_cycle_on_the_second_methodology(cli) -> None:
