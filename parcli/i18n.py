@@ -224,6 +224,37 @@ CATALOGUE: dict[str, Text] = {
                            "{assumed} tiêu chí tạm tính theo {assume}, {unknown} chưa biết."),
     "progress_against_target": Text("Printed target {target}: {missing} points still needed.",
                                     "Mục tiêu {target} điểm: còn thiếu {missing} điểm."),
+    "progress_above_target": Text("Above target", "Vượt mục tiêu"),
+    "progress_unknown": Text("Unknown", "Chưa biết"),
+    "at_least": Text("at least", "tối thiểu"),
+    "known_only": Text("known criteria only", "chỉ tính tiêu chí đã biết"),
+    "progress_total_partial": Text(
+        "Projected total at least {projected}, without the {unknown} unknown criteria "
+        "({bounds}): {scored} criteria scored, {assumed} taken at their {assume}.",
+        "Tổng điểm dự kiến tối thiểu {projected}, chưa tính {unknown} tiêu chí chưa biết "
+        "({bounds}): {scored} tiêu chí đã chấm, {assumed} tiêu chí tạm tính theo {assume}."),
+    "bounds_both": Text("between {low} and {high} with those at their lowest and at their max",
+                        "từ {low} đến {high} nếu các tiêu chí đó đạt điểm thấp nhất hoặc điểm "
+                        "tối đa"),
+    "bounds_low": Text("at least {low}; no upper bound, as some of them have no max",
+                       "tối thiểu {low}; không có mức cao nhất vì có tiêu chí không ghi điểm "
+                       "tối đa"),
+    "target_exceeded": Text("Printed target {target}: exceeded by {over} points.",
+                            "Mục tiêu {target} điểm: vượt mục tiêu {over} điểm."),
+    "target_exceeded_at_least": Text(
+        "Printed target {target}: exceeded by at least {over} points, whatever the {n} "
+        "unknown criteria score.",
+        "Mục tiêu {target} điểm: vượt mục tiêu ít nhất {over} điểm, dù {n} tiêu chí chưa "
+        "biết đạt bao nhiêu điểm."),
+    "target_need_range": Text(
+        "Printed target {target}: {low} to {high} points still needed, depending on the {n} "
+        "unknown criteria.",
+        "Mục tiêu {target} điểm: còn thiếu từ {low} đến {high} điểm, tùy {n} tiêu chí chưa "
+        "biết."),
+    "target_need_at_most": Text(
+        "Printed target {target}: at most {high} points still needed, depending on the {n} "
+        "unknown criteria.",
+        "Mục tiêu {target} điểm: còn thiếu tối đa {high} điểm, tùy {n} tiêu chí chưa biết."),
     "progress_below": Text("{n} criteria are below their target.",
                            "{n} tiêu chí chưa đạt mục tiêu."),
     "no_results_note": Text("No results file: every criterion is taken at its assumption.",
@@ -233,6 +264,11 @@ CATALOGUE: dict[str, Text] = {
                            "Cơ quan chủ trì còn thiếu điểm so với mục tiêu"),
     "simulate_total": Text("Simulated total {projected} ({n} criteria set).",
                            "Tổng điểm giả định {projected} ({n} tiêu chí được đặt giá trị)."),
+    "simulate_total_partial": Text(
+        "Simulated total at least {projected} ({n} criteria set), without the {unknown} "
+        "unknown criteria ({bounds}).",
+        "Tổng điểm giả định tối thiểu {projected} ({n} tiêu chí được đặt giá trị), chưa tính "
+        "{unknown} tiêu chí chưa biết ({bounds})."),
     "due_title": Text("Deadlines at {as_of} (due within {within} days)",
                       "Thời hạn tính đến ngày {as_of} (đến hạn trong {within} ngày)"),
     "threshold": Text("Threshold", "Chỉ tiêu"),
@@ -279,6 +315,17 @@ CATALOGUE: dict[str, Text] = {
     "rank_title": Text("Against the {year} table of {n}", "So với bảng xếp hạng năm {year} ({n})"),
     "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
                       "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
+    "rank_high": Text("projected, the {n} unknown criteria at their max",
+                      "điểm dự kiến, {n} tiêu chí chưa biết đạt điểm tối đa"),
+    "rank_low": Text("projected without the {n} unknown criteria: at least",
+                     "điểm dự kiến chưa tính {n} tiêu chí chưa biết: tối thiểu"),
+    "rank_note_bounds": Text(
+        "The projected total is at least {low}: {n} criteria are unknown, and with them at "
+        "their max it is {high}. Between the two it would rank {position} of {of} in the "
+        "{year} table.",
+        "Tổng điểm dự kiến tối thiểu {low}: còn {n} tiêu chí chưa biết, nếu các tiêu chí đó "
+        "đạt điểm tối đa thì là {high}. Trong khoảng này, tỉnh sẽ xếp hạng {position}/{of} "
+        "theo bảng năm {year}."),
     "rank_peers": Text("Ranking: {path} ({n} provinces).", "Bảng xếp hạng: {path} ({n} tỉnh)."),
     "rank_scale": Text("The table has scores up to {highest} while this plan's maximum is {top}: "
                        "check that they are on the same scale.",

@@ -33,7 +33,8 @@ def test_progress_without_results_takes_every_criterion_at_its_baseline(cli) -> 
     data = _json(cli("progress", "--format", "json"))
     assert data["total"] == {"max": 100, "baseline": D("79.53"), "target": D("92.79"),
                              "projected": D("79.53"), "won": 0, "to_target": D("13.26"),
-                             "to_max": D("20.47")}
+                             "above_target": 0, "to_max": D("20.47"), "unknown": 0,
+                             "bounds": {"low": D("79.53"), "high": D("79.53")}}
     assert {row["basis"] for row in data["rows"]} == {"assumed"}
     table = cli("progress")
     assert "No results file: every criterion is taken at its assumption." in table.out
@@ -108,8 +109,9 @@ def test_due_takes_its_year_from_the_data_not_the_clock(cli) -> None:
 
 
 def test_rank_with_a_partial_published_table_gives_bounds(cli) -> None:
-    data = _json(cli("rank", "--peers", PEERS, "--score", "79.53", "--format", "json"))
-    assert (data["position"], data["lowest_position"], data["of"]) == (45, 62, 63)
+    # 76: below its own old 79.53 (rank 50, so 49 provinces above), above Bến Tre (63rd)
+    data = _json(cli("rank", "--peers", PEERS, "--score", "76", "--format", "json"))
+    assert (data["position"], data["lowest_position"], data["of"]) == (50, 62, 63)
     assert data["above"] == {"province": "Tây Ninh", "score": D("80.05"), "rank": 44}
     exact = _json(cli("rank", "--peers", PEERS, "--score", "84.4", "--format", "json"))
     assert (exact["position"], exact["lowest_position"]) == (4, 4)
@@ -161,7 +163,8 @@ def test_simulate_a_scenario_file(cli) -> None:
     data = _json(cli("simulate", "--scenario", SCENARIO, "--format", "json"))
     assert data["total"] == {"baseline": D("79.53"), "target": D("92.79"),
                              "projected": D("83.33"), "won": D("3.8"),
-                             "to_target": D("9.46")}
+                             "to_target": D("9.46"), "above_target": 0, "unknown": 0,
+                             "bounds": {"low": D("83.33"), "high": D("83.33")}}
 
 
 def test_the_cycle_on_the_second_methodology(cli) -> None:
@@ -179,5 +182,5 @@ def test_the_cycle_on_the_second_methodology(cli) -> None:
         ("overdue", "1.3"), ("passed", "1.5"), ("ongoing", "1.4"), ("regulation", "2.2")]
     simulated = _json(cli("simulate", "--criteria", criteria, "--set", "2.2=22", "--format",
                           "json"))
-    assert (simulated["total"]["projected"], simulated["total"]["to_target"]) == (
-        D("90.83"), D("-0.93"))
+    assert (simulated["total"]["projected"], simulated["total"]["to_target"],
+            simulated["total"]["above_target"]) == (D("90.83"), 0, D("0.93"))

@@ -69,8 +69,10 @@ def test_the_province_is_ranked_against_the_others(score: str,
     ("84.4", (4, 4, 63, "Đồng Tháp", "Hải Phòng")),  # between two known neighbours
     ("84.35", (4, 4, 63, "Đồng Tháp", "Hải Phòng")),  # tied with rank 4
     ("84.3", (6, 44, 63, "Long An", "Tây Ninh")),  # ranks 6-43 unknown: only bounds
-    ("79.53", (45, 62, 63, "Tây Ninh", "Bến Tre")),  # its own old place (50) left out
-    ("73.87", (45, 62, 63, "Tây Ninh", "Bến Tre")),  # tied with the last: at most 62nd
+    ("80", (45, 50, 63, "Tây Ninh", "Bến Tre")),  # 51-62 scored at most its old 79.53
+    ("79.53", (50, 50, 63, "Tây Ninh", "Bến Tre")),  # its own old score: its old place
+    ("76", (50, 62, 63, "Tây Ninh", "Bến Tre")),  # the 49 above its old 79.53 stay above
+    ("73.87", (62, 62, 63, "Tây Ninh", "Bến Tre")),  # tied with the last: 51-62 beat it
     ("73.86", (63, 63, 63, "Bến Tre", None)),  # last of 63
     ("0", (63, 63, 63, "Bến Tre", None)),
 ])
@@ -89,23 +91,30 @@ def test_exact_decimals_decide_ties_and_order() -> None:
 
 def test_places_give_the_rank_or_its_bounds() -> None:
     assert standing(D("84.4"), PARTIAL, "Đắk Lắk", 63).places == (4,)
-    assert standing(D("79.53"), PARTIAL, "Đắk Lắk", 63).places == (45, 62)
+    assert standing(D("76"), PARTIAL, "Đắk Lắk", 63).places == (50, 62)
 
 
-def test_without_every_rank_a_partial_table_is_counted() -> None:
+def test_a_peer_without_a_published_rank_counts_only_itself() -> None:
+    # Bến Tre's rank left out: it still scores more than 73, but no longer says that the
+    # missing 51-62 beat 73.87; the own row (79.53, 50th) still puts 49 provinces above
     rows = [*PARTIAL[:-1], TableRow("Bến Tre", D("73.87"), None)]
+    found = standing(D("73"), rows, "Đắk Lắk", 63)
+    assert (found.position, found.lowest, found.of) == (51, 63, 63)
     found = standing(D("79.53"), rows, "Đắk Lắk", 63)
-    assert (found.position, found.lowest, found.of) == (7, 7, 63)
+    assert (found.position, found.lowest, found.of) == (50, 50, 63)  # was "7 of 63"
+    found = standing(D("74"), rows, "Đắk Lắk", 63)
+    assert (found.position, found.lowest, found.of) == (50, 62, 63)  # Bến Tre below it
 
 
 def test_standings_find_the_province_by_name_and_keep_the_order_of_the_scores() -> None:
     peers = read_peers(ROOT / "tests" / "fixtures" / "peers" / "par_index_2019.yaml")
     assert isinstance(peers, PeersFile) and peers.provinces[0].score == D("90.09")
     found = standings(peers, "  đắk LẮK ", [D("84.4"), D("79.53"), D("95")])
-    assert [f.places for f in found] == [(4,), (45, 62), (1,)]
+    assert [f.places for f in found] == [(4,), (50,), (1,)]
     assert [f.score for f in found] == [D("84.4"), D("79.53"), D("95")]
     # a province the table does not hold is ranked against all of it
-    assert standings(peers, "Lâm Đồng", [D("79.53")])[0].places == (45, 50)
+    # (its old place is one of the missing ones, perhaps among the 49 above Đắk Lắk's 79.53)
+    assert standings(peers, "Lâm Đồng", [D("79.53")])[0].places == (49, 50)
     assert standings(peers, "Đắk Lắk", []) == []
 
 
@@ -149,3 +158,28 @@ def test_a_partial_table_bounds_the_rank_the_whole_table_gives(
     found = standing(score, [own, *kept], exclude=own.province, of=len(table))
     assert 1 <= found.position <= truth <= found.lowest <= found.of == len(table)
     assert found.places == ((truth,) if found.exact else (found.position, found.lowest))
+
+
+# --- issue 18, item 8: the province's own published row bounds the rank too ---
+
+def test_the_own_published_row_bounds_the_rank_issue_18_item_8() -> None:
+    # the issue's case: the province 73.64 at rank 51, neighbours ranked 40 and 63; every
+    # province ranked 52-62 scored at most 73.64, so 76 ranks 41-51, not 41-62
+    table = [TableRow("North", D("80"), 40), TableRow("Own", D("73.64"), 51),
+             TableRow("South", D("63"), 63)]
+    found = standing(D("76"), table, exclude="Own", of=63)
+    assert (found.position, found.lowest, found.of) == (41, 51, 63)
+    assert found.places == (41, 51)
+    # below its old score: the 50 above 73.64 stay above, 52-62 are unknown
+    assert standing(D("70"), table, exclude="Own", of=63).places == (51, 62)
+
+
+@pytest.mark.parametrize(("score", "expected"), [
+    ("95", (1, 1, 63, None, "Quảng Ninh")),  # above every peer
+    ("84.64", (2, 2, 63, "Quảng Ninh", "Hà Nội")),  # a tie with a peer shares its rank
+    ("80.05", (44, 44, 63, "Hải Phòng", "Tây Ninh")),  # a tie with the 44th
+])
+def test_rank_bounds_above_every_peer_and_tied(score: str,
+                                               expected: tuple[object, ...]) -> None:
+    rows = [row for row in PARTIAL if row.province != "Long An"]
+    assert _brief(standing(D(score), rows, exclude="Đắk Lắk", of=63)) == expected

@@ -184,7 +184,7 @@ def report(top: Annotated[int, typer.Option(
 
 
 @app.command()
-@shared("tables", results=True)
+@shared("tables", no_assignments=True, results=True)
 def progress(assume: Annotated[Assume, typer.Option(
                  help="Criteria without a score are taken at their baseline or "
                  "target.")] = "baseline",
@@ -203,7 +203,7 @@ def progress(assume: Annotated[Assume, typer.Option(
 
 
 @app.command()
-@shared("tables")
+@shared("tables", no_assignments=True)
 def simulate(set_values: Annotated[Optional[list[str]], typer.Option(
                  "--set", metavar="CODE=VALUE", show_default=False,
                  help="Take this leaf criterion at VALUE (repeat it).")] = None,
@@ -252,7 +252,7 @@ def due(as_of: AsOf = None,
 
 
 @app.command()
-@shared("tables", results=True)
+@shared("tables", no_assignments=True, results=True)
 def rank(peers: Annotated[Path, typer.Option(
              metavar="FILE", parser=data_path,
              help="A ranking: a YAML file of provinces and scores (cite its source in it).")],

@@ -1,6 +1,16 @@
 """`parcli progress`: where the province stands: each criterion's latest score (or the
 assumption for those not scored yet), what it has won and what is still missing, by
-criterion, agency or field, with a projected total that is the exact sum of its rows."""
+criterion, agency or field, with a projected total that is the exact sum of its rows.
+
+A criterion with no score whose assumption (`--assume baseline|target`) is unknown too has
+no projection: it is counted as unknown, and every sum that leaves it out says it is a lower
+bound ("at least", with the sum's bounds: the unknown criteria at their lowest score and at
+their max). Against the target a row either still needs points or exceeds it, never a
+negative need: JSON `to_target` is 0 or more (null when unknown) and `above_target` is what
+the row exceeds its target by (0 or more, null when unknown); a group nets its criteria (one
+above its target makes up for one below). JSON `unknown` counts a row's criteria without a
+projection; the total gives `bounds` {low, high} of the projection (high null: no max).
+Without an assignments file (`--no-assignments`) leads come from the criteria file alone."""
 
 from __future__ import annotations
 
@@ -12,7 +22,15 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
-from parcli.engine.progress import MEASURES, LeafProgress, Measure, Tally, by_agency, by_field
+from parcli.engine.progress import (
+    REPORTED,
+    LeafProgress,
+    Measure,
+    Tally,
+    against,
+    by_agency,
+    by_field,
+)
 from parcli.engine.progress import project as project_leaves
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
@@ -22,7 +40,8 @@ from parcli.text import Lang
 from parcli.vocabulary import Assume
 
 View = Literal["criteria", "agencies", "fields"]
-SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+# assignments: only for leads the criteria file does not give (run without: --no-assignments)
+SPEC = Spec(needs=("criteria", "agencies"), optional=("assignments", "results"))
 
 
 @dataclass(frozen=True)
@@ -32,7 +51,8 @@ class Options:
     view: View = "criteria"
 
 
-SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target", "to_max")
+SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target",
+                              "above_target", "to_max")
 
 
 def _project(checked: Checked, options: Options) -> list[LeafProgress]:
@@ -44,11 +64,17 @@ def _project(checked: Checked, options: Options) -> list[LeafProgress]:
 
 
 def _columns(lang: Lang) -> list[Column]:
-    return [Column(m, t(f"progress_{m}", lang), True) for m in SHOWN]
+    """The measures; a sum that leaves unknown criteria out says so: the projection reads
+    "(at least)", the others "(known criteria only)"."""
+    return [Column(m, t(f"progress_{m}", lang), True, remark=f"partial_{m}",
+                   remarks={"yes": t("at_least" if m == "projected" else "known_only", lang)})
+            for m in SHOWN]
 
 
 def _tally_row(tally: Tally) -> dict[str, object]:
-    return {m: tally.shown(m) for m in MEASURES} | {"count": len(tally.criteria)}
+    return ({m: tally.shown(m) for m in REPORTED} | {"count": len(tally.criteria)}
+            | {"unknown": tally.unknown_projected}
+            | {f"partial_{m}": "yes" if tally.partial_in(m) else None for m in SHOWN})
 
 
 def run(checked: Checked, options: Options) -> Output:
@@ -85,13 +111,17 @@ def run(checked: Checked, options: Options) -> Output:
                  **_tally_row(g)} for g in groups]
         key = "agency" if options.view == "agencies" else "field"
         table = Table([Column("key", t(key, lang)), Column("label", t("name", lang)),
-                       *_columns(lang), Column("count", t("criteria_count", lang), True)],
+                       *_columns(lang), Column("count", t("criteria_count", lang), True),
+                       Column("unknown", t("progress_unknown", lang), True)],
                       rows, t(f"progress_by_{key}", lang), [total_row])
-        data = [{key: row["key"], **{m: row[m] for m in SHOWN}, "criteria": g.criteria}
-                for row, g in zip(rows, groups, strict=True)]
+        data = [{key: row["key"], **{m: row[m] for m in SHOWN}, "unknown": row["unknown"],
+                 "criteria": g.criteria} for row, g in zip(rows, groups, strict=True)]
     notes = _notes(checked, leaves, total, options)
     return Output([table], {"assume": options.assume, "rows": data,
-                            "total": {m: total.shown(m) for m in MEASURES},
+                            "total": {**{m: total.shown(m) for m in REPORTED},
+                                      "unknown": total.unknown_projected,
+                                      "bounds": dict(zip(("low", "high"), total.bounds(),
+                                                         strict=True))},
                             "below_target": [{"code": leaf.node.code,
                                               "to_target": leaf.get("to_target"),
                                               "lead": list(leaf.gap.leads)}
@@ -104,21 +134,53 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     lang = options.common.lang
     counts = {basis: sum(leaf.basis == basis for leaf in leaves)
               for basis in ("score", "set", "assumed", "unknown")}
-    notes = [t("progress_total", lang, projected=number(total.shown("projected"), lang),
-               scored=counts["score"], assumed=counts["assumed"],
-               assume=t(options.assume, lang).lower(), unknown=counts["unknown"])]
-    unknown = {m: n for m, n in total.unknown.items() if n and m != "max"}
+    notes = [total_note(total, lang, scored=counts["score"], assumed=counts["assumed"],
+                        assume=t(options.assume, lang).lower(), unknown=counts["unknown"])]
+    unknown = {m: n for m, n in total.unknown.items()
+               if n and m not in ("max", "low", "high")}
     if unknown:
         notes.append(t("gap_unknown_note", lang, counts=", ".join(
             t("unknown_count", lang, measure=t(f"progress_{m}", lang).lower(), n=n)
             for m, n in unknown.items())))
     printed = checked.dataset.criteria_file.total.target
-    if printed is not None and total.shown("projected") is not None:
-        notes.append(t("progress_against_target", lang, target=number(printed, lang),
-                       missing=number(printed - total.sums["projected"], lang)))
+    if printed is not None:
+        notes += target_note(printed, total, lang)
     below = [leaf for leaf in leaves if leaf.below_target]
     if below:
         notes.append(t("progress_below", lang, n=len(below)))
     if not checked.dataset.has("results"):
         notes.append(t("no_results_note", lang))
+    if not checked.dataset.has("assignments"):
+        notes.append(t("no_assignments_note", lang))
     return notes
+
+
+def total_note(total: Tally, lang: Lang, **counts: object) -> str:
+    """"Projected total 79.53: …", or, when criteria are unknown, "at least" with bounds."""
+    projected = number(total.shown("projected"), lang)
+    if not total.unknown_projected:
+        return t("progress_total", lang, projected=projected, **counts)
+    low, high = total.bounds()
+    bounds = (t("bounds_both", lang, low=number(low, lang), high=number(high, lang))
+              if high is not None else t("bounds_low", lang, low=number(low, lang)))
+    return t("progress_total_partial", lang, projected=projected, bounds=bounds, **counts)
+
+
+def target_note(printed: Decimal, total: Tally, lang: Lang) -> list[str]:
+    """The points still needed for the printed target, or what the projection exceeds it
+    by: exact, or bounded by the unknown criteria; never a negative need."""
+    found = against(printed, total)
+    if found is None:
+        return []
+    target = number(printed, lang)
+    if found.over:
+        key = "target_exceeded_at_least" if found.unknown else "target_exceeded"
+        return [t(key, lang, target=target, over=number(found.over, lang), n=found.unknown)]
+    if not found.unknown:
+        return [t("progress_against_target", lang, target=target,
+                  missing=number(found.need_high, lang))]
+    if found.need_low is None:
+        return [t("target_need_at_most", lang, target=target,
+                  high=number(found.need_high, lang), n=found.unknown)]
+    return [t("target_need_range", lang, target=target, low=number(found.need_low, lang),
+              high=number(found.need_high, lang), n=found.unknown)]

@@ -1,5 +1,12 @@
 """`parcli rank`: the rank a score would take in a published table of provinces (or the
-user's own peers), with the scores just above and below."""
+user's own peers), with the scores just above and below.
+
+Every row with a published score and rank bounds the rank, the province's own old row
+included. A projected total that leaves criteria without a projection out is only a lower
+bound: the command ranks both bounds (those criteria at their lowest score and at their
+max; JSON `score` the lower, `bounds` {low, high}, `unknown` their number) and gives the
+rank between the better place of the higher and the worse place of the lower; it refuses
+when a bound is unknown (such a criterion has no max). It needs no assignments file."""
 
 from __future__ import annotations
 
@@ -10,15 +17,18 @@ from pathlib import Path
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
-from parcli.engine.progress import projected_total
+from parcli.engine.progress import projected_tally
 from parcli.engine.ranking import Standing, TableRow, read_peers, standings
 from parcli.i18n import t
 from parcli.load import display_path
+from parcli.models.results import PeersFile
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
+from parcli.text import Lang
 
-SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+# assignments: only for leads the criteria file does not give (run without: --no-assignments)
+SPEC = Spec(needs=("criteria", "agencies"), optional=("assignments", "results"))
 
 
 @dataclass(frozen=True)
@@ -49,10 +59,19 @@ def run(checked: Checked, options: Options) -> Output:
         gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
         scores: dict[str, tuple[Decimal, str]] = (
             dict(dataset.results_file.latest()) if dataset.has("results") else {})
-        projected = projected_total(gaps, scores)
+        tally = projected_tally(gaps, scores)
+        projected = tally.shown("projected")
         if projected is None:
             raise UsageError("no projected total (unknown scores): give --score X")
         score, basis = projected, t("rank_projected", lang)
+        low, high = tally.bounds()
+        if tally.unknown_projected and (low is None or high is None):
+            raise UsageError(f"the projected total {number(projected)} leaves out "
+                             f"{tally.unknown_projected} criteria with no score, and some "
+                             f"have no max: no upper bound to rank; give --score X")
+        if tally.unknown_projected and low is not None and high is not None:
+            return _bounds(options, peers_file, plan.province.name, low, high,
+                           tally.unknown_projected, lang)
     province = plan.province.name
     peers = peers_file.provinces
     [found] = standings(peers_file, province, [score])
@@ -84,6 +103,39 @@ def run(checked: Checked, options: Options) -> Output:
     return Output([table], {"score": score, "position": found.position,
                             "lowest_position": found.lowest, "of": found.of,
                             "above": _peer(found.above), "below": _peer(found.below),
+                            "peers_year": peers_file.year,
+                            "peers_file": display_path(options.peers)}, notes=notes)
+
+
+def _bounds(options: Options, peers_file: PeersFile, province: str, low: Decimal,
+            high: Decimal, unknown: int, lang: Lang) -> Output:
+    """A projection with unknown criteria: both bounds ranked, and the places between."""
+    best, worst = standings(peers_file, province, [high, low])
+    places = sorted({best.position, worst.lowest})
+    position = "–".join(str(place) for place in places)
+    rows: list[dict[str, object]] = []
+    if best.above:
+        rows.append({"province": best.above.province, "score": best.above.score,
+                     "position": best.above.rank})
+    rows.append({"province": f"{province} ({t('rank_high', lang, n=unknown)})",
+                 "score": high, "position": position_text(best)})
+    rows.append({"province": f"{province} ({t('rank_low', lang, n=unknown)})",
+                 "score": low, "position": position_text(worst)})
+    if worst.below:
+        rows.append({"province": worst.below.province, "score": worst.below.score,
+                     "position": worst.below.rank})
+    table = Table([Column("position", t("rank_position", lang), True),
+                   Column("province", t("rank_province", lang)),
+                   Column("score", t("rank_score", lang), True)],
+                  rows, t("rank_title", lang, year=peers_file.year, n=best.of))
+    notes = [t("rank_peers", lang, path=display_path(options.peers),
+               n=len(peers_file.provinces)),
+             t("rank_note_bounds", lang, low=number(low, lang), high=number(high, lang),
+               n=unknown, position=position, of=best.of, year=peers_file.year)]
+    return Output([table], {"score": low, "bounds": {"low": low, "high": high},
+                            "unknown": unknown, "position": places[0],
+                            "lowest_position": places[-1], "of": best.of,
+                            "above": _peer(best.above), "below": _peer(worst.below),
                             "peers_year": peers_file.year,
                             "peers_file": display_path(options.peers)}, notes=notes)
 

@@ -1,7 +1,16 @@
 """`parcli simulate`: what the province would score if...: the latest scores (a results
 file, when there is one), with criteria set to chosen values and agencies assumed to meet
 their targets; totals per field and in all against baseline and target, and who is still
-short of what."""
+short of what.
+
+An agency assumed to meet its targets (`--assume-met`) takes each criterion it leads at the
+larger of its current projection and its target: a score already above the target stays.
+Against the target a row either still needs points or exceeds it, never a negative need:
+JSON `to_target` is 0 or more (null when unknown) and `above_target` what the row exceeds
+its target by (0 or more, null when unknown); a field or the total nets its criteria. A sum
+that leaves criteria without a projection out says so ("at least", `unknown` in JSON, the
+total's `bounds` {low, high}: those criteria at their lowest score and at their max).
+Without an assignments file (`--no-assignments`) leads come from the criteria file alone."""
 
 from __future__ import annotations
 
@@ -13,7 +22,15 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
-from parcli.engine.progress import LeafProgress, Measure, Tally, by_agency, by_field, project
+from parcli.engine.progress import (
+    LeafProgress,
+    Measure,
+    Tally,
+    against,
+    by_agency,
+    by_field,
+    project,
+)
 from parcli.engine.progress import total as total_of
 from parcli.i18n import t
 from parcli.numbers import number
@@ -22,7 +39,8 @@ from parcli.problems import UsageError
 from parcli.text import Lang
 from parcli.vocabulary import Assume
 
-SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+# assignments: only for leads the criteria file does not give (run without: --no-assignments)
+SPEC = Spec(needs=("criteria", "agencies"), optional=("assignments", "results"))
 
 
 @dataclass(frozen=True)
@@ -33,24 +51,31 @@ class Options:
     scenario: Path | None = None  # a results file whose scores are the what-if values
     assume: Assume = "baseline"
 
-SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target")
+SHOWN: tuple[Measure, ...] = ("baseline", "target", "projected", "won", "to_target",
+                              "above_target")
 
 
-def overrides(checked: Checked, options: Options) -> dict[str, Decimal]:
-    """The what-if values: --assume-met first (each agency's criteria at their targets),
-    then --set, which wins. Anything that names nothing or breaks a bound is a usage error."""
+def overrides(checked: Checked, options: Options,
+              scores: dict[str, tuple[Decimal, str]] | None = None) -> dict[str, Decimal]:
+    """The what-if values: --assume-met first (each agency's criteria at the larger of their
+    current projection and their target), then --set, which wins. Anything that names
+    nothing or breaks a bound is a usage error."""
     dataset = checked.dataset
     tree, registry = dataset.tree, dataset.registry
     chosen: dict[str, Decimal] = {}
     gaps = leaf_gaps(tree, registry, dataset.mapped)
+    current = {leaf.node.code: leaf.projected
+               for leaf in project(gaps, scores or {}, options.assume)}
     for agency in options.assume_met:
         if agency not in registry.by_id:
             near = registry.suggest(agency)
             hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
             raise UsageError(f"--assume-met: no agency with id {agency!r}{hint}")
         for gap in gaps:
-            if agency in gap.leads and gap.node.row.target is not None:
-                chosen[gap.node.code] = gap.node.row.target
+            target = gap.node.row.target
+            if agency in gap.leads and target is not None:
+                now = current[gap.node.code]
+                chosen[gap.node.code] = target if now is None else max(now, target)
     for code, text in options.set_values:
         node = tree.by_code.get(code)
         if node is None:
@@ -77,7 +102,7 @@ def run(checked: Checked, options: Options) -> Output:
     gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
     scores: dict[str, tuple[Decimal, str]] = (
         dict(dataset.results_file.latest()) if dataset.has("results") else {})
-    leaves = project(gaps, scores, options.assume, overrides(checked, options))
+    leaves = project(gaps, scores, options.assume, overrides(checked, options, scores))
     total = total_of(leaves)
     fields = by_field(leaves)
     field_rows = [{"key": g.key, "label": dataset.tree.by_code[g.key].row.text.shown(lang),
@@ -86,38 +111,69 @@ def run(checked: Checked, options: Options) -> Output:
     short = [g for g in by_agency(leaves) if (g.shown("to_target") or 0) > 0]
     agency_rows = [{"key": g.key, "label": agency_text(dataset.registry, g.key).in_(lang),
                     **_row(g)} for g in short]
-    columns = [Column(m, t(f"progress_{m}", lang), True) for m in SHOWN]
+    columns = [Column(m, t(f"progress_{m}", lang), True, remark=f"partial_{m}",
+                      remarks={"yes": t("at_least" if m == "projected" else "known_only",
+                                        lang)}) for m in SHOWN]
     tables = [
         Table([Column("key", t("field", lang)), Column("label", t("name", lang)), *columns],
               field_rows, t("simulate_fields", lang), [total_row]),
         Table([Column("key", t("agency", lang)), Column("label", t("name", lang)), *columns],
               agency_rows, t("simulate_short", lang)),
     ]
-    data = {"total": _row(total), "fields": [_json(row) for row in field_rows],
+    summed: dict[str, object] = {m: total.shown(m) for m in SHOWN}
+    low, high = total.bounds()
+    data = {"total": {**summed, "unknown": total.unknown_projected,
+                      "bounds": {"low": low, "high": high}},
+            "fields": [_json(row) for row in field_rows],
             "short": [_json(row) for row in agency_rows],
             "set": {leaf.node.code: leaf.projected for leaf in leaves if leaf.basis == "set"}}
     return Output(tables, data, notes=_notes(checked, leaves, total, lang))
 
 
 def _row(tally: Tally) -> dict[str, object]:
-    return {m: tally.shown(m) for m in SHOWN}
+    return ({m: tally.shown(m) for m in SHOWN}
+            | {f"partial_{m}": "yes" if tally.partial_in(m) else None for m in SHOWN}
+            | {"unknown": tally.unknown_projected})
 
 
 def _json(row: dict[str, object]) -> dict[str, object]:
-    return {"code": row["key"], **{m: row[m] for m in SHOWN}}
+    return {"code": row["key"], **{m: row[m] for m in SHOWN}, "unknown": row["unknown"]}
 
 
 def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lang) -> list[str]:
     changed = [leaf for leaf in leaves if leaf.basis == "set"]
-    notes = [t("simulate_total", lang, projected=number(total.shown("projected"), lang),
-               n=len(changed))]
-    unknown = {m: n for m, n in total.unknown.items() if n and m != "max"}
+    projected = number(total.shown("projected"), lang)
+    low, high = total.bounds()
+    notes = [t("simulate_total", lang, projected=projected, n=len(changed))
+             if not total.unknown_projected else
+             t("simulate_total_partial", lang, projected=projected, n=len(changed),
+               unknown=total.unknown_projected,
+               bounds=t("bounds_both", lang, low=number(low, lang), high=number(high, lang))
+               if high is not None else t("bounds_low", lang, low=number(low, lang)))]
+    unknown = {m: n for m, n in total.unknown.items()
+               if n and m not in ("max", "low", "high")}
     if unknown:
         notes.append(t("gap_unknown_note", lang, counts=", ".join(
             t("unknown_count", lang, measure=t(f"progress_{m}", lang).lower(), n=n)
             for m, n in unknown.items())))
-    printed = checked.dataset.criteria_file.total
-    if printed.target is not None and total.shown("projected") is not None:
-        notes.append(t("progress_against_target", lang, target=number(printed.target, lang),
-                       missing=number(printed.target - total.sums["projected"], lang)))
+    printed = checked.dataset.criteria_file.total.target
+    found = against(printed, total) if printed is not None else None
+    if printed is not None and found is not None:
+        target = number(printed, lang)
+        if found.over:
+            notes.append(t("target_exceeded_at_least" if found.unknown else "target_exceeded",
+                           lang, target=target, over=number(found.over, lang),
+                           n=found.unknown))
+        elif not found.unknown:
+            notes.append(t("progress_against_target", lang, target=target,
+                           missing=number(found.need_high, lang)))
+        elif found.need_low is None:
+            notes.append(t("target_need_at_most", lang, target=target,
+                           high=number(found.need_high, lang), n=found.unknown))
+        else:
+            notes.append(t("target_need_range", lang, target=target,
+                           low=number(found.need_low, lang),
+                           high=number(found.need_high, lang), n=found.unknown))
+    if not checked.dataset.has("assignments"):
+        notes.append(t("no_assignments_note", lang))
     return notes

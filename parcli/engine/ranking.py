@@ -68,23 +68,41 @@ def standing(score: Decimal, peers: Sequence[TableRow], exclude: str | None = No
              of: int | None = None) -> Standing:
     """`score` among `peers`; `exclude` takes the province itself out of the table, so that
     it is ranked against the others at its new score; `of` is how many provinces the
-    published table ranks, when the file holds only some of them with their ranks."""
+    published table ranks, when the file holds only some of them with their ranks.
+
+    With `of`, every row with a published score and rank bounds the provinces the file
+    does not hold, the province's own old row included: a row scoring S or more at rank r
+    has r - 1 provinces scoring more than it, so more than S; a row scoring S or less at
+    rank r has `of` - r + 1 provinces scoring at most what it does, so at most S. A row
+    without a rank says only where it stands itself. A province the file does not hold is
+    one of the `of`, and its old place one of the missing ones."""
     own = next((peer for peer in peers if peer.province == exclude), None)
     others = [peer for peer in peers if peer.province != exclude]
     higher = sorted((p for p in others if p.score > score), key=lambda p: p.score)
     lower = sorted((p for p in others if p.score <= score), key=lambda p: -p.score)
     above, below = (higher[0] if higher else None), (lower[0] if lower else None)
-    total = of if of is not None else len(others) + 1
-    if of is None or len(others) + 1 >= of or not all(p.rank is not None for p in others):
-        position = len(higher) + 1  # the whole table (or no ranks to go by): count
-        return Standing(score, position, position, total, above, below)
+    if of is None:
+        position = len(higher) + 1  # the whole table: count
+        return Standing(score, position, position, len(others) + 1, above, below)
+    held = [*others, *([own] if own is not None else [])]
+    missing_others = max(0, of - 1 - len(others))  # provinces the file does not hold
+    own_missing = 1 if own is None else 0  # the province's old place is one of them
+    ranked = [row for row in held if row.rank is not None]
 
-    def among_others(peer: TableRow) -> int:
-        """A peer's published rank once the province has left its old place."""
-        rank = peer.rank or 0
-        moved_up = own is not None and own.rank is not None and own.rank < rank
-        return rank - 1 if moved_up else rank
+    def forced_above() -> int:
+        """Missing provinces that must score more than `score`."""
+        counts = [(row.rank or 0) - 1 - sum(other.score > row.score for other in held)
+                  for row in ranked if row.score >= score]
+        return max(0, *counts) - own_missing if counts else 0
 
-    low = among_others(above) + 1 if above is not None else 1
-    high = among_others(below) if below is not None else total
-    return Standing(score, low, max(low, high), total, above, below)
+    def forced_below() -> int:
+        """Missing provinces that must score `score` or less."""
+        counts = [of - (row.rank or 0) + 1 - sum(other.score <= row.score for other in held)
+                  for row in ranked if row.score <= score]
+        return max(0, *counts) - own_missing if counts else 0
+
+    surely_above = len(higher) + min(missing_others, max(0, forced_above()))
+    surely_below = len(lower) + min(missing_others, max(0, forced_below()))
+    position = min(of, surely_above + 1)
+    lowest = max(position, min(of, len(others) + missing_others + 1 - surely_below))
+    return Standing(score, position, lowest, of, above, below)
