@@ -295,3 +295,21 @@ def test_untranslated_agency_names_are_italic_in_english(cli, tmp_path):
         "1.2", "Criterion one two", "0.5", "1", "*Sở Beta*"]
     vi = cli("report", *files, "--as-of", AS_OF, "--lang", "vi").out
     assert "*Sở Beta*" not in vi and "| Sở Beta " in vi
+
+
+def test_agency_sheet_marks_untranslated_names_and_says_none_is_late(cli, tmp_path):
+    files = _clean(tmp_path, {"agencies.yaml": _beta_without_english})
+    out = cli("report", "--agency", "alpha", *files, "--as-of", AS_OF).out
+    assert "At 2030-03-01, no task is past its due date." in out.splitlines()
+    assert "—" not in out
+    tasks = _md_rows(out, "## Tasks of Alpha Department")
+    assert [row[-2:] for row in tasks[1:]] == [["", "*Sở Beta*"],
+                                               ["*Sở Beta*", "Gamma Department"],
+                                               ["Gamma Department", "*Sở Beta*"]]
+    vi = cli("report", "--agency", "alpha", *files, "--as-of", AS_OF, "--lang", "vi").out
+    assert "Đến ngày 01/03/2030, chưa có nhiệm vụ nào đã qua thời hạn." in vi.splitlines()
+
+
+def test_vietnamese_annex_is_phu_luc_as_the_glossary_says(cli, tmp_path):
+    out = cli("report", *_clean(tmp_path), "--as-of", AS_OF, "--lang", "vi").out
+    assert "## Phụ lục" in out.splitlines() and "Phần chi tiết" not in out
