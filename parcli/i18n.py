@@ -367,6 +367,8 @@ CATALOGUE: dict[str, Text] = {
                         "hiện."),
     "sheet_late": Text("At {as_of}, {n} task(s) past their due date: {codes}.",
                        "Đến ngày {as_of}, {n} nhiệm vụ đã qua thời hạn: {codes}."),
+    "sheet_none_late": Text("At {as_of}, no task is past its due date.",
+                            "Đến ngày {as_of}, chưa có nhiệm vụ nào đã qua thời hạn."),
     "sheet_criteria": Text("Criteria led by {agency}", "Tiêu chí do {agency} chủ trì tham mưu"),
     "sheet_tasks": Text("Tasks of {agency}", "Nhiệm vụ của {agency}"),
     "scoring": Text("Scoring", "Cách tính điểm"),
@@ -388,7 +390,7 @@ CATALOGUE: dict[str, Text] = {
                         "Nhiệm vụ đến hạn trước kỳ họp tới (trong {days} ngày)"),
     "report_next_none": Text("Nothing is due before the next meeting.",
                              "Không có nhiệm vụ nào đến hạn trước kỳ họp tới."),
-    "report_annex": Text("Annex", "Phần chi tiết"),
+    "report_annex": Text("Annex", "Phụ lục"),  # the glossary: not "phần chi tiết"
     "report_files": Text("Files read (folder {folder}): {files}.",
                          "Tệp dữ liệu (thư mục {folder}): {files}."),
     "warnings_note": Text("parcli: {n} warning(s) in the data; 'parcli validate' lists them",
