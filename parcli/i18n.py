@@ -20,6 +20,16 @@ CATALOGUE: dict[str, Text] = {
     "gain": Text("Points needed", "Điểm cần tăng"),
     "lost": Text("Points lost", "Điểm bị mất"),
     "headroom": Text("Headroom", "Điểm còn thiếu so với tối đa"),
+    # the same figure of a field (or a total) from its printed row, or added up over its
+    # leaf criteria: the two need not agree, so the label says which
+    "gain_printed": Text("Points needed (as printed)", "Điểm cần tăng (theo kế hoạch)"),
+    "lost_printed": Text("Points lost (as printed)", "Điểm bị mất (theo kế hoạch)"),
+    "gain_summed": Text("Points needed (sum of the criteria)",
+                        "Điểm cần tăng (tính từ các tiêu chí thành phần)"),
+    "lost_summed": Text("Points lost (sum of the criteria)",
+                        "Điểm bị mất (tính từ các tiêu chí thành phần)"),
+    "headroom_summed": Text("Headroom (sum of the criteria)",
+                            "Điểm còn thiếu so với tối đa (tính từ các tiêu chí thành phần)"),
     "printed": Text("Printed", "Theo kế hoạch"),
     "computed": Text("Computed", "Cộng từ các dòng"),
     "difference": Text("Difference", "Chênh lệch"),
@@ -53,6 +63,8 @@ CATALOGUE: dict[str, Text] = {
     "score_of": Text("{year} score", "Điểm năm {year}"),
     "target_of": Text("{year} target", "Mục tiêu năm {year}"),
     "pct_of": Text("{year} % of max", "Năm {year} (% điểm tối đa)"),
+    "pct_baseline": Text("Baseline % of max", "Điểm năm trước (% điểm tối đa)"),
+    "pct_target": Text("Target % of max", "Mục tiêu (% điểm tối đa)"),
     "quarter": Text("Due", "Thời hạn"),
     # parcli has no status data here: a passed due date is not "overdue" ("quá hạn")
     "overdue": Text("Past due date", "Đã đến hạn"),
@@ -124,6 +136,9 @@ CATALOGUE: dict[str, Text] = {
                                 "Không có tệp phân công: không dùng cơ quan chủ trì ghi ở "
                                 "các nhiệm vụ."),
     "gap_fields": Text("Fields ranked by {basis}", "Lĩnh vực xếp theo {basis}"),
+    "unknown": Text("unknown", "chưa biết"),
+    "unknown_value": Text("unknown (not known for any of them)",
+                          "chưa biết (không tiêu chí nào có số liệu)"),
     "gap_total_note": Text(
         "Points needed, added up over the leaf criteria: {leaves}; from the printed totals: "
         "{printed_target} − {printed_baseline} = {printed_gain}",
@@ -150,11 +165,27 @@ CATALOGUE: dict[str, Text] = {
     "no_rows": Text("No rows match.", "Không có dòng nào phù hợp."),
     # the meeting report
     "report_title": Text("{index} {year}: {province}", "{index} năm {year}: {province}"),
+    # {rank}: "report_rank_in" or nothing; {needs}: "report_needs" or "report_needs_unknown"
     "report_headline": Text(
-        "**{baseline_year} score {baseline}** (rank {rank}) → **{target_year} target {target}** "
-        "(as printed). The plan needs **+{gain}** points.",
-        "**Điểm năm {baseline_year}: {baseline}** (xếp hạng {rank}) → **mục tiêu năm "
-        "{target_year}: {target}** (theo kế hoạch). Kế hoạch cần tăng **{gain}** điểm."),
+        "**{baseline_year} score {baseline}**{rank} → **{target_year} target {target}** "
+        "(as printed). {needs}",
+        "**Điểm năm {baseline_year}: {baseline}**{rank} → **mục tiêu năm "
+        "{target_year}: {target}** (theo kế hoạch). {needs}"),
+    "report_rank_in": Text(" (rank {rank})", " (xếp hạng {rank})"),
+    "report_needs": Text("The plan needs **+{gain}** points.",
+                         "Kế hoạch cần tăng **{gain}** điểm."),
+    "report_needs_unknown": Text("The points the plan needs are not known.",
+                                 "Chưa biết kế hoạch cần tăng bao nhiêu điểm."),
+    "not_given": Text("not given", "không ghi"),
+    # a first year: no baseline year, so nothing to gain or lose against
+    "report_headline_first": Text(
+        "**{target_year} target {target}** (as printed). The plan has no baseline year (a first "
+        "year): the points needed and the points lost are not known.",
+        "**Mục tiêu năm {target_year}: {target}** (theo kế hoạch). Kế hoạch không có điểm năm "
+        "trước (năm đầu tiên): chưa biết điểm cần tăng và điểm bị mất."),
+    "report_within_tolerance": Text("a rounding difference within the tolerance of {tolerance}",
+                                    "chênh lệch do làm tròn, trong phạm vi dung sai "
+                                    "{tolerance}"),
     "report_computed": Text(
         "The criteria rows add up to a {column} total of **{computed}**, not {printed}: {why}.",
         "Cộng điểm các tiêu chí, tổng {column} là **{computed}**, không phải {printed}: "
@@ -165,11 +196,48 @@ CATALOGUE: dict[str, Text] = {
                    "của lĩnh vực cộng lại được {computed}"),
     "report_sipas": Text("SIPAS: {baseline}% in {baseline_year}; target {target}.",
                      "SIPAS: {baseline}% năm {baseline_year}; mục tiêu {target}."),
+    "report_sipas_first": Text("SIPAS: {baseline}%; target {target}.",
+                               "SIPAS: {baseline}%; mục tiêu {target}."),
     "report_fields": Text("Fields", "Các lĩnh vực"),
+    "report_fields_note": Text(
+        "Each field as printed in the plan: its own row, so that a row adds up across. "
+        "'parcli gap --by-field' adds up the leaf criteria instead (sum of the criteria); the "
+        "two differ where a printed subtotal does not add up (see Data problems).",
+        "Số liệu theo kế hoạch: dòng của từng lĩnh vực như ghi trong kế hoạch. "
+        "'parcli gap --by-field' cộng từ các tiêu chí thành phần; hai cách tính khác nhau ở "
+        "những lĩnh vực có điểm không khớp với tổng các dòng (xem Vấn đề về dữ liệu)."),
     "report_agencies": Text("The {n} agencies with the most points still needed",
                             "{n} cơ quan có nhiều điểm cần tăng nhất"),
     "report_criteria": Text("The {n} leaf criteria that lost the most points in {year}",
                             "{n} tiêu chí thành phần bị mất nhiều điểm nhất năm {year}"),
+    "report_agencies_unknown": Text("The agencies and their criteria (points needed not "
+                                    "known, so not ranked)",
+                                    "Các cơ quan chủ trì và số tiêu chí (chưa biết điểm cần "
+                                    "tăng nên không xếp thứ tự)"),
+    "report_criteria_no_year": Text("The {n} leaf criteria that lost the most points",
+                                    "{n} tiêu chí thành phần bị mất nhiều điểm nhất"),
+    "report_criteria_none": Text("Leaf criteria that lost the most points",
+                                 "Tiêu chí thành phần bị mất nhiều điểm nhất"),
+    "report_lost_unknown": Text("Not known: no leaf criterion has a baseline score, so none is "
+                                "ranked by points lost.",
+                                "Chưa biết: không tiêu chí thành phần nào có điểm năm trước nên "
+                                "không xếp được theo điểm bị mất."),
+    "report_lost_unranked": Text("{n} leaf criteria whose points lost are unknown are not "
+                                 "ranked.",
+                                 "{n} tiêu chí thành phần chưa biết điểm bị mất không được "
+                                 "xếp thứ tự."),
+    "report_rest_criteria": Text("… and {n} more with {value} {points} lost: see "
+                                 "'parcli gap --basis lost'.",
+                                 "… và {n} tiêu chí thành phần khác cùng bị mất {value} điểm: "
+                                 "xem 'parcli gap --basis lost'."),
+    "report_rest_agencies": Text("… and {n} more agencies with {value} {points} needed: see "
+                                 "'parcli gap --by-agency'.",
+                                 "… và {n} cơ quan khác cùng có {value} điểm cần tăng: xem "
+                                 "'parcli gap --by-agency'."),
+    "report_rest_agencies_unknown": Text("… and {n} more agencies: see "
+                                         "'parcli gap --by-agency'.",
+                                         "… và {n} cơ quan khác: xem "
+                                         "'parcli gap --by-agency'."),
     "report_problems": Text("Data problems", "Vấn đề về dữ liệu"),
     "report_checksums": Text("Check sums: {errors} error(s), {acknowledged} acknowledged, "
                          "{rounding} rounding difference(s).",
@@ -349,6 +417,8 @@ CATALOGUE: dict[str, Text] = {
                         "hiện."),
     "sheet_late": Text("At {as_of}, {n} task(s) past their due date: {codes}.",
                        "Đến ngày {as_of}, {n} nhiệm vụ đã qua thời hạn: {codes}."),
+    "sheet_none_late": Text("At {as_of}, no task is past its due date.",
+                            "Đến ngày {as_of}, chưa có nhiệm vụ nào đã qua thời hạn."),
     "sheet_criteria": Text("Criteria led by {agency}", "Tiêu chí do {agency} chủ trì tham mưu"),
     "sheet_tasks": Text("Tasks of {agency}", "Nhiệm vụ của {agency}"),
     "scoring": Text("Scoring", "Cách tính điểm"),
@@ -370,7 +440,7 @@ CATALOGUE: dict[str, Text] = {
                         "Nhiệm vụ đến hạn trước kỳ họp tới (trong {days} ngày)"),
     "report_next_none": Text("Nothing is due before the next meeting.",
                              "Không có nhiệm vụ nào đến hạn trước kỳ họp tới."),
-    "report_annex": Text("Annex", "Phần chi tiết"),
+    "report_annex": Text("Annex", "Phụ lục"),  # the glossary: not "phần chi tiết"
     "report_files": Text("Files read (folder {folder}): {files}.",
                          "Tệp dữ liệu (thư mục {folder}): {files}."),
     "warnings_note": Text("parcli: {n} warning(s) in the data; 'parcli validate' lists them",

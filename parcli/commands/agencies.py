@@ -37,7 +37,9 @@ def run(checked: Checked, options: Options) -> Output:
                      "aliases": agency.aliases,
                      "label": (merge or agency.text).in_(lang),
                      "criteria_led": len(group.criteria) if group else 0,
-                     "at_stake": group.get("lost") if group else 0,
+                     # unknown (None) when none of its criteria's points lost is known;
+                     # 0 only when it leads no criterion
+                     "at_stake": group.shown("lost") if group else 0,
                      "until": agency.until.isoformat() if agency.until else None,
                      "successor": agency.successor,
                      "current": registry.current(agency.id, year)})

@@ -100,6 +100,8 @@ def run(checked: Checked, options: Options) -> Output:
         names = {g.key: tree.by_code[g.key].row.text for g in groups}
         title = t("gap_fields", lang, basis=t(basis, lang).lower())
         key_label, json_key = t("field", lang), "field"
+    if options.view == "fields":  # a field's figures can also be read from its printed row
+        points = [Column(b, t(f"{b}_summed", lang), True) for b in BASES]
     _label_total(total_row, len(groups), top, lang, options.view)
     rows = [_group_row(g, names[g.key], lang) for g in groups[:top]]
     # a method is a key, not a name: people read it in their language (csv, json keep keys)
@@ -133,7 +135,9 @@ def _notes(checked: Checked, options: Options, total: GroupGap) -> list[str]:
     notes = []
     printed_gain = minus(printed.target, printed.baseline)
     if printed_gain is not None and printed.target is not None and printed.baseline is not None:
-        notes.append(t("gap_total_note", lang, leaves=number(total.get("gain"), lang),
+        summed = total.shown("gain")  # the sum of unknowns is unknown, not 0
+        notes.append(t("gap_total_note", lang, leaves=number(summed, lang)
+                       if summed is not None else t("unknown_value", lang),
                        printed_target=number(printed.target, lang),
                        printed_baseline=number(printed.baseline, lang),
                        printed_gain=number(printed_gain, lang)))

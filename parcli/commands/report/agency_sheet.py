@@ -46,8 +46,8 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "due": found.dated.isoformat() if found.dated else None,
             "due_text": date_text(found.dated, lang) if found.dated else "",
             "role": t("role_lead" if agency in leads else "role_implementer", lang),
-            "co_leads": [agency_text(registry, a).in_(lang) for a in leads if a != agency],
-            "implementers": [agency_text(registry, a).in_(lang)
+            "co_leads": [agency_text(registry, a).shown(lang) for a in leads if a != agency],
+            "implementers": [agency_text(registry, a).shown(lang)
                              for a in registry.current_ids(item.implementers, year) if a != agency],
             "status": statuses.get(item.code)})
     late = [d for d in due_items(tasks, statuses, as_of, 0) if d.state in ("overdue", "passed")]
@@ -66,8 +66,9 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
          Column("co_leads", t("co_leads", lang)),
          Column("implementers", t("implementers", lang))],
         task_rows, t("sheet_tasks", lang, agency=name))
-    late_line = t("sheet_late", lang, n=len(late), as_of=date_text(as_of, lang),
-                  codes=", ".join(d.deliverable.item.code for d in late) or "—")
+    late_line = (t("sheet_late", lang, n=len(late), as_of=date_text(as_of, lang),
+                   codes=", ".join(d.deliverable.item.code for d in late)) if late
+                 else t("sheet_none_late", lang, as_of=date_text(as_of, lang)))
     title = t("sheet_title", lang, agency=name, year=dataset.criteria_file.target_year)
     sections = [Section(title, [t("sheet_intro", lang, n=len(gaps), tasks=len(tasks)),
                                 late_line], level=1),
@@ -91,7 +92,7 @@ def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
     lost = split(gap.points.lost, n)[index] if gap.points.lost is not None else None
     return {"code": gap.node.code, "name": gap.node.row.text.shown(lang), "gain": gain,
             "lost": lost, "share": f"1/{n}" if n > 1 else "",
-            "co_leads": [agency_text(registry, a).in_(lang) for a in gap.leads if a != agency],
+            "co_leads": [agency_text(registry, a).shown(lang) for a in gap.leads if a != agency],
             "points": {"gain": gap.points.gain, "lost": gap.points.lost}}
 
 

@@ -16,10 +16,10 @@ from parcli.checking import Checked
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult
 from parcli.engine.fields import field_summaries
-from parcli.engine.gap import LeafGap
+from parcli.engine.gap import LeafGap, province
 from parcli.engine.schedule import DueItem, Schedule
 from parcli.engine.tree import uncovered_leaves
-from parcli.i18n import date_text, t
+from parcli.i18n import date_text, score_label, t
 from parcli.load import display_path
 from parcli.numbers import number
 from parcli.output import Chart, Column, Section, Table
@@ -48,8 +48,8 @@ def run(checked: Checked, sums: CheckResult, gaps: list[LeafGap], plan: Schedule
     registry = dataset.registry
     year = dataset.criteria_file.target_year
     sections = [Section(t("report_annex", lang), [], level=2)]
-    field_rows, field_table = _fields(checked, lang)
-    sections.append(Section(t("report_fields", lang), [field_table], level=3))
+    field_rows, field_table, field_note = _fields(checked, lang)
+    sections.append(Section(t("report_fields", lang), [field_table, field_note], level=3))
     counts = Counter((p.rule, p.level) for p in checked.problems)
     uncovered = ([node.code for node in uncovered_leaves(dataset.tree, dataset.mapped)]
                  if dataset.has("assignments") else [])
@@ -80,12 +80,18 @@ def criteria_table(gaps: list[LeafGap], registry: Registry, lang: Lang) -> Table
     """Leaf criteria with their points and leads: the summary's top losses, the annex's
     uncovered criteria."""
     rows = [{"code": g.node.code, "name": g.node.row.text.shown(lang),
-             "lost": points.lost, "gain": points.gain,
-             "lead": ", ".join(agency_text(registry, a).in_(lang) for a in g.leads)}
+             "lost": points.lost, "gain": points.gain, "lead": list(g.leads)}
             for g in gaps for points in [g.points]]
     return Table([Column("code", t("code", lang)), Column("name", t("criterion", lang)),
                   Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True),
-                  Column("lead", t("lead", lang))], rows)
+                  Column("lead", t("lead", lang), values=agency_names(
+                      registry, [a for g in gaps for a in g.leads], lang))], rows)
+
+
+def agency_names(registry: Registry, ids: list[str], lang: Lang) -> dict[str, str]:
+    """How the agencies `ids` read in `lang` (a Vietnamese-only name is `Untranslated` in
+    English, marked as a criterion's name is), for a column of agency ids."""
+    return {a: agency_text(registry, a).shown(lang) for a in dict.fromkeys(ids)}
 
 
 def deadlines_json(plan: Schedule | None, soon: list[DueItem], registry: Registry,
@@ -102,15 +108,17 @@ def deadlines_json(plan: Schedule | None, soon: list[DueItem], registry: Registr
                       "due": d.when.isoformat() if d.when else None} for d in soon]}
 
 
-def _fields(checked: Checked, lang: Lang) -> tuple[list[dict[str, object]], Table]:
+def _fields(checked: Checked, lang: Lang) -> tuple[list[dict[str, object]], Table, str]:
     """The fields as the document prints them, so that each row adds up across; where a
-    printed subtotal disagrees with its rows, "Data problems" says so."""
+    printed subtotal disagrees with its rows, "Data problems" says so. Points needed and lost
+    are labelled "as printed", and a note says so: `gap --by-field` adds up the leaves."""
     data = checked.dataset.criteria_file
     years = {"baseline": data.baseline_year, "target": data.target_year}
     points = [Column("max", t("max", lang), True),
-              Column("baseline", t("score_of", lang, year=years["baseline"]), True),
-              Column("target", t("target_of", lang, year=years["target"]), True),
-              Column("gain", t("gain", lang), True), Column("lost", t("lost", lang), True)]
+              Column("baseline", score_label("baseline", years).in_(lang), True),
+              Column("target", score_label("target", years).in_(lang), True),
+              Column("gain", t("gain_printed", lang), True),
+              Column("lost", t("lost_printed", lang), True)]
     rows: list[dict[str, object]] = [
         {"code": f.node.code, "name": f.node.row.text.shown(lang), "max": f.max,
          "baseline": f.baseline, "target": f.target, "gain": f.gain, "lost": f.lost,
@@ -120,9 +128,14 @@ def _fields(checked: Checked, lang: Lang) -> tuple[list[dict[str, object]], Tabl
         for f in field_summaries(checked.dataset.tree)]
     return rows, Table(
         [Column("code", t("code", lang)), Column("name", t("field", lang)), *points,
-         Column("baseline_pct", t("pct_of", lang, year=years["baseline"]), True),
-         Column("target_pct", t("pct_of", lang, year=years["target"]), True)], rows,
-        chart=Chart(("code", "name"), ("baseline", "target", "max")))
+         Column("baseline_pct", _pct_label(years["baseline"], "pct_baseline", lang), True),
+         Column("target_pct", _pct_label(years["target"], "pct_target", lang), True)], rows,
+        chart=Chart(("code", "name"), ("baseline", "target", "max"))), t("report_fields_note",
+                                                                       lang)
+
+
+def _pct_label(year: int | None, otherwise: str, lang: Lang) -> str:
+    return t("pct_of", lang, year=year) if year is not None else t(otherwise, lang)
 
 
 def _field_json(row: dict[str, object]) -> dict[str, object]:
@@ -130,7 +143,8 @@ def _field_json(row: dict[str, object]) -> dict[str, object]:
     percents = row["percents"]
     assert isinstance(percents, tuple)
     return {key: value for key, value in row.items() if key != "percents"} | {
-        "baseline_pct": percents[0], "target_pct": percents[1]}
+        "baseline_pct": percents[0], "target_pct": percents[1],
+        "from": "printed"}  # the field's own row, not the sum of its leaf criteria
 
 
 def _percent(value: Decimal | None, lang: Lang) -> str:
@@ -164,11 +178,11 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
     codes = set(uncovered_codes)
     uncovered = [g for g in gaps if g.node.code in codes]
     if uncovered:
+        summed = province(uncovered)  # the known values; unknown when none is known
+        gain, lost = summed.shown("gain"), summed.shown("lost")
         blocks.append(t("report_uncovered", lang, n=len(uncovered),
-                        gain=number(sum((g.points.gain or Decimal(0) for g in uncovered),
-                                        Decimal(0)), lang),
-                        lost=number(sum((g.points.lost or Decimal(0) for g in uncovered),
-                                        Decimal(0)), lang)))
+                        gain=number(gain, lang) if gain is not None else t("unknown", lang),
+                        lost=number(lost, lang) if lost is not None else t("unknown", lang)))
         blocks.append(criteria_table(uncovered, dataset.registry, lang))
     return blocks
 
@@ -188,15 +202,15 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
         t("report_overdue", lang, as_of=date_text(plan.as_of, lang), n=len(plan.passed),
           total=plan.dated)]
     if plan.passed:
+        leads = [registry.current_ids(d.item.lead, year) for d in plan.passed[:top]]
         blocks.append(Table(
             [Column("code", t("code", lang)), Column("title", t("title", lang)),
              Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
-             Column("lead", t("lead", lang))],
+             Column("lead", t("lead", lang), values=agency_names(
+                 registry, [a for lead in leads for a in lead], lang))],
             [{"code": d.item.code, "title": d.item.text.shown(lang), "deadline": d.item.deadline,
-              "due": date_text(d.dated, lang) if d.dated else "",
-              "lead": ", ".join(agency_text(registry, a).in_(lang)
-                                for a in registry.current_ids(d.item.lead, year))}
-             for d in plan.passed[:top]]))
+              "due": date_text(d.dated, lang) if d.dated else "", "lead": lead}
+             for d, lead in zip(plan.passed, leads, strict=False)]))
         if len(plan.passed) > top:
             blocks.append(t("report_more", lang, n=len(plan.passed) - top))
     return blocks

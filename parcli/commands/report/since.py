@@ -24,8 +24,9 @@ def figures(checked: Checked, sums: CheckResult, gaps: list[LeafGap]) -> dict[st
     whole = province(gaps)
     return {"baseline": total.baseline, "target": total.target,
             "computed": {c.column: c.computed for c in sums.totals},
-            "gain": whole.get("gain"), "lost": whole.get("lost"),
-            "agencies": {g.key: g.get("gain") for g in by_agency(gaps, "split")},
+            # unknown (null) when no criterion's value is known: the sum of nothing is not 0
+            "gain": whole.shown("gain"), "lost": whole.shown("lost"),
+            "agencies": {g.key: g.shown("gain") for g in by_agency(gaps, "split")},
             "problems": len(checked.problems)}
 
 

@@ -5,10 +5,11 @@ next meeting) is here; the annex and the changes since come from `annex` and `si
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text
 from parcli.checking import Checked
@@ -35,6 +36,8 @@ from parcli.text import Lang
 
 if TYPE_CHECKING:
     from parcli.engine.ranking import Standing
+
+T = TypeVar("T")
 
 
 def run(checked: Checked, options: Options) -> Output:
@@ -64,13 +67,9 @@ def run(checked: Checked, options: Options) -> Output:
         sections.append(since.section(options.since, figures, lang))
     agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
     sections.append(agency_section)
-    worst = with_ties(rank_leaves(gaps, "lost"), top, lambda g: g.points.lost)
-    worst_table = annex.criteria_table(worst, registry, lang)
-    criteria_blocks: list[str | Table] = [worst_table]
-    if len(worst) > top:
-        criteria_blocks.append(t("report_ties", lang, n=len(worst) - top))
-    sections.append(Section(t("report_criteria", lang, n=min(top, len(worst)),
-                              year=data.baseline_year), criteria_blocks))
+    criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
+                                                         data.baseline_year)
+    sections.append(criteria_section)
     plan, soon = _schedule(checked, as_of, options.next_meeting)
     if plan is not None:
         sections.append(Section(t("report_next", lang, days=options.next_meeting),
@@ -81,9 +80,11 @@ def run(checked: Checked, options: Options) -> Output:
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
         "fields": after.fields,
-        "agencies": [{"agency": row["id"], "name": agency_text(registry, str(row["id"])).vi,
-                      "name_en": agency_text(registry, str(row["id"])).en, "gain": row["gain"],
-                      "lost": row["lost"], "criteria": row["count"]} for row in agency_rows],
+        "agencies": [{"agency": row["id"], "name": name.vi,
+                      "name_en": name.en if name.en != name.vi else None,  # as gap's JSON
+                      "gain": row["gain"], "lost": row["lost"], "criteria": row["count"]}
+                     for row in agency_rows
+                     for name in [agency_text(registry, str(row["id"]))]],
         # the table's own values: a leaf's points are worked out on each use (LeafGap)
         "criteria": [{"code": g.node.code, "name": g.node.row.name,
                       "name_en": g.node.row.name_en, "gain": row["gain"],
@@ -99,14 +100,18 @@ def run(checked: Checked, options: Options) -> Output:
 
 def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
                   top: int) -> tuple[Section, list[dict[str, object]]]:
-    """The agencies with the most points still needed (ties at the cut kept, the buckets
-    that are no agency always shown), and a note on what is unknown."""
+    """The agencies with the most points still needed (ties at the cut kept up to twice
+    `top`, the rest counted; the buckets that are no agency always shown), and a note on what
+    is unknown. When no criterion's points needed are known, nothing is ranked: the agencies
+    are listed in registry order under a heading that says so."""
     ranked = rank(by_agency(gaps, "split"), "gain")
-    shown = with_ties(ranked, top, lambda g: g.get("gain"))
+    known = province(gaps).shown("gain") is not None
+    shown, tied, rest = _bounded(ranked, top, lambda g: g.shown("gain"))
     shown += [g for g in ranked if g.key in (NO_LEAD, SURVEY) and g not in shown]
     rows: list[dict[str, object]] = [
-        {"id": g.key, "agency": agency_text(registry, g.key).in_(lang), "gain": g.get("gain"),
-         "lost": g.get("lost"), "count": len(g.criteria)} for g in shown]
+        {"id": g.key, "agency": agency_text(registry, g.key).shown(lang),
+         "gain": g.shown("gain"), "lost": g.shown("lost"), "count": len(g.criteria)}
+        for g in shown]
     blocks: list[str | Table] = [Table(
         [Column("agency", t("agency", lang)), Column("gain", t("gain", lang), True),
          Column("lost", t("lost", lang), True),
@@ -115,9 +120,65 @@ def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
     unknown = province(gaps).unknown
     if any(unknown.values()):
         blocks.append(t("report_unknown", lang, gain=unknown["gain"], lost=unknown["lost"]))
-    if len(shown) > top:
-        blocks.append(t("report_ties", lang, n=len(shown) - top))
-    return Section(t("report_agencies", lang, n=min(top, len(ranked))), blocks), rows
+    if tied:
+        blocks.append(t("report_ties", lang, n=tied))
+    if rest:
+        value = shown[top - 1].shown("gain")
+        blocks.append(t("report_rest_agencies", lang, n=_count(rest, lang),
+                        value=number(value, lang), points=_points(value))
+                      if value is not None and known
+                      else t("report_rest_agencies_unknown", lang, n=_count(rest, lang)))
+    heading = (t("report_agencies", lang, n=min(top, len(ranked))) if known
+               else t("report_agencies_unknown", lang))
+    return Section(heading, blocks), rows
+
+
+def _top_criteria(gaps: list[LeafGap], registry: Registry, lang: Lang, top: int,
+                  year: int | None) -> tuple[Section, list[LeafGap], Table]:
+    """The leaf criteria that lost the most points: only those whose points lost are known
+    (the others counted), ties at the cut kept up to twice `top` and the rest counted. When
+    none is known there is no ranking, only a line saying why."""
+    known = [g for g in gaps if g.points.lost is not None]
+    worst, tied, rest = _bounded(rank_leaves(known, "lost"), top, lambda g: g.points.lost)
+    table = annex.criteria_table(worst, registry, lang)
+    if not known:
+        return (Section(t("report_criteria_none", lang), [t("report_lost_unknown", lang)]),
+                worst, table)
+    blocks: list[str | Table] = [table]
+    if tied:
+        blocks.append(t("report_ties", lang, n=tied))
+    if rest:
+        value = worst[-1].points.lost
+        blocks.append(t("report_rest_criteria", lang, n=_count(rest, lang),
+                        value=number(value, lang), points=_points(value)))
+    if len(known) < len(gaps):
+        blocks.append(t("report_lost_unranked", lang, n=len(gaps) - len(known)))
+    n = min(top, len(worst))
+    heading = (t("report_criteria", lang, n=n, year=year) if year is not None
+               else t("report_criteria_no_year", lang, n=n))
+    return Section(heading, blocks), worst, table
+
+
+def _bounded(ranked: list[T], top: int,
+             value: Callable[[T], Decimal | None]) -> tuple[list[T], int, int]:
+    """The first `top` and the ties at the cut (`with_ties`), at most twice `top` of them:
+    the rows to show, how many of them are ties beyond `top`, how many tied rows are left
+    out (a 10,000-row plan can tie thousands of rows at the cut)."""
+    shown = with_ties(ranked, top, value)
+    bound = 2 * top
+    rest = max(0, len(shown) - bound)
+    shown = shown[:bound]
+    return shown, max(0, len(shown) - top), rest
+
+
+def _count(n: int, lang: Lang) -> str:
+    """A count of rows: 8,120 (8.120 in Vietnamese)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def _points(value: Decimal | None) -> str:
+    return "point" if value == 1 else "points"
 
 
 def _schedule(checked: Checked, as_of: date,
@@ -140,30 +201,39 @@ def _due_soon(items: list[DueItem], registry: Registry, lang: Lang, top: int,
               year: int) -> list[str | Table]:
     if not items:
         return [t("report_next_none", lang)]
+    leads = [registry.current_ids(d.deliverable.item.lead, year) for d in items[:top * 2]]
     rows = [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.shown(lang),
              "due": date_text(d.when, lang) if d.when else "",
-             "state": t(f"due_{d.state}", lang),
-             "lead": ", ".join(agency_text(registry, a).in_(lang)
-                               for a in registry.current_ids(d.deliverable.item.lead, year))}
-            for d in items[:top * 2]]
+             "state": t(f"due_{d.state}", lang), "lead": lead}
+            for d, lead in zip(items, leads, strict=False)]
     blocks: list[str | Table] = [Table(
         [Column("code", t("code", lang)), Column("title", t("title", lang)),
          Column("due", t("due", lang)), Column("state", t("due_state", lang)),
-         Column("lead", t("lead", lang))], rows)]
+         Column("lead", t("lead", lang), values=annex.agency_names(
+             registry, [a for lead in leads for a in lead], lang))], rows)]
     if len(items) > top * 2:
         blocks.append(t("report_more", lang, n=len(items) - top * 2))
     return blocks
 
 
 def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
+    """The totals as printed and the points they need; a first year (no baseline year) says
+    so instead of showing unknown scores; no rank, no "(rank …)"."""
     data = checked.dataset.criteria_file
     total = data.total
-    rank_text = f"{data.rank.position}/{data.rank.of}" if data.rank else "—"
-    gain = minus(total.target, total.baseline)
-    headline = [t("report_headline", lang, baseline_year=data.baseline_year or "—",
-                  baseline=_known(total.baseline, lang), rank=rank_text,
-                  target_year=data.target_year, target=_known(total.target, lang),
-                  gain=_known(gain, lang))]
+    target = _known(total.target, lang)
+    if data.baseline_year is None:
+        headline = [t("report_headline_first", lang, target_year=data.target_year,
+                      target=target)]
+    else:
+        gain = minus(total.target, total.baseline)
+        rank_text = (t("report_rank_in", lang, rank=f"{data.rank.position}/{data.rank.of}")
+                     if data.rank else "")
+        needs = (t("report_needs", lang, gain=number(gain, lang)) if gain is not None
+                 else t("report_needs_unknown", lang))
+        headline = [t("report_headline", lang, baseline_year=data.baseline_year,
+                      baseline=_known(total.baseline, lang), rank=rank_text,
+                      target_year=data.target_year, target=target, needs=needs)]
     for column_total in sums.totals:
         if column_total.difference:
             why = "; ".join(
@@ -173,19 +243,27 @@ def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
                 if f.column == column_total.column and f.status != "rounding")
             headline.append(t("report_computed", lang, column=t(column_total.column, lang)
                               .lower(), computed=number(column_total.computed, lang),
-                              printed=number(column_total.printed, lang), why=why or "—"))
+                              printed=number(column_total.printed, lang),
+                              why=why or t("report_within_tolerance", lang,
+                                           tolerance=number(sums.tolerance, lang))))
     if data.sipas and data.sipas.baseline is not None:
         sipas = data.sipas
         printed = sipas.target_text_en if lang == "en" else sipas.target_text
         target_text = printed or sipas.target_text or (
-            f"{number(sipas.target, lang)}%" if sipas.target is not None else "—")
-        headline.append(t("report_sipas", lang, baseline=number(sipas.baseline, lang),
-                          baseline_year=data.baseline_year or "—", target=target_text))
+            f"{number(sipas.target, lang)}%" if sipas.target is not None
+            else t("not_given", lang))
+        if data.baseline_year is None:
+            headline.append(t("report_sipas_first", lang, baseline=number(sipas.baseline, lang),
+                              target=target_text))
+        else:
+            headline.append(t("report_sipas", lang, baseline=number(sipas.baseline, lang),
+                              baseline_year=data.baseline_year, target=target_text))
     return headline
 
 
 def _known(value: Decimal | None, lang: Lang = "en") -> str:
-    return number(value, lang) if value is not None else "—"
+    """A printed total, or "not given": never a bare dash, never Python's None."""
+    return number(value, lang) if value is not None else t("not_given", lang)
 
 
 def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> list[str]:
