@@ -12,7 +12,9 @@ from parcli.i18n import t
 from parcli.output import Column, Output, Table
 
 # assignments: unless --no-assignments
-SPEC = Spec(needs=("criteria", "assignments", "agencies"))
+# The registry is what it lists; the assignments, when there are any, add the leads of the
+# leaves that have none of their own.
+SPEC = Spec(needs=("criteria", "agencies"), optional=("assignments",))
 
 
 @dataclass(frozen=True)
@@ -51,4 +53,6 @@ def run(checked: Checked, options: Options) -> Output:
     data = [{k: row[k] for k in ("id", "name", "name_en", "aliases", "criteria_led", "at_stake",
                                  "until", "successor", "current")}
             for row in rows]
+    if not dataset.has("assignments"):
+        merges.append(t("no_assignments_note", lang))
     return Output([table], data, notes=merges)
