@@ -271,6 +271,11 @@ CATALOGUE: dict[str, Text] = {
     "bundled": Text("bundled with parcli", "dữ liệu mẫu kèm theo parcli"),
     # the year's cycle: progress, simulate, due
     "progress_max": Text("Max", "Điểm tối đa"),
+    "progress_summed_note": Text(
+        "Each row adds up its criteria (sum of the criteria); a subtotal printed in the plan "
+        "may differ by its rounding: 'parcli check' shows where.",
+        "Mỗi dòng cộng điểm của các tiêu chí thành phần (tính từ các tiêu chí thành phần); "
+        "tổng ghi trong Kế hoạch có thể chênh lệch do làm tròn: xem bằng 'parcli check'."),
     "progress_baseline": Text("Baseline", "Điểm năm trước"),
     "progress_target": Text("Target", "Mục tiêu"),
     "progress_projected": Text("Projected", "Điểm dự kiến"),

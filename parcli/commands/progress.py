@@ -33,7 +33,7 @@ from parcli.engine.progress import (
 )
 from parcli.engine.progress import project as project_leaves
 from parcli.engine.progress import total as total_of
-from parcli.i18n import t
+from parcli.i18n import score_label, t
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.text import Lang
@@ -63,10 +63,12 @@ def _project(checked: Checked, options: Options) -> list[LeafProgress]:
     return project_leaves(gaps, scores, options.assume)
 
 
-def _columns(lang: Lang) -> list[Column]:
-    """The measures; a sum that leaves unknown criteria out says so: the projection reads
-    "(at least)", the others "(known criteria only)"."""
-    return [Column(m, t(f"progress_{m}", lang), True, remark=f"partial_{m}",
+def _columns(lang: Lang, years: dict[str, int | None]) -> list[Column]:
+    """The measures (the baseline and the target with their years, as the plan heads them);
+    a sum that leaves unknown criteria out says so: the projection reads "(at least)", the
+    others "(known criteria only)"."""
+    return [Column(m, score_label(m, years).in_(lang) if m in ("baseline", "target")
+                   else t(f"progress_{m}", lang), True, remark=f"partial_{m}",
                    remarks={"yes": t("at_least" if m == "projected" else "known_only", lang)})
             for m in SHOWN]
 
@@ -83,6 +85,8 @@ def run(checked: Checked, options: Options) -> Output:
     leaves = _project(checked, options)
     total = total_of(leaves)
     registry = dataset.registry
+    plan = dataset.criteria_file
+    years = {"baseline": plan.baseline_year, "target": plan.target_year}
     names = {leaf.node.code: leaf.node.row.text.shown(lang) for leaf in leaves}
     total_row = {"key": t("total", lang), "code": t("total", lang), **_tally_row(total)}
     if options.view == "criteria":
@@ -92,7 +96,7 @@ def run(checked: Checked, options: Options) -> Output:
                  **{m: leaf.get(m) for m in SHOWN},
                  "lead": list(leaf.gap.leads)} for leaf in leaves]
         table = Table([Column("code", t("code", lang)), Column("label", t("name", lang)),
-                       *_columns(lang), Column("basis", t("progress_basis", lang),
+                       *_columns(lang, years), Column("basis", t("progress_basis", lang),
                                               values={b: t(f"basis_{b}", lang) for b in
                                                       ("score", "set", "assumed", "unknown")}),
                        Column("lead", t("lead", lang),
@@ -111,12 +115,14 @@ def run(checked: Checked, options: Options) -> Output:
                  **_tally_row(g)} for g in groups]
         key = "agency" if options.view == "agencies" else "field"
         table = Table([Column("key", t(key, lang)), Column("label", t("name", lang)),
-                       *_columns(lang), Column("count", t("criteria_count", lang), True),
+                       *_columns(lang, years), Column("count", t("criteria_count", lang), True),
                        Column("unknown", t("progress_unknown", lang), True)],
                       rows, t(f"progress_by_{key}", lang), [total_row])
         data = [{key: row["key"], **{m: row[m] for m in SHOWN}, "unknown": row["unknown"],
                  "criteria": g.criteria} for row, g in zip(rows, groups, strict=True)]
     notes = _notes(checked, leaves, total, options)
+    if options.view != "criteria":  # the printed subtotals may differ: `check` shows where
+        notes.insert(0, t("progress_summed_note", lang))
     return Output([table], {"assume": options.assume, "rows": data,
                             "total": {**{m: total.shown(m) for m in REPORTED},
                                       "unknown": total.unknown_projected,
