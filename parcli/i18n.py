@@ -376,6 +376,11 @@ CATALOGUE: dict[str, Text] = {
                                "{position} of {of} in the {year} table.",
                                "Nếu đạt mục tiêu {score} điểm, tỉnh sẽ xếp hạng {position}/{of} "
                                "theo bảng xếp hạng năm {year}."),
+    "report_rank_partial": Text(
+        "The projection is not ranked: {n} criteria have no score yet, so {score} points is "
+        "only a lower bound (parcli rank gives the bounds).",
+        "Chưa xếp hạng theo điểm dự kiến: {n} tiêu chí chưa có điểm nên {score} điểm mới chỉ "
+        "là mức thấp nhất (xem khoảng xếp hạng bằng 'parcli rank')."),
     "report_rank_projected": Text("Its projected {score} points would rank {position} of {of} "
                                   "in the {year} table.",
                                   "Với {score} điểm dự kiến, tỉnh sẽ xếp hạng {position}/{of} "

@@ -252,3 +252,14 @@ def test_tree_code_lists_every_descendant(cli, tmp_path: Path) -> None:
     data = _json(cli("tree", "1.1", "--criteria", tmp_path / "criteria.yaml", "--format",
                      "json"))
     assert [row["code"] for row in data["rows"]] == ["1.1", "1.1.1", "1.1.1.1", "1.1.1.2"]
+
+
+def test_report_does_not_rank_a_partial_projection(cli) -> None:
+    """The report's --peers lines rank the printed target, and say why a projection that
+    lacks criteria is not ranked (issue 18, item 2). Data: tests/fixtures/unknowns/."""
+    result = cli("report", "--criteria", CRITERIA, "--results", SCORES, "--peers", PEERS,
+                 "--no-assignments", "-f", "md")
+    assert result.code == 0, result.err
+    assert "projected" not in result.out.lower().split("lower bound")[0].split("would rank")[-1]
+    assert ("The projection is not ranked: 3 criteria have no score yet, so 5.25 points is "
+            "only a lower bound (parcli rank gives the bounds).") in result.out

@@ -268,20 +268,26 @@ def _known(value: Decimal | None, lang: Lang = "en") -> str:
 
 def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> list[str]:
     """The rank the printed target, and the projected total when results exist, would buy
-    in a published table (the province itself left out of it)."""
-    from parcli.engine.progress import projected_total
+    in a published table (the province itself left out of it). A projection that lacks some
+    criteria is a lower bound, not a total: it is not ranked, and the report says why."""
+    from parcli.engine.progress import projected_tally
     from parcli.engine.ranking import read_peers, standings
 
     dataset = checked.dataset
     table = read_peers(peers)
-    projected = (projected_total(gaps, dataset.results_file.latest())
-                 if dataset.has("results") else None)
+    tally = projected_tally(gaps, dataset.results_file.latest()) if dataset.has("results") \
+        else None
+    projected = tally.shown("projected") if tally is not None and not tally.partial else None
     scores = [(key, score) for key, score in (
         ("report_rank_target", dataset.criteria_file.total.target),
         ("report_rank_projected", projected)) if score is not None]
     found = standings(table, dataset.criteria_file.province.name, [s for _, s in scores])
-    return [t(key, lang, score=number(s.score, lang), position=_position(s), of=s.of,
-              year=table.year) for (key, _), s in zip(scores, found, strict=True)]
+    lines = [t(key, lang, score=number(s.score, lang), position=_position(s), of=s.of,
+               year=table.year) for (key, _), s in zip(scores, found, strict=True)]
+    if tally is not None and tally.partial:
+        lines.append(t("report_rank_partial", lang, n=tally.unknown_projected,
+                       score=number(tally.shown("projected"), lang)))
+    return lines
 
 
 def _position(found: Standing) -> str:
