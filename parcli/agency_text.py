@@ -13,7 +13,7 @@ from parcli.text import Text
 if TYPE_CHECKING:
     from parcli.engine.agencies import Registry
 
-__all__ = ["agency_text", "merge_note"]
+__all__ = ["agency_text", "listed_under", "merge_note"]
 
 
 def agency_text(registry: Registry, agency_id: str) -> Text:
@@ -42,3 +42,16 @@ def merge_note(registry: Registry, agency_id: str, year: int) -> Text | None:
                                    date=date_text(agency.until, "en")),
                 template.vi.format(old=agency.text.vi, new=new.vi,
                                    date=date_text(agency.until, "vi")))
+
+
+def listed_under(registry: Registry, agency_id: str, year: int) -> tuple[str, Text | None]:
+    """The agency whose list holds `agency_id`'s work in `year`, and, when that is its
+    successor, the note saying so ("… → Sở Tài chính (merged 2025-03-01): its work in 2026
+    is listed under Sở Tài chính.")."""
+    now = registry.current(agency_id, year)
+    merged = merge_note(registry, agency_id, year)
+    if now == agency_id or merged is None:
+        return agency_id, None
+    template, new = label("listed_under"), agency_text(registry, now)
+    return now, Text(template.en.format(merge=merged.en, new=new.en, year=year),
+                     template.vi.format(merge=merged.vi, new=new.vi, year=year))

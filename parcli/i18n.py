@@ -79,6 +79,8 @@ CATALOGUE: dict[str, Text] = {
     "none": Text("none", "không có"),
     "no_lead": Text("(no lead)", "(chưa có cơ quan chủ trì)"),
     "survey_bucket": Text("(survey-scored)", "(điểm điều tra xã hội học)"),
+    "listed_under": Text("{merge}: its work in {year} is listed under {new}.",
+                         "{merge}: nhiệm vụ năm {year} của cơ quan này được liệt kê dưới {new}."),
     "merge_note": Text("{old} → {new} (merged {date})", "{old} → {new} (sáp nhập ngày {date})"),
     "survey": Text("survey", "điều tra xã hội học"),
     "row_bonus": Text("bonus points", "điểm thưởng"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parcli.agency_text import agency_text
+from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
@@ -44,6 +44,10 @@ def run(checked: Checked, options: Options) -> Output:
     agency, criterion = options.agency, options.criterion
     if agency is not None and agency not in registry.by_id:
         raise UsageError(f"no agency with id {agency!r} (see 'parcli agencies')")
+    notes = []
+    if agency is not None:  # an agency that ceased before the year: its successor's list
+        agency, moved = listed_under(registry, agency, dataset.assignments_file.year)
+        notes += [moved.in_(lang)] if moved is not None else []
     codes = [row.code for row in dataset.criteria_file.criteria]
     codes += [item.code for item in dataset.assignments_file.assignments]
     if criterion is not None and not _within(criterion, codes):
@@ -77,7 +81,7 @@ def run(checked: Checked, options: Options) -> Output:
                   rows, t("assignments_title", lang))
     keys = ("code", "criterion", "title", "title_en", "product", "requirement", "deadline",
             "due", "lead", "implementers")
-    return Output([table], [{k: row[k] for k in keys} for row in rows])
+    return Output([table], [{k: row[k] for k in keys} for row in rows], notes=notes)
 
 
 def _within(code: str, codes: list[str]) -> bool:

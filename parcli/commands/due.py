@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from parcli.agency_text import agency_text
+from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
@@ -53,8 +53,10 @@ def run(checked: Checked, options: Options) -> Output:
     statuses: dict[str, str] = {code: status.status for code, status in recorded.items()}
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)
-    if options.agency is not None:
-        items = [d for d in items if options.agency in registry.current_ids(
+    if options.agency is not None:  # one that ceased before the year: its successor's list
+        agency, moved = listed_under(registry, options.agency, plan.year)
+        notes += [moved.in_(lang)] if moved is not None else []
+        items = [d for d in items if agency in registry.current_ids(
             d.deliverable.item.lead + d.deliverable.item.implementers, plan.year)]
     if options.statuses:
         items = [d for d in items if (d.status or "unknown") in options.statuses]

@@ -58,8 +58,10 @@ class Agency(StrictModel):
         return Text(self.name_en or self.name, self.name, en_fallback=self.name_en is None)
 
     def superseded(self, year: int) -> bool:
-        """Whether the agency had ceased before `year` began."""
-        return self.until is not None and self.until < date(year, 1, 1)
+        """Whether `year` is no longer the agency's: `until` is the day it ceased (the first
+        day its successor does its work), so an agency with `until` on 1 January of `year`
+        or before never worked in it."""
+        return self.until is not None and self.until <= date(year, 1, 1)
 
 
 class AgencyRegistry(StrictModel):

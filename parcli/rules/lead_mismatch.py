@@ -1,7 +1,8 @@
 """The two files should agree on who leads a criterion.
 
 Failing: criterion `4.1` led by Sở Nội vụ, its assignment `4.1` led by Sở Tài chính.
-Passing: the same agencies, however spelt.
+Passing: the same agencies, however spelt, or an agency and its successor after a merger
+before the plan year.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ def check(context: Context) -> Iterator[Found]:
         if owner is None or any(registry.resolve(text) is None
                                 for text in (*owner.row.lead, *item.lead)):
             continue  # an unknown agency is the unknown-agency rule's to report, once
-        expected, actual = set(registry.ids(owner.row.lead)), set(registry.ids(item.lead))
+        # In the plan year: a criterion naming a merged agency and an assignment naming its
+        # successor agree (the merger is agency-superseded's to report).
+        year = context.dataset.assignments_file.year
+        expected = set(registry.current_ids(owner.row.lead, year))
+        actual = set(registry.current_ids(item.lead, year))
         if actual != expected:
             yield context.assignment(index, MESSAGE.format(
                 code=item.code, owner=owner.code,

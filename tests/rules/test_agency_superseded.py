@@ -55,8 +55,9 @@ def test_vietnamese_message(cli, tmp_path: Path) -> None:
 
 
 def test_a_plan_year_that_began_before_the_agency_ceased_passes(cli, tmp_path: Path) -> None:
-    # The 2030 plan year begins on 2030-01-01: an agency that ceased that day still existed.
-    case = Case(tmp_path, agencies=[_beta("2030-01-01")])
+    # `until` is the day it ceased: one that ceased on 2030-01-02 still worked on 2030-01-01
+    # (one that ceased on 2030-01-01 never did: tests/test_mergers.py).
+    case = Case(tmp_path, agencies=[_beta("2030-01-02")])
     code, data = validate(cli, case)
     assert problems(data, "agency-superseded") == []
     assert (code, data) == (0, {"errors": [], "warnings": []})

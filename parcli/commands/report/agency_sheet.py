@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from parcli.agency_text import agency_text
+from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
 from parcli.engine.agencies import Registry
 from parcli.engine.gap import LeafGap, leaf_gaps, split
@@ -27,8 +27,10 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
         near = registry.suggest(agency)
         hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
         raise UsageError(f"--agency: no agency with id {agency!r}{hint}")
-    name = agency_text(registry, agency).in_(lang)
     year = dataset.criteria_file.target_year
+    # An agency that ceased before the year: the sheet is its successor's, and says so.
+    agency, moved = listed_under(registry, agency, year)
+    name = agency_text(registry, agency).in_(lang)
     gaps = [g for g in leaf_gaps(dataset.tree, registry, dataset.mapped) if agency in g.leads]
     criteria_rows = [_criterion_row(gap, agency, registry, lang) for gap in gaps]
     plan = dataset.assignments_file
@@ -70,8 +72,9 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
                    codes=", ".join(d.deliverable.item.code for d in late)) if late
                  else t("sheet_none_late", lang, as_of=date_text(as_of, lang)))
     title = t("sheet_title", lang, agency=name, year=dataset.criteria_file.target_year)
-    sections = [Section(title, [t("sheet_intro", lang, n=len(gaps), tasks=len(tasks)),
-                                late_line], level=1),
+    moved_lines = [moved.in_(lang)] if moved is not None else []
+    sections = [Section(title, [*moved_lines, t("sheet_intro", lang, n=len(gaps),
+                                                tasks=len(tasks)), late_line], level=1),
                 Section(t("sheet_criteria", lang, agency=name),
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
@@ -80,7 +83,8 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
             "late": [d.deliverable.item.code for d in late],
             "as_of": as_of.isoformat()}
-    return Output([criteria_table, task_table], data, notes=[late_line], sections=sections)
+    notes = [*moved_lines, late_line]
+    return Output([criteria_table, task_table], data, notes=notes, sections=sections)
 
 
 def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
