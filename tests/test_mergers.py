@@ -65,3 +65,10 @@ def test_the_successor_named_for_a_merged_lead_is_no_mismatch(cli, tmp_path) -> 
                            encoding="utf-8")
     found = json.loads(cli("validate", "--criteria", criteria, "-f", "json").out)
     assert [w for w in found["warnings"] if w["rule"] == "lead-mismatch"] == []
+
+
+def test_the_meeting_report_notes_the_mergers(cli, tmp_path) -> None:
+    criteria = _plan(tmp_path, "2029-06-01")
+    result = cli("report", "--criteria", criteria, "--as-of", "2030-03-01", "-f", "md")
+    assert result.code == 0, result.err
+    assert "\nGamma Department → Alpha Department (merged 2029-06-01)\n" in result.out

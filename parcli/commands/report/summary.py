@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from parcli.agency_text import agency_text
+from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
 from parcli.commands.report import annex, since
 from parcli.commands.report.options import Options
@@ -66,6 +66,9 @@ def run(checked: Checked, options: Options) -> Output:
     if options.since is not None:
         sections.append(since.section(options.since, figures, lang))
     agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
+    # agencies merged before the year: their points are counted under their successors
+    agency_section.blocks += [note.in_(lang) for agency in registry.agencies
+                              if (note := merge_note(registry, agency.id, data.target_year))]
     sections.append(agency_section)
     criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
                                                          data.baseline_year)
