@@ -294,11 +294,11 @@ def test_a_given_criteria_file_reads_the_files_beside_it_never_bundled(cli, tmp_
     alone = tmp_path / "alone"
     alone.mkdir()
     (alone / CRITERIA.name).write_bytes(CRITERIA.read_bytes())
-    result = cli("agencies", "--criteria", alone / CRITERIA.name)
+    result = cli("gap", "--criteria", alone / CRITERIA.name)
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith("parcli: error: agencies needs an assignments file")
+    assert result.err.startswith("parcli: error: gap needs an assignments file")
     assert result.err.endswith("; pass --assignments FILE or --no-assignments\n")
-    result = cli("agencies", "--no-assignments", "--criteria", alone / CRITERIA.name)
+    result = cli("agencies", "--criteria", alone / CRITERIA.name)  # assignments optional
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("parcli: error: agencies needs an agencies file")
     assert result.err.endswith("; pass --agencies FILE\n")
