@@ -31,7 +31,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from parcli.output import CONTEXT, CONTEXT_MARK, Output, Table, Untranslated, cell
+from parcli.i18n import t
+from parcli.output import CONTEXT, CONTEXT_MARK, Letter, Output, Table, Untranslated, cell
 from parcli.render.base import (
     Reporter,
     Writes,
@@ -62,12 +63,6 @@ FIRST_LINE_INDENT_CM = 1.27
 _CELL_PAD_MM = 1.3  # left and right inside a table cell
 
 
-_NO_CHARTS = ("Charts are not drawn: they need the optional chart extra "
-              "(pip install 'parcli[charts]').",
-              "Không vẽ biểu đồ: cần cài thêm phần vẽ biểu đồ "
-              "(pip install 'parcli[charts]').")
-
-
 class DocxReporter(Reporter):
     name = "docx"
     help = "a Word document (A4, Decree 30/2020/NĐ-CP layout)"
@@ -93,17 +88,37 @@ def word_document(output: Output, lang: Lang) -> bytes:
     usable = _setup_page(document, landscape)
     _setup_styles(document, lang)
     title = None
-    charts = _Charts(document, lang, usable)
+    charts = _Charts(document, lang, usable, output)
+    letter = output.letter
     if output.sections is not None:
-        for section in output.sections:
-            _heading(document, section.heading, section.level)
-            title = title or section.heading
+        annex_at = len(output.sections) if output.annex is None else output.annex
+        if letter is not None:
+            _letterhead(document, letter, lang, usable)
+            title = letter.subject
+        for index, section in enumerate(output.sections):
+            if index == annex_at:
+                if letter is not None:
+                    _closing(document, letter, lang, usable)
+                tables = [b for s in output.sections[annex_at:] for b in s.blocks
+                          if isinstance(b, Table)]
+                portrait = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+                usable = _new_section(document, any(  # landscape: words would not fit
+                    sum(_natural_widths(b, lang)[1]) > portrait for b in tables))
+                charts.usable = usable
+                _heading(document, t("doc_annex", lang), 1)
+                if not section.blocks:  # the annex's own heading: its title is written
+                    continue
+            if not (index == 0 and letter is not None and section.level == 1):
+                _heading(document, section.heading, section.level)  # (the letter's title
+            title = title or section.heading  # stands for the summary's heading)
             for block in section.blocks:
                 if isinstance(block, str):
                     _paragraph(document, block, markup=True)
                     continue
                 _word_table(document, block, lang, usable)
-                charts.draw(block)
+                charts.draw(block, section.heading)
+        if letter is not None and annex_at >= len(output.sections):
+            _closing(document, letter, lang, usable)
     elif output.lines is not None:
         for line in output.lines + output.notes:
             _paragraph(document, line, plain=True)
@@ -113,7 +128,7 @@ def word_document(output: Output, lang: Lang) -> bytes:
                 _heading(document, table.title, 2)
                 title = title or table.title
             _word_table(document, table, lang, usable)
-            charts.draw(table)
+            charts.draw(table, table.title or "")
         for note in output.notes:
             _paragraph(document, note, plain=True)
     properties = document.core_properties
@@ -126,6 +141,172 @@ def word_document(output: Output, lang: Lang) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# --- Decree 30's parts -----------------------------------------------------------------------
+
+BLANK = "……"  # a blank the office fills in by hand
+
+
+def _letterhead(document: WordDocument, letter: Letter, lang: Lang, usable: float) -> None:
+    """The two-column header (issuing body over its parent, left; the national motto with its
+    rule, right; number and symbol, left; place and date, right), then the type of document
+    and its summary line with a short rule, centred."""
+    motto_mm = text_mm(t("doc_motto", lang), bold=True)
+    right_mm = min(max(motto_mm + 4, usable * 0.5), usable * 0.66)  # the motto on one line
+    left_mm = usable - right_mm
+    table = _layout_table(document, 2, [left_mm, right_mm])
+    left, right = table.rows[0].cells
+    _line(left, letter.parent or BLANK, size=13, first=True)
+    issuer = letter.issuer or BLANK * 3
+    _line(left, issuer, size=13, bold=True)
+    _rule(left, min(max(text_mm(issuer, bold=True), 20.0) * 0.6, left_mm - 4), left_mm)
+    _line(right, t("doc_motto", lang), size=13, bold=True, first=True)
+    motto = t("doc_motto_line", lang)
+    _line(right, motto, size=14, bold=True)
+    _rule(right, text_mm(motto, bold=True, size_pt=14) / 1.04, right_mm)
+    number, place = table.rows[1].cells
+    _line(number, t("doc_number", lang, blank=BLANK, kind=letter.kind_code,
+                    symbol=letter.symbol or BLANK), size=13, first=True)
+    _line(place, t("doc_date", lang, place=letter.place or BLANK, blank=BLANK,
+                   year=letter.year), size=14, italic=True, first=True)
+    kind = _centred(document, letter.kind, size=14, bold=True)
+    kind.paragraph_format.space_before = _pt(18)
+    _centred(document, letter.subject, size=14, bold=True)
+    rule = document.add_paragraph()
+    _rule_paragraph(rule, 40.0, usable)
+    rule.paragraph_format.space_after = _pt(6)
+
+
+def _closing(document: WordDocument, letter: Letter, lang: Lang, usable: float) -> None:
+    """"Nơi nhận:" with its list (left) and the signer block (right): authority and title
+    in bold upper case, room for the signature, a blank for the name."""
+    left_mm = usable * 0.45
+    table = _layout_table(document, 1, [left_mm, usable - left_mm])
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = _pt(12)
+    recipients, signer = table.rows[0].cells
+    _line(recipients, t("doc_recipients", lang), size=12, bold=True, italic=True, first=True,
+          align="left")
+    for name in letter.recipients or (BLANK * 3 + ";", BLANK * 3 + "."):
+        _line(recipients, f"- {name}", size=11, align="left")
+    first = True
+    if letter.authority:
+        _line(signer, letter.authority, size=13, bold=True, first=True)
+        first = False
+    _line(signer, letter.signer or BLANK * 3, size=13, bold=True, first=first)
+    for _ in range(4):  # the signature and the seal
+        _line(signer, "", size=13)
+    _line(signer, BLANK * 4, size=13, bold=True)
+    signer.paragraphs[0].paragraph_format.space_before = _pt(12)
+
+
+def _layout_table(document: WordDocument, rows: int, widths: list[float]) -> Any:
+    """A table without borders that lays text out side by side; its rows never split."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table = document.add_table(rows=rows, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "nil")
+        borders.append(border)
+    table._tbl.tblPr.append(borders)
+    _cell_margins(table._tbl, 0.5)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+        for target in column.cells:
+            target.width = Mm(width)
+    return table
+
+
+def _line(target: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
+          first: bool = False, align: str = "center") -> Any:
+    """One line of a layout cell (its first paragraph when `first`)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    paragraph = target.paragraphs[0] if first else target.add_paragraph()
+    paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if align == "center"
+                           else WD_ALIGN_PARAGRAPH.LEFT)
+    form = paragraph.paragraph_format
+    form.first_line_indent = Cm(0)
+    form.space_before = form.space_after = Pt(0)
+    form.keep_with_next = True
+    if text:
+        run = paragraph.add_run(clean(text))
+        run.bold, run.italic = bold or None, italic or None
+        run.font.size = Pt(size)
+    return paragraph
+
+
+def _centred(document: WordDocument, text: str, *, size: float, bold: bool) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    form = paragraph.paragraph_format
+    form.first_line_indent = Cm(0)
+    form.space_before = form.space_after = Pt(0)
+    form.keep_with_next = True
+    run = paragraph.add_run(clean(" ".join(text.split())))
+    run.bold = bold or None
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def _rule(target: _Cell, length_mm: float, width_mm: float) -> None:
+    _rule_paragraph(target.add_paragraph(), length_mm, width_mm)
+
+
+def _rule_paragraph(paragraph: Any, length_mm: float, width_mm: float) -> None:
+    """A horizontal rule `length_mm` long, centred in `width_mm`: an empty paragraph with a
+    top border, indented from both sides."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Mm, Pt
+
+    form = paragraph.paragraph_format
+    side = max((width_mm - length_mm) / 2, 0.0)
+    form.left_indent = form.right_indent = Mm(side)
+    form.first_line_indent = Cm(0)
+    form.space_before = form.space_after = Pt(0)
+    form.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _pt(points: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(points)
+
+
+def _new_section(document: WordDocument, landscape: bool) -> float:
+    """A new page (and section: landscape when its tables need it) for the annex, its pages
+    numbered on from the body's; returns the text width, mm."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    width, height = PAGE_MM
+    if landscape:
+        width, height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    return float(width - MARGINS_MM["left"] - MARGINS_MM["right"])
 
 
 def _setup_page(document: WordDocument, landscape: bool) -> float:
@@ -341,7 +522,8 @@ def text_mm(text: str, *, bold: bool = False, size_pt: float = TABLE_PT) -> floa
     return units / 1000 * em * (1.08 if bold else 1.0) * 1.04
 
 
-def _natural_widths(table: Table, lang: Lang) -> tuple[list[float], list[float]]:
+def _natural_widths(table: Table, lang: Lang,
+                    size: float = TABLE_PT) -> tuple[list[float], list[float]]:
     """Each column's width with its cells on one line (a number column's header on about
     two), and its least width (its widest word), in mm, cell padding included."""
     natural, least = [], []
@@ -349,16 +531,27 @@ def _natural_widths(table: Table, lang: Lang) -> tuple[list[float], list[float]]
     pad = 2 * _CELL_PAD_MM + 0.5
     for index, column in enumerate(human_columns(table)):
         texts = [row[index].text.strip() for row in body]
-        header_words = max((text_mm(word, bold=True) for word in column.label.split()),
-                           default=0.0)
-        header = text_mm(column.label, bold=True)
+        header_words = max((text_mm(word, bold=True, size_pt=size)
+                            for word in column.label.split()), default=0.0)
+        header = text_mm(column.label, bold=True, size_pt=size)
         if column.numeric:
             header = max(header_words, header / 2)
-        widest = max((text_mm(text) for text in texts), default=0.0)
-        words = max((text_mm(word) for text in texts for word in text.split()), default=0.0)
+        widest = max((text_mm(text, size_pt=size) for text in texts), default=0.0)
+        words = max((text_mm(word, size_pt=size) for text in texts for word in text.split()),
+                    default=0.0)
         natural.append(max(widest, header, 4.0) + pad)
         least.append(max(words, header_words, 4.0) + pad)
     return natural, least
+
+
+def table_size(table: Table, lang: Lang, usable: float) -> float:
+    """The table's font size, pt: 13, or down to 11 when its longest words would not fit
+    side by side at 13 (a word, a date or a code is never broken where a smaller size
+    keeps it whole)."""
+    for size in (TABLE_PT, 12, 11):
+        if sum(_natural_widths(table, lang, size)[1]) <= usable:
+            return size
+    return 11
 
 
 def _too_wide(table: Table, lang: Lang) -> bool:
@@ -367,12 +560,13 @@ def _too_wide(table: Table, lang: Lang) -> bool:
     return sum(least) > portrait or sum(natural) > 1.5 * portrait
 
 
-def column_widths(table: Table, lang: Lang, usable: float) -> list[float]:
+def column_widths(table: Table, lang: Lang, usable: float,
+                  size: float = TABLE_PT) -> list[float]:
     """Widths (mm) that fill the text width: each column gets its longest word, then the
     room left is shared in proportion to how much more each needs to fit on one line; when
     even the longest words do not fit, all shrink alike (Word then breaks the words). A table
     that fits on one line gives the room to spare to its text columns."""
-    natural, least = _natural_widths(table, lang)
+    natural, least = _natural_widths(table, lang, size)
     if sum(natural) <= usable:
         text = [n if not c.numeric else 0.0
                 for n, c in zip(natural, human_columns(table), strict=True)]
@@ -393,7 +587,8 @@ def _word_table(document: WordDocument, table: Table, lang: Lang, usable: float)
     columns = human_columns(table)
     if not columns:
         return
-    widths = column_widths(table, lang, usable)
+    size = table_size(table, lang, usable)
+    widths = column_widths(table, lang, usable, size)
     word = document.add_table(rows=1, cols=len(columns))
     word.style = document.styles["Table Grid"]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -402,21 +597,34 @@ def _word_table(document: WordDocument, table: Table, lang: Lang, usable: float)
     header = word.rows[0]
     _row_flags(header, header=True)
     for target, column in zip(header.cells, columns, strict=True):
-        _fill(target, _Text(column.label), bold=True, align="center")
+        _fill(target, _Text(column.label), bold=True, align="center", size=size)
         _shade(target, "D9D9D9")
     for index, texts in enumerate(_word_rows(table, lang)):
         row = word.add_row()
-        _row_flags(row, header=False)
+        _row_flags(row, header=False, split=_tall(texts, widths, size))
         bold = index >= len(table.rows)  # a footer (total) row
         for target, column, text in zip(row.cells, columns, texts, strict=True):
-            _fill(target, text, bold=bold, align="right" if column.numeric else "left")
+            _fill(target, text, bold=bold, align="right" if column.numeric else "left",
+                  size=size)
     for column, width in zip(word.columns, widths, strict=True):
         column.width = Mm(width)
         for target in column.cells:
             target.width = Mm(width)
 
 
-def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
+def _tall(texts: list[_Text], widths: list[float], size: float) -> bool:
+    """Whether a row would take more than a quarter of a page: such a row may split across
+    pages (a page left half empty is worse); a shorter one is kept whole."""
+    import math
+
+    pad = 2 * _CELL_PAD_MM + 0.5
+    lines = max((math.ceil(text_mm(text.text.strip(), size_pt=size) / max(width - pad, 1.0))
+                 for text, width in zip(texts, widths, strict=True)), default=1)
+    return lines * size * 1.15 * 25.4 / 72 > (PAGE_MM[1] - 40) / 4
+
+
+def _fill(target: _Cell, text: _Text, *, bold: bool, align: str,
+          size: float = TABLE_PT) -> None:
     """One cell's paragraph: leading spaces (a tree's indentation) become an indent."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -431,6 +639,8 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
         paragraph.paragraph_format.left_indent = Pt(3 * depth)
     if text.text.strip():
         run = paragraph.add_run(clean(text.text.strip()))
+        if size != TABLE_PT:
+            run.font.size = Pt(size)
         run.bold = bold or None
         run.italic = text.italic or None
         if text.grey:
@@ -439,12 +649,14 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
-def _row_flags(row: _Row, *, header: bool) -> None:
-    """A row never splits across pages; the header row repeats on every page."""
+def _row_flags(row: _Row, *, header: bool, split: bool = False) -> None:
+    """A row does not split across pages unless `split` (a tall one); the header row
+    repeats on every page."""
     from docx.oxml import OxmlElement
 
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    if not split:
+        properties.append(OxmlElement("w:cantSplit"))
     if header:
         properties.append(OxmlElement("w:tblHeader"))
 
@@ -474,26 +686,28 @@ def _cell_margins(table: Any, mm: float) -> None:
 
 
 class _Charts:
-    """Draws the charts tables declare, below them; without matplotlib, one note instead."""
+    """Draws the charts tables declare, below them, each with a numbered caption ("Biểu đồ
+    1: …") kept on the page of its chart; without matplotlib, none, and the Output gets a
+    note for stderr (the document itself stays clean)."""
 
-    def __init__(self, document: WordDocument, lang: Lang, usable: float) -> None:
-        self.document, self.lang, self.usable = document, lang, usable
-        self.noted = False
+    def __init__(self, document: WordDocument, lang: Lang, usable: float,
+                 output: Output) -> None:
+        self.document, self.lang, self.usable, self.output = document, lang, usable, output
+        self.count = 0
 
-    def draw(self, table: Table) -> None:
+    def draw(self, table: Table, heading: str) -> None:
         labels, values = table.chart_columns()
         if not values or not table.rows:
             return
         from parcli.render.charts import available, bar_chart_png
 
         if not available():
-            if not self.noted:
-                _paragraph(self.document, _NO_CHARTS[1 if self.lang == "vi" else 0],
-                           note=True)
-                self.noted = True
+            note = t("charts_not_drawn", self.lang)
+            if note not in self.output.stderr_notes:
+                self.output.stderr_notes.append(note)
             return
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm, Mm
+        from docx.shared import Cm, Mm, Pt
 
         rows = table.rows
         categories = []
@@ -501,12 +715,36 @@ class _Charts:
             parts = [cell(c.shown(row.get(c.key)), self.lang).strip() for c in labels]
             categories.append(". ".join(part for part in parts if part))
         series = [(c.label, [_chart_value(row.get(c.key)) for row in rows]) for c in values]
-        image = bar_chart_png(categories, series, lang=self.lang)
+        image = bar_chart_png(categories, series, lang=self.lang,
+                              axis=t("chart_axis", self.lang))
+        width = min(self.usable, 160.0)
+        pixels_w, pixels_h = _png_size(image)
+        page_height = min(PAGE_MM) if self.usable > PAGE_MM[0] else max(PAGE_MM)
+        room = page_height - MARGINS_MM["top"] - MARGINS_MM["bottom"] - 30  # and its caption
+        if pixels_w and width * pixels_h / pixels_w > room:
+            width = room * pixels_w / pixels_h
         paragraph = self.document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.first_line_indent = Cm(0)
         paragraph.paragraph_format.keep_together = True
-        paragraph.add_run().add_picture(io.BytesIO(image), width=Mm(min(self.usable, 160)))
+        paragraph.paragraph_format.keep_with_next = True  # with its caption
+        paragraph.add_run().add_picture(io.BytesIO(image), width=Mm(width))
+        self.count += 1
+        caption = self.document.add_paragraph()
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.paragraph_format.first_line_indent = Cm(0)
+        caption.paragraph_format.space_after = Pt(6)
+        title = " ".join((table.chart.title if table.chart and table.chart.title
+                          else heading).split())
+        caption.add_run(clean(t("chart_caption", self.lang, n=self.count, title=title))
+                        ).italic = True
+
+
+def _png_size(image: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels (its IHDR chunk)."""
+    if image[:8] != b"\x89PNG\r\n\x1a\n" or len(image) < 24:
+        return 0, 0
+    return int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
 
 
 def _chart_value(value: Any) -> Decimal | int | None:
