@@ -82,7 +82,9 @@ def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
     if font:
         axes.tick_params(labelfontfamily=font)
     if axis:
-        axes.set_xlabel(_literal(axis), fontsize=8, **({"fontfamily": font} if font else {}))
+        axis_label = axes.set_xlabel(_literal(axis), fontsize=8)
+        if font:
+            axis_label.set_fontfamily(font)
     axes.grid(axis="x", color="#bfbfbf", linewidth=0.5)
     axes.set_axisbelow(True)
     for side in ("top", "right"):

@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from parcli.i18n import t
-from parcli.output import CONTEXT, CONTEXT_MARK, Letter, Output, Table, Untranslated, cell
+from parcli.output import CONTEXT, CONTEXT_MARK, Output, Table, Untranslated, cell
 from parcli.render.base import (
     Reporter,
     Writes,
@@ -42,6 +42,7 @@ from parcli.render.base import (
     human_columns,
     shown_tables,
 )
+from parcli.render.decree30 import MARGINS_MM, PAGE_MM, cell_margins, text_mm
 
 ORDER = 60  # its place among the formats (help lists them in this order)
 
@@ -53,8 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DocxReporter", "column_widths", "text_mm", "word_document"]
 
-PAGE_MM = (210, 297)  # A4
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 FONT = "Times New Roman"
 BODY_PT = 13
 TITLE_PT = 14
@@ -93,16 +92,22 @@ def word_document(output: Output, lang: Lang) -> bytes:
     if output.sections is not None:
         annex_at = len(output.sections) if output.annex is None else output.annex
         if letter is not None:
-            _letterhead(document, letter, lang, usable)
+            from parcli.render.decree30 import closing, letterhead
+
+            letterhead(document, letter, lang, usable)
             title = letter.subject
         for index, section in enumerate(output.sections):
             if index == annex_at:
                 if letter is not None:
-                    _closing(document, letter, lang, usable)
+                    from parcli.render.decree30 import closing
+
+                    closing(document, letter, lang, usable)
                 tables = [b for s in output.sections[annex_at:] for b in s.blocks
                           if isinstance(b, Table)]
                 portrait = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
-                usable = _new_section(document, any(  # landscape: words would not fit
+                from parcli.render.decree30 import new_section
+
+                usable = new_section(document, any(  # landscape: words would not fit
                     sum(_natural_widths(b, lang)[1]) > portrait for b in tables))
                 charts.usable = usable
                 _heading(document, t("doc_annex", lang), 1)
@@ -118,7 +123,9 @@ def word_document(output: Output, lang: Lang) -> bytes:
                 _word_table(document, block, lang, usable)
                 charts.draw(block, section.heading)
         if letter is not None and annex_at >= len(output.sections):
-            _closing(document, letter, lang, usable)
+            from parcli.render.decree30 import closing
+
+            closing(document, letter, lang, usable)
     elif output.lines is not None:
         for line in output.lines + output.notes:
             _paragraph(document, line, plain=True)
@@ -141,172 +148,6 @@ def word_document(output: Output, lang: Lang) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-# --- Decree 30's parts -----------------------------------------------------------------------
-
-BLANK = "……"  # a blank the office fills in by hand
-
-
-def _letterhead(document: WordDocument, letter: Letter, lang: Lang, usable: float) -> None:
-    """The two-column header (issuing body over its parent, left; the national motto with its
-    rule, right; number and symbol, left; place and date, right), then the type of document
-    and its summary line with a short rule, centred."""
-    motto_mm = text_mm(t("doc_motto", lang), bold=True)
-    right_mm = min(max(motto_mm + 4, usable * 0.5), usable * 0.66)  # the motto on one line
-    left_mm = usable - right_mm
-    table = _layout_table(document, 2, [left_mm, right_mm])
-    left, right = table.rows[0].cells
-    _line(left, letter.parent or BLANK, size=13, first=True)
-    issuer = letter.issuer or BLANK * 3
-    _line(left, issuer, size=13, bold=True)
-    _rule(left, min(max(text_mm(issuer, bold=True), 20.0) * 0.6, left_mm - 4), left_mm)
-    _line(right, t("doc_motto", lang), size=13, bold=True, first=True)
-    motto = t("doc_motto_line", lang)
-    _line(right, motto, size=14, bold=True)
-    _rule(right, text_mm(motto, bold=True, size_pt=14) / 1.04, right_mm)
-    number, place = table.rows[1].cells
-    _line(number, t("doc_number", lang, blank=BLANK, kind=letter.kind_code,
-                    symbol=letter.symbol or BLANK), size=13, first=True)
-    _line(place, t("doc_date", lang, place=letter.place or BLANK, blank=BLANK,
-                   year=letter.year), size=14, italic=True, first=True)
-    kind = _centred(document, letter.kind, size=14, bold=True)
-    kind.paragraph_format.space_before = _pt(18)
-    _centred(document, letter.subject, size=14, bold=True)
-    rule = document.add_paragraph()
-    _rule_paragraph(rule, 40.0, usable)
-    rule.paragraph_format.space_after = _pt(6)
-
-
-def _closing(document: WordDocument, letter: Letter, lang: Lang, usable: float) -> None:
-    """"Nơi nhận:" with its list (left) and the signer block (right): authority and title
-    in bold upper case, room for the signature, a blank for the name."""
-    left_mm = usable * 0.45
-    table = _layout_table(document, 1, [left_mm, usable - left_mm])
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = _pt(12)
-    recipients, signer = table.rows[0].cells
-    _line(recipients, t("doc_recipients", lang), size=12, bold=True, italic=True, first=True,
-          align="left")
-    for name in letter.recipients or (BLANK * 3 + ";", BLANK * 3 + "."):
-        _line(recipients, f"- {name}", size=11, align="left")
-    first = True
-    if letter.authority:
-        _line(signer, letter.authority, size=13, bold=True, first=True)
-        first = False
-    _line(signer, letter.signer or BLANK * 3, size=13, bold=True, first=first)
-    for _ in range(4):  # the signature and the seal
-        _line(signer, "", size=13)
-    _line(signer, BLANK * 4, size=13, bold=True)
-    signer.paragraphs[0].paragraph_format.space_before = _pt(12)
-
-
-def _layout_table(document: WordDocument, rows: int, widths: list[float]) -> Any:
-    """A table without borders that lays text out side by side; its rows never split."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    table = document.add_table(rows=rows, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{side}")
-        border.set(qn("w:val"), "nil")
-        borders.append(border)
-    table._tbl.tblPr.append(borders)
-    _cell_margins(table._tbl, 0.5)
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Mm(width)
-        for target in column.cells:
-            target.width = Mm(width)
-    return table
-
-
-def _line(target: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
-          first: bool = False, align: str = "center") -> Any:
-    """One line of a layout cell (its first paragraph when `first`)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    paragraph = target.paragraphs[0] if first else target.add_paragraph()
-    paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if align == "center"
-                           else WD_ALIGN_PARAGRAPH.LEFT)
-    form = paragraph.paragraph_format
-    form.first_line_indent = Cm(0)
-    form.space_before = form.space_after = Pt(0)
-    form.keep_with_next = True
-    if text:
-        run = paragraph.add_run(clean(text))
-        run.bold, run.italic = bold or None, italic or None
-        run.font.size = Pt(size)
-    return paragraph
-
-
-def _centred(document: WordDocument, text: str, *, size: float, bold: bool) -> Any:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    form = paragraph.paragraph_format
-    form.first_line_indent = Cm(0)
-    form.space_before = form.space_after = Pt(0)
-    form.keep_with_next = True
-    run = paragraph.add_run(clean(" ".join(text.split())))
-    run.bold = bold or None
-    run.font.size = Pt(size)
-    return paragraph
-
-
-def _rule(target: _Cell, length_mm: float, width_mm: float) -> None:
-    _rule_paragraph(target.add_paragraph(), length_mm, width_mm)
-
-
-def _rule_paragraph(paragraph: Any, length_mm: float, width_mm: float) -> None:
-    """A horizontal rule `length_mm` long, centred in `width_mm`: an empty paragraph with a
-    top border, indented from both sides."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Mm, Pt
-
-    form = paragraph.paragraph_format
-    side = max((width_mm - length_mm) / 2, 0.0)
-    form.left_indent = form.right_indent = Mm(side)
-    form.first_line_indent = Cm(0)
-    form.space_before = form.space_after = Pt(0)
-    form.line_spacing = Pt(2)
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
-        top.set(qn(f"w:{key}"), value)
-    borders.append(top)
-    paragraph._p.get_or_add_pPr().append(borders)
-
-
-def _pt(points: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(points)
-
-
-def _new_section(document: WordDocument, landscape: bool) -> float:
-    """A new page (and section: landscape when its tables need it) for the annex, its pages
-    numbered on from the body's; returns the text width, mm."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
-
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.different_first_page_header_footer = False
-    width, height = PAGE_MM
-    if landscape:
-        width, height = height, width
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(width), Mm(height)
-    return float(width - MARGINS_MM["left"] - MARGINS_MM["right"])
 
 
 def _setup_page(document: WordDocument, landscape: bool) -> float:
@@ -496,32 +337,6 @@ def _word_rows(table: Table, lang: Lang) -> list[list[_Text]]:
     return rows
 
 
-# Times New Roman's advance widths (thousandths of an em) of the letters that Vietnamese
-# uses, by base letter: a letter with diacritics is as wide as its base (ể as e, Đ as D).
-_TNR_WIDTHS = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;()%-/'",
-    [444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500,
-     333, 389, 278, 500, 500, 722, 500, 500, 444,
-     722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
-     667, 556, 611, 722, 722, 944, 722, 722, 611,
-     *[500] * 10, 250, 250, 250, 278, 278, 333, 333, 833, 333, 278, 180], strict=True))
-
-
-def text_mm(text: str, *, bold: bool = False, size_pt: float = TABLE_PT) -> float:
-    """About how wide `text` is on one line in Times New Roman (or its metric twin Liberation
-    Serif), in mm: the font's widths by base letter, bold 8% wider, 4% to spare."""
-    import unicodedata
-
-    em = size_pt * 25.4 / 72
-    units = 0
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1] or char
-        if base == "Đ" or base == "đ":
-            base = "D" if base == "Đ" else "d"
-        units += _TNR_WIDTHS.get(base, 722 if base.isupper() else 556)
-    return units / 1000 * em * (1.08 if bold else 1.0) * 1.04
-
-
 def _natural_widths(table: Table, lang: Lang,
                     size: float = TABLE_PT) -> tuple[list[float], list[float]]:
     """Each column's width with its cells on one line (a number column's header on about
@@ -593,7 +408,7 @@ def _word_table(document: WordDocument, table: Table, lang: Lang, usable: float)
     word.style = document.styles["Table Grid"]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
-    _cell_margins(word._tbl, _CELL_PAD_MM)
+    cell_margins(word._tbl, _CELL_PAD_MM)
     header = word.rows[0]
     _row_flags(header, header=True)
     for target, column in zip(header.cells, columns, strict=True):
@@ -613,14 +428,14 @@ def _word_table(document: WordDocument, table: Table, lang: Lang, usable: float)
 
 
 def _tall(texts: list[_Text], widths: list[float], size: float) -> bool:
-    """Whether a row would take more than a quarter of a page: such a row may split across
+    """Whether a row would take more than an eighth of a page: such a row may split across
     pages (a page left half empty is worse); a shorter one is kept whole."""
     import math
 
     pad = 2 * _CELL_PAD_MM + 0.5
     lines = max((math.ceil(text_mm(text.text.strip(), size_pt=size) / max(width - pad, 1.0))
                  for text, width in zip(texts, widths, strict=True)), default=1)
-    return lines * size * 1.15 * 25.4 / 72 > (PAGE_MM[1] - 40) / 4
+    return lines * size * 1.15 * 25.4 / 72 > (PAGE_MM[1] - 40) / 8
 
 
 def _fill(target: _Cell, text: _Text, *, bold: bool, align: str,
@@ -670,19 +485,6 @@ def _shade(target: _Cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     target._tc.get_or_add_tcPr().append(shading)
-
-
-def _cell_margins(table: Any, mm: float) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    table.tblPr.append(margins)
 
 
 class _Charts:

@@ -71,11 +71,12 @@ def provenance(checked: Checked, lang: Lang) -> str:
     file of one's own as it was given (relative to the working folder when inside it)."""
     dataset = checked.dataset
     bundled = {source.path for source in checked.sources if source.bundled}
-    parts = []
+    own, shipped = [], []
     for source in dataset.paths.sources():
         digest = getattr(dataset, source.kind).document.sha256 or ""
-        shown = (f"{source.path.name}, {t('bundled_plan', lang)}"
-                 if source.path in bundled or dataset.paths.bundled and source.kind != "results"
-                 else display_path(source.path))
-        parts.append(f"{shown} (SHA-256 {digest[:12]})")
-    return t("provenance", lang, files="; ".join(parts))
+        if source.path in bundled or (dataset.paths.bundled and source.kind != "results"):
+            shipped.append(f"{source.path.name} (SHA-256 {digest[:12]})")
+        else:
+            own.append(f"{display_path(source.path)} (SHA-256 {digest[:12]})")
+    parts = [f"{', '.join(shipped)}: {t('bundled_plan', lang)}"] if shipped else []
+    return t("provenance", lang, files="; ".join(parts + own))
