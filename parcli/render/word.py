@@ -454,6 +454,7 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str,
         paragraph.paragraph_format.left_indent = Pt(3 * depth)
     if text.text.strip():
         run = paragraph.add_run(clean(text.text.strip()))
+        _no_break_hyphens(run._r)
         if size != TABLE_PT:
             run.font.size = Pt(size)
         run.bold = bold or None
@@ -462,6 +463,31 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str,
             run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     if align == "center":
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _no_break_hyphens(run: Any) -> None:
+    """A hyphen inside a word ("21/NQ-CP", "KT-XH") as Word's non-breaking hyphen, so that
+    no line ends inside a code; the text reads back the same."""
+    import re
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for text in run.findall(qn("w:t")):
+        pieces = re.split(r"(?<=\S)-(?=\S)", text.text or "")
+        if len(pieces) == 1:
+            continue
+        text.text = pieces[0]
+        text.set(qn("xml:space"), "preserve")
+        after = text
+        for piece in pieces[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            after.addnext(hyphen)
+            rest = OxmlElement("w:t")
+            rest.text = piece
+            rest.set(qn("xml:space"), "preserve")
+            hyphen.addnext(rest)
+            after = rest
 
 
 def _row_flags(row: _Row, *, header: bool, split: bool = False) -> None:
