@@ -8,19 +8,25 @@ for the text and the tables, headings in bold (the title 14 pt, centred); paragr
 justified with a 1.27 cm first-line indent, 6 pt before, single line spacing; page numbers
 centred in the top margin from the second page on. The report's sections become headings,
 paragraphs (whose only markup, `**bold**`, becomes bold runs) and real Word tables; every
-table's header row repeats on each page it runs onto, rows never split across pages,
-numbers are right-aligned. A table command's document holds its tables and notes, and is
-laid out landscape when its tables are too wide for a portrait page (the decree allows
-this for a document made of tables). The language of the text is set (vi-VN or en-GB) so
-that Word checks the spelling in the right language. Numbers and dates in table cells are
-written as the language writes them: `8,67` and `30/09/2020` in Vietnamese.
-
-Excel
+table's header row repeats on each page it runs onto; a row stays on one page unless it is
+tall (then it may split rather than leave a page half empty); numbers are right-aligned; a
+table whose longest words would not fit side by side at 13 pt is set at 12 or 11 pt, and a
+hyphen inside a word is non-breaking, so that no word, date or code is cut. A document that
+declares its Decree 30 parts (`Output.letter`) gets them around its body (`decree30.py`: the
+header block, number, place and date, type and summary; "Nơi nhận" and the signer block
+before the annex); its annex (`Output.annex`) starts a new page, under "PHỤ LỤC", in a
+landscape section when its tables need one. A table command's document holds its tables and
+notes, and is laid out landscape when its tables are too wide for a portrait page (the decree
+allows this for a document made of tables). The language of the text is set (vi-VN or
+en-GB) so that Word checks the spelling in the right language. Numbers and dates in table
+cells are written as the language writes them: `8,67` and `30/09/2020` in Vietnamese.
 
 Charts: a table that declares a `Chart` gets a bar chart (a PNG image drawn by
-`parcli.render.charts`) below it, of exactly the columns the chart names; without matplotlib
-a note says why there is none. Text from the data may hold characters XML cannot hold: they
-are written as U+FFFD (`clean`) instead of failing the whole file.
+`parcli.render.charts`) below it, with a numbered caption ("Biểu đồ 1: …") kept with it, of
+exactly the columns the chart names. Without matplotlib the document has no charts and says
+nothing of it; `Output.stderr_notes` gets the note for stderr. Text from the data may hold
+characters XML cannot hold: they are written as U+FFFD (`clean`) instead of failing the whole
+file.
 """
 
 from __future__ import annotations
