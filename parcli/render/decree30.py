@@ -67,10 +67,9 @@ def closing(document: WordDocument, letter: Letter, lang: Lang, usable: float) -
     in bold upper case, room for the signature, a blank for the name."""
     left_mm = usable * 0.45
     table = _layout_table(document, 1, [left_mm, usable - left_mm])
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = _pt(12)
     recipients, signer = table.rows[0].cells
     _line(recipients, t("doc_recipients", lang), size=12, bold=True, italic=True, first=True,
-          align="left")
+          align="left").paragraph_format.space_before = _pt(18)
     for name in letter.recipients or (BLANK * 3 + ";", BLANK * 3 + "."):
         _line(recipients, f"- {name}", size=11, align="left")
     first = True
@@ -81,7 +80,7 @@ def closing(document: WordDocument, letter: Letter, lang: Lang, usable: float) -
     for _ in range(4):  # the signature and the seal
         _line(signer, "", size=13)
     _line(signer, BLANK * 4, size=13, bold=True)
-    signer.paragraphs[0].paragraph_format.space_before = _pt(12)
+    signer.paragraphs[0].paragraph_format.space_before = _pt(18)
 
 
 def _layout_table(document: WordDocument, rows: int, widths: list[float]) -> Any:
