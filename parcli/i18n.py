@@ -459,6 +459,30 @@ CATALOGUE: dict[str, Text] = {
                           "parcli: dữ liệu có {n} cảnh báo; xem bằng 'parcli validate'"),
     "wrote": Text("wrote {path}", "đã ghi {path}"),
     "items": Text("Assignments", "Số nhiệm vụ"),
+    # Decree 30/2020/NĐ-CP parts of a Word document (docx)
+    "doc_motto": Text("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    "doc_motto_line": Text("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
+    "doc_number": Text("No.: {blank}/{kind}-{symbol}", "Số: {blank}/{kind}-{symbol}"),
+    "doc_date": Text("{place}, {blank} {year}", "{place}, ngày {blank} tháng {blank} năm {year}"),
+    "doc_report": Text("REPORT", "BÁO CÁO"),
+    "doc_report_subject": Text("Implementation of the {plan}", "Tình hình thực hiện {plan}"),
+    "doc_sheet": Text("NOTICE", "THÔNG BÁO"),
+    "doc_sheet_subject": Text("Tasks of {agency} under the {plan}",
+                              "Nhiệm vụ của {agency} trong {plan}"),
+    "doc_recipients": Text("Recipients:", "Nơi nhận:"),
+    "doc_annex": Text("ANNEX", "PHỤ LỤC"),
+    "doc_parent": Text("{province} PROVINCIAL PEOPLE'S COMMITTEE", "UBND {province}"),
+    "doc_plan_of_year": Text("plan for {year}", "Kế hoạch năm {year}"),
+    "sheet_title_plan": Text("{agency}: tasks under the {plan}",
+                             "{agency}: nhiệm vụ trong {plan}"),
+    "chart_caption": Text("Chart {n}: {title}", "Biểu đồ {n}: {title}"),
+    "chart_axis": Text("points", "điểm"),
+    "charts_not_drawn": Text("parcli: the Word file has no charts: they need the optional chart "
+                             "extra (pip install 'parcli[charts]')",
+                             "parcli: tệp Word không có biểu đồ: cần cài thêm phần vẽ biểu đồ "
+                             "(pip install 'parcli[charts]')"),
+    "bundled_plan": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
+    "provenance": Text("Data files: {files}.", "Tệp dữ liệu: {files}."),
 }
 
 

@@ -11,7 +11,7 @@ from parcli.numbers import number
 from parcli.problems import Problem
 from parcli.text import Lang, Untranslated
 
-__all__ = ["CONTEXT", "CONTEXT_MARK", "Chart", "Column", "Output", "Section", "Table",
+__all__ = ["CONTEXT", "CONTEXT_MARK", "Chart", "Column", "Letter", "Output", "Section", "Table",
            "Untranslated", "cell", "list_separator", "number"]
 
 CONTEXT = "_context"
@@ -107,6 +107,31 @@ class Section:
     level: int = 2
 
 
+@dataclass(frozen=True)
+class Letter:
+    """The parts of an administrative document (Decree 30/2020/NĐ-CP, Appendix I) around its
+    body, in the output's language. None (or an empty list) is a blank the office fills in
+    by hand: nothing here is made up. The Word format lays them out; the other formats
+    ignore them.
+
+    `kind` and `kind_code` are the type of document ("BÁO CÁO", "BC"); `subject` its summary
+    line; `symbol` the issuer's abbreviation ("SNV" gives "Số: …/BC-SNV"); `year` the year of
+    the date line ("Đắk Lắk, ngày … tháng … năm 2020"); `authority` and `signer` the signer
+    block's two upper-case lines ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")."""
+
+    kind: str
+    kind_code: str
+    subject: str
+    year: int
+    parent: str | None = None
+    issuer: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    recipients: tuple[str, ...] = ()
+    authority: str | None = None
+    signer: str | None = None
+
+
 @dataclass
 class Output:
     """What a command has to say, in every shape a reporter may need."""
@@ -120,6 +145,12 @@ class Output:
     lines: list[str] | None = None  # text formats print these instead of the tables
     sections: list[Section] | None = None  # a document: md renders it whole
     name_sources: bool = True  # a "Data: ..." line among the notes (not under validate -q)
+    letter: Letter | None = None  # a document's Decree 30 parts (docx lays them out)
+    annex: int | None = None  # the index of the first section of the annex ("Phụ lục"):
+    #                           docx puts "Nơi nhận" and the signer block before it, and
+    #                           starts it on a new page
+    stderr_notes: list[str] = field(default_factory=list)  # said on stderr after writing
+    #                  (a reporter adds them, e.g. docx: "charts not drawn: no matplotlib")
 
 
 def cell(value: Any, lang: Lang = "en") -> str:

@@ -79,7 +79,7 @@ def test_config_option_names_one_explicitly(cli, repo: Path, tmp_path: Path) -> 
     ('disable = ["title-mismatch", "typo-rule"]\n',
      "parcli.toml:1: unknown rule 'typo-rule' (see 'parcli validate -v')"),
     ('disable = []\nlevel = "error"\n', "parcli.toml:2: unknown key 'level' (known: disable, "
-     "levels)"),
+     "levels, document)"),
     ('[levels]\nlead-mismatch = "fatal"\n', "parcli.toml:2: level 'fatal' of lead-mismatch is "
      "not error or warning"),
     ('disable = ["yaml-syntax"]\n', "parcli.toml:1: rule 'yaml-syntax' cannot be disabled or "

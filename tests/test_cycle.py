@@ -136,7 +136,7 @@ def test_report_per_agency_writes_one_sheet_each(cli, tmp_path: Path) -> None:
     written = sorted(p.name for p in (tmp_path / "sheets").iterdir())
     assert "home-affairs.md" in written and "justice.md" in written
     assert (tmp_path / "sheets" / "justice.md").read_text("utf-8").startswith(
-        "# Department of Justice: tasks of the 2020 administrative reform plan")
+        "# Department of Justice: tasks under the Plan to improve the Public Administration ")
 
 
 def test_init_results_then_progress(cli, tmp_path: Path) -> None:

@@ -117,8 +117,12 @@ def _deliver(result: Any, checked: Checked | None, sources: list[Source], common
 
         chosen = reporter(common.format, common.color, lang=common.lang)
         folder = _folder(result.folder)
+        left_out: dict[str, None] = {}  # what the renderer left out, e.g. the charts: once
         for stem, each in result.outputs.items():
             _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common, read)
+            left_out.update(dict.fromkeys(each.stderr_notes))
+        for note in left_out:
+            say(note)
     else:
         raise TypeError(f"a command returned {type(result).__name__}, not an output")
 
@@ -136,6 +140,8 @@ def _show(output: Output, checked: Checked | None, sources: list[Source], common
             say(t("warnings_note", common.lang, n=len(checked.warnings)))
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
     _emit(chosen.write(output), destination, common, read)
+    for note in output.stderr_notes:  # what the renderer left out, e.g. the charts
+        say(note)
     if output.lines is None and not chosen.for_machines:
         for problem in output.problems:  # errors a command shows in its tables (check's
             if problem.level == "error":  # check sums), also as every command prints one

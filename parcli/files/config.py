@@ -9,6 +9,18 @@ named by `--config`. Example::
     [levels]
     lead-mismatch = "error"
 
+    [document]                      # the parts of a Word report only the office knows
+    issuer = "SỞ NỘI VỤ"            # the issuing body (upper case, as the header prints it)
+    parent = "UBND TỈNH ĐẮK LẮK"    # its parent; default: "UBND TỈNH " + the data's province
+    symbol = "SNV"                  # the issuer's abbreviation: "Số: …/BC-SNV"
+    place = "Đắk Lắk"               # "Đắk Lắk, ngày … tháng … năm 2020"
+    recipients = ["UBND tỉnh (để b/c);", "Lưu: VT, CCHC."]
+    signer_authority = "KT. GIÁM ĐỐC"
+    signer_title = "PHÓ GIÁM ĐỐC"
+
+Each text key may have an English twin (`issuer_en`, …, `recipients_en`) for `--lang en`.
+What `[document]` does not give stays a blank to fill in, never a made-up value.
+
 An unknown key, an unknown rule id, a level other than error/warning, or a rule that cannot
 be configured (a file that cannot be read) is a usage error naming the file and line.
 """
@@ -23,7 +35,31 @@ from typing import Any
 from parcli.problems import Level, UsageError
 
 FILE_NAMES = ("parcli.toml", "pyproject.toml")
-KEYS = ("disable", "levels")
+KEYS = ("disable", "levels", "document")
+DOCUMENT_TEXTS = ("issuer", "parent", "symbol", "place", "signer_authority", "signer_title")
+DOCUMENT_KEYS = (*DOCUMENT_TEXTS, *(f"{key}_en" for key in DOCUMENT_TEXTS if key != "symbol"),
+                 "recipients", "recipients_en")
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """`[document]`: the parts of a Decree 30 document only the office knows, by key
+    (`issuer`, `issuer_en`, …; `recipients` and `recipients_en` are lists). A key not given
+    is a blank in the document."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "", "_en"
+
+    def text(self, key: str, lang: str) -> str | None:
+        """The value in `lang` (English: its `_en` twin, else the Vietnamese one)."""
+        if lang == "en" and self.texts.get(f"{key}_en"):
+            return self.texts[f"{key}_en"]
+        return self.texts.get(key) or None
+
+    def recipients_in(self, lang: str) -> tuple[str, ...]:
+        if lang == "en" and self.recipients.get("_en"):
+            return self.recipients["_en"]
+        return self.recipients.get("", ())
 
 
 @dataclass(frozen=True)
@@ -31,6 +67,7 @@ class Config:
     disabled: frozenset[str] = frozenset()
     levels: dict[str, Level] = field(default_factory=dict)
     source: Path | None = None
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def find(start: Path) -> Path | None:
@@ -84,7 +121,33 @@ def load(path: Path, known: dict[str, bool]) -> Config:
         if level not in ("error", "warning"):
             raise UsageError(f"{_where(path, text, rule_id)}: level {level!r} of {rule_id} is "
                              "not error or warning")
-    return Config(frozenset(disable), dict(levels), path)
+    return Config(frozenset(disable), dict(levels), path,
+                  _document(path, text, table.get("document", {})))
+
+
+def _document(path: Path, text: str, table: Any) -> DocumentSettings:
+    """`[document]`, checked: known keys, texts that are one line, recipients a list."""
+    if not isinstance(table, dict):
+        raise UsageError(f"{_where(path, text, 'document')}: document is a table of "
+                         "issuer = \"…\", recipients = [\"…\"], …")
+    texts: dict[str, str] = {}
+    recipients: dict[str, tuple[str, ...]] = {}
+    for key, value in table.items():
+        if key not in DOCUMENT_KEYS:
+            raise UsageError(f"{_where(path, text, key)}: unknown key {key!r} in [document] "
+                             f"(known: {', '.join(DOCUMENT_KEYS)})")
+        if key.startswith("recipients"):
+            if not isinstance(value, list) or not all(
+                    isinstance(item, str) and item.strip() for item in value):
+                raise UsageError(f"{_where(path, text, key)}: {key} is a list of texts, one "
+                                 "recipient each")
+            recipients[key.removeprefix("recipients")] = tuple(
+                " ".join(item.split()) for item in value)
+        elif not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+            raise UsageError(f"{_where(path, text, key)}: {key} is one line of text")
+        else:
+            texts[key] = " ".join(value.split())
+    return DocumentSettings(texts, recipients)
 
 
 def _text(path: Path) -> str:

@@ -328,13 +328,22 @@ class Total(Scored):
     _range = field_validator("baseline", "target")(_total_range)
 
 
+class PlanSource(Source):
+    """The document a criteria file transcribes: the plan, whose title documents cite."""
+
+    short_title: NonEmpty | None = described(
+        "A shorter title that reads better in a sentence, e.g. Kế hoạch nâng cao Chỉ số CCHC "
+        "và Chỉ số SIPAS năm 2020 (optional; documents use the title without it).", default=None)
+    short_title_en: NonEmpty | None = described("English short title (optional).", default=None)
+
+
 class CriteriaFile(StrictModel):
     index: IndexInfo = described("The index the plan is about.")
     province: Named = described("The province.")
     baseline_year: Year | None = described("Year of the baseline scores; omit in a first "
                                             "year.", default=None)
     target_year: Year = described("Year of the targets (the plan year).")
-    source: Source | None = described("The document transcribed.", default=None)
+    source: PlanSource | None = described("The document transcribed.", default=None)
     rank: Rank | None = described("The province's rank in the baseline year.", default=None)
     sipas: Sipas | None = described("The satisfaction index (SIPAS).", default=None)
     total: Total = described("The printed grand-total row.")

@@ -24,7 +24,7 @@ SeriesData = tuple[str, Sequence[Decimal | int | None]]
 """A series: its label (the legend entry) and one value per category (None: unknown)."""
 
 _FILLS = ("#d9d9d9", "#7f7f7f", "#262626")  # light, middle, dark grey
-_SERIF = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")
+_SERIF = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")  # metric twins first
 _WIDTH_IN = 6.3  # 160 mm: the text width of a portrait A4 page with Decree 30's margins
 _DPI = 200
 
@@ -39,11 +39,13 @@ def available() -> bool:
 
 
 def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
-                  lang: Lang = "en", label_width: int = 34) -> bytes:
+                  lang: Lang = "en", label_width: int = 34, axis: str | None = None) -> bytes:
     """Horizontal bars, one group per category (read top to bottom in the given order), one
-    bar per series; a single series gets its value written at the end of each bar. Numbers
-    on the axis and the bars use the decimal comma in Vietnamese. Raises ImportError when
-    matplotlib is not installed (see `available()`)."""
+    bar per series; a single series gets its value written at the end of each bar. Category
+    labels are wrapped at spaces, whole (never cut). `axis` labels the value axis ("điểm").
+    Text is in the document's font (Times New Roman, else its metric twin Liberation Serif).
+    Numbers on the axis and the bars use the decimal comma in Vietnamese. Raises
+    ImportError when matplotlib is not installed (see `available()`)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -56,7 +58,7 @@ def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     names = [_literal(name) for name, _ in series]
-    font = _serif_font([*labels, *names, "0123456789,.-"])  # set on each text, not rcParams
+    font = _serif_font([*labels, *names, axis or "", "0123456789,.-"])  # on each text
 
     count = len(series)
     bar = 0.8 / max(count, 1)
@@ -79,6 +81,10 @@ def bar_chart_png(categories: Sequence[str], series: Sequence[SeriesData], *,
     axes.tick_params(labelsize=8)
     if font:
         axes.tick_params(labelfontfamily=font)
+    if axis:
+        axis_label = axes.set_xlabel(_literal(axis), fontsize=8)
+        if font:
+            axis_label.set_fontfamily(font)
     axes.grid(axis="x", color="#bfbfbf", linewidth=0.5)
     axes.set_axisbelow(True)
     for side in ("top", "right"):
@@ -102,10 +108,9 @@ def _literal(text: str) -> str:
 
 
 def _wrapped(text: str, width: int) -> str:
-    """A category label on at most two lines, cut with an ellipsis beyond that."""
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=False) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder=" …")]
+    """A category label wrapped at spaces, whole: as many lines as it takes, never cut."""
+    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=False,
+                          break_on_hyphens=False) or [""]
     return "\n".join(lines)
 
 

@@ -8,19 +8,25 @@ for the text and the tables, headings in bold (the title 14 pt, centred); paragr
 justified with a 1.27 cm first-line indent, 6 pt before, single line spacing; page numbers
 centred in the top margin from the second page on. The report's sections become headings,
 paragraphs (whose only markup, `**bold**`, becomes bold runs) and real Word tables; every
-table's header row repeats on each page it runs onto, rows never split across pages,
-numbers are right-aligned. A table command's document holds its tables and notes, and is
-laid out landscape when its tables are too wide for a portrait page (the decree allows
-this for a document made of tables). The language of the text is set (vi-VN or en-GB) so
-that Word checks the spelling in the right language. Numbers and dates in table cells are
-written as the language writes them: `8,67` and `30/09/2020` in Vietnamese.
-
-Excel
+table's header row repeats on each page it runs onto; a row stays on one page unless it is
+tall (then it may split rather than leave a page half empty); numbers are right-aligned; a
+table whose longest words would not fit side by side at 13 pt is set at 12 or 11 pt, and a
+hyphen inside a word is non-breaking, so that no word, date or code is cut. A document that
+declares its Decree 30 parts (`Output.letter`) gets them around its body (`decree30.py`: the
+header block, number, place and date, type and summary; "Nơi nhận" and the signer block
+before the annex); its annex (`Output.annex`) starts a new page, under "PHỤ LỤC", in a
+landscape section when its tables need one. A table command's document holds its tables and
+notes, and is laid out landscape when its tables are too wide for a portrait page (the decree
+allows this for a document made of tables). The language of the text is set (vi-VN or
+en-GB) so that Word checks the spelling in the right language. Numbers and dates in table
+cells are written as the language writes them: `8,67` and `30/09/2020` in Vietnamese.
 
 Charts: a table that declares a `Chart` gets a bar chart (a PNG image drawn by
-`parcli.render.charts`) below it, of exactly the columns the chart names; without matplotlib
-a note says why there is none. Text from the data may hold characters XML cannot hold: they
-are written as U+FFFD (`clean`) instead of failing the whole file.
+`parcli.render.charts`) below it, with a numbered caption ("Biểu đồ 1: …") kept with it, of
+exactly the columns the chart names. Without matplotlib the document has no charts and says
+nothing of it; `Output.stderr_notes` gets the note for stderr. Text from the data may hold
+characters XML cannot hold: they are written as U+FFFD (`clean`) instead of failing the whole
+file.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from parcli.i18n import t
 from parcli.output import CONTEXT, CONTEXT_MARK, Output, Table, Untranslated, cell
 from parcli.render.base import (
     Reporter,
@@ -41,6 +48,7 @@ from parcli.render.base import (
     human_columns,
     shown_tables,
 )
+from parcli.render.decree30 import MARGINS_MM, PAGE_MM, cell_margins, text_mm
 
 ORDER = 60  # its place among the formats (help lists them in this order)
 
@@ -52,20 +60,12 @@ if TYPE_CHECKING:
 
 __all__ = ["DocxReporter", "column_widths", "text_mm", "word_document"]
 
-PAGE_MM = (210, 297)  # A4
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 FONT = "Times New Roman"
 BODY_PT = 13
 TITLE_PT = 14
 TABLE_PT = 13
 FIRST_LINE_INDENT_CM = 1.27
 _CELL_PAD_MM = 1.3  # left and right inside a table cell
-
-
-_NO_CHARTS = ("Charts are not drawn: they need the optional chart extra "
-              "(pip install 'parcli[charts]').",
-              "Không vẽ biểu đồ: cần cài thêm phần vẽ biểu đồ "
-              "(pip install 'parcli[charts]').")
 
 
 class DocxReporter(Reporter):
@@ -93,17 +93,45 @@ def word_document(output: Output, lang: Lang) -> bytes:
     usable = _setup_page(document, landscape)
     _setup_styles(document, lang)
     title = None
-    charts = _Charts(document, lang, usable)
+    charts = _Charts(document, lang, usable, output)
+    letter = output.letter
     if output.sections is not None:
-        for section in output.sections:
-            _heading(document, section.heading, section.level)
-            title = title or section.heading
+        annex_at = len(output.sections) if output.annex is None else output.annex
+        if letter is not None:
+            from parcli.render.decree30 import closing, letterhead
+
+            letterhead(document, letter, lang, usable)
+            title = letter.subject
+        for index, section in enumerate(output.sections):
+            if index == annex_at:
+                if letter is not None:
+                    from parcli.render.decree30 import closing
+
+                    closing(document, letter, lang, usable)
+                tables = [b for s in output.sections[annex_at:] for b in s.blocks
+                          if isinstance(b, Table)]
+                portrait = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+                from parcli.render.decree30 import new_section
+
+                usable = new_section(document, any(  # landscape: words would not fit
+                    sum(_natural_widths(b, lang)[1]) > portrait for b in tables))
+                charts.usable = usable
+                _heading(document, t("doc_annex", lang), 1)
+                if not section.blocks:  # the annex's own heading: its title is written
+                    continue
+            if not (index == 0 and letter is not None and section.level == 1):
+                _heading(document, section.heading, section.level)  # (the letter's title
+            title = title or section.heading  # stands for the summary's heading)
             for block in section.blocks:
                 if isinstance(block, str):
                     _paragraph(document, block, markup=True)
                     continue
                 _word_table(document, block, lang, usable)
-                charts.draw(block)
+                charts.draw(block, section.heading)
+        if letter is not None and annex_at >= len(output.sections):
+            from parcli.render.decree30 import closing
+
+            closing(document, letter, lang, usable)
     elif output.lines is not None:
         for line in output.lines + output.notes:
             _paragraph(document, line, plain=True)
@@ -113,7 +141,7 @@ def word_document(output: Output, lang: Lang) -> bytes:
                 _heading(document, table.title, 2)
                 title = title or table.title
             _word_table(document, table, lang, usable)
-            charts.draw(table)
+            charts.draw(table, table.title or "")
         for note in output.notes:
             _paragraph(document, note, plain=True)
     properties = document.core_properties
@@ -315,33 +343,8 @@ def _word_rows(table: Table, lang: Lang) -> list[list[_Text]]:
     return rows
 
 
-# Times New Roman's advance widths (thousandths of an em) of the letters that Vietnamese
-# uses, by base letter: a letter with diacritics is as wide as its base (ể as e, Đ as D).
-_TNR_WIDTHS = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;()%-/'",
-    [444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500,
-     333, 389, 278, 500, 500, 722, 500, 500, 444,
-     722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
-     667, 556, 611, 722, 722, 944, 722, 722, 611,
-     *[500] * 10, 250, 250, 250, 278, 278, 333, 333, 833, 333, 278, 180], strict=True))
-
-
-def text_mm(text: str, *, bold: bool = False, size_pt: float = TABLE_PT) -> float:
-    """About how wide `text` is on one line in Times New Roman (or its metric twin Liberation
-    Serif), in mm: the font's widths by base letter, bold 8% wider, 4% to spare."""
-    import unicodedata
-
-    em = size_pt * 25.4 / 72
-    units = 0
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1] or char
-        if base == "Đ" or base == "đ":
-            base = "D" if base == "Đ" else "d"
-        units += _TNR_WIDTHS.get(base, 722 if base.isupper() else 556)
-    return units / 1000 * em * (1.08 if bold else 1.0) * 1.04
-
-
-def _natural_widths(table: Table, lang: Lang) -> tuple[list[float], list[float]]:
+def _natural_widths(table: Table, lang: Lang,
+                    size: float = TABLE_PT) -> tuple[list[float], list[float]]:
     """Each column's width with its cells on one line (a number column's header on about
     two), and its least width (its widest word), in mm, cell padding included."""
     natural, least = [], []
@@ -349,16 +352,27 @@ def _natural_widths(table: Table, lang: Lang) -> tuple[list[float], list[float]]
     pad = 2 * _CELL_PAD_MM + 0.5
     for index, column in enumerate(human_columns(table)):
         texts = [row[index].text.strip() for row in body]
-        header_words = max((text_mm(word, bold=True) for word in column.label.split()),
-                           default=0.0)
-        header = text_mm(column.label, bold=True)
+        header_words = max((text_mm(word, bold=True, size_pt=size)
+                            for word in column.label.split()), default=0.0)
+        header = text_mm(column.label, bold=True, size_pt=size)
         if column.numeric:
             header = max(header_words, header / 2)
-        widest = max((text_mm(text) for text in texts), default=0.0)
-        words = max((text_mm(word) for text in texts for word in text.split()), default=0.0)
+        widest = max((text_mm(text, size_pt=size) for text in texts), default=0.0)
+        words = max((text_mm(word, size_pt=size) for text in texts for word in text.split()),
+                    default=0.0)
         natural.append(max(widest, header, 4.0) + pad)
         least.append(max(words, header_words, 4.0) + pad)
     return natural, least
+
+
+def table_size(table: Table, lang: Lang, usable: float) -> float:
+    """The table's font size, pt: 13, or down to 11 when its longest words would not fit
+    side by side at 13 (a word, a date or a code is never broken where a smaller size
+    keeps it whole)."""
+    for size in (TABLE_PT, 12, 11):
+        if sum(_natural_widths(table, lang, size)[1]) <= usable:
+            return size
+    return 11
 
 
 def _too_wide(table: Table, lang: Lang) -> bool:
@@ -367,12 +381,13 @@ def _too_wide(table: Table, lang: Lang) -> bool:
     return sum(least) > portrait or sum(natural) > 1.5 * portrait
 
 
-def column_widths(table: Table, lang: Lang, usable: float) -> list[float]:
+def column_widths(table: Table, lang: Lang, usable: float,
+                  size: float = TABLE_PT) -> list[float]:
     """Widths (mm) that fill the text width: each column gets its longest word, then the
     room left is shared in proportion to how much more each needs to fit on one line; when
     even the longest words do not fit, all shrink alike (Word then breaks the words). A table
     that fits on one line gives the room to spare to its text columns."""
-    natural, least = _natural_widths(table, lang)
+    natural, least = _natural_widths(table, lang, size)
     if sum(natural) <= usable:
         text = [n if not c.numeric else 0.0
                 for n, c in zip(natural, human_columns(table), strict=True)]
@@ -393,30 +408,44 @@ def _word_table(document: WordDocument, table: Table, lang: Lang, usable: float)
     columns = human_columns(table)
     if not columns:
         return
-    widths = column_widths(table, lang, usable)
+    size = table_size(table, lang, usable)
+    widths = column_widths(table, lang, usable, size)
     word = document.add_table(rows=1, cols=len(columns))
     word.style = document.styles["Table Grid"]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
-    _cell_margins(word._tbl, _CELL_PAD_MM)
+    cell_margins(word._tbl, _CELL_PAD_MM)
     header = word.rows[0]
     _row_flags(header, header=True)
     for target, column in zip(header.cells, columns, strict=True):
-        _fill(target, _Text(column.label), bold=True, align="center")
+        _fill(target, _Text(column.label), bold=True, align="center", size=size)
         _shade(target, "D9D9D9")
     for index, texts in enumerate(_word_rows(table, lang)):
         row = word.add_row()
-        _row_flags(row, header=False)
+        _row_flags(row, header=False, split=_tall(texts, widths, size))
         bold = index >= len(table.rows)  # a footer (total) row
         for target, column, text in zip(row.cells, columns, texts, strict=True):
-            _fill(target, text, bold=bold, align="right" if column.numeric else "left")
+            _fill(target, text, bold=bold, align="right" if column.numeric else "left",
+                  size=size)
     for column, width in zip(word.columns, widths, strict=True):
         column.width = Mm(width)
         for target in column.cells:
             target.width = Mm(width)
 
 
-def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
+def _tall(texts: list[_Text], widths: list[float], size: float) -> bool:
+    """Whether a row would take more than an eighth of a page: such a row may split across
+    pages (a page left half empty is worse); a shorter one is kept whole."""
+    import math
+
+    pad = 2 * _CELL_PAD_MM + 0.5
+    lines = max((math.ceil(text_mm(text.text.strip(), size_pt=size) / max(width - pad, 1.0))
+                 for text, width in zip(texts, widths, strict=True)), default=1)
+    return lines * size * 1.15 * 25.4 / 72 > (PAGE_MM[1] - 40) / 8
+
+
+def _fill(target: _Cell, text: _Text, *, bold: bool, align: str,
+          size: float = TABLE_PT) -> None:
     """One cell's paragraph: leading spaces (a tree's indentation) become an indent."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -431,6 +460,9 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
         paragraph.paragraph_format.left_indent = Pt(3 * depth)
     if text.text.strip():
         run = paragraph.add_run(clean(text.text.strip()))
+        _no_break_hyphens(run._r)
+        if size != TABLE_PT:
+            run.font.size = Pt(size)
         run.bold = bold or None
         run.italic = text.italic or None
         if text.grey:
@@ -439,12 +471,39 @@ def _fill(target: _Cell, text: _Text, *, bold: bool, align: str) -> None:
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
-def _row_flags(row: _Row, *, header: bool) -> None:
-    """A row never splits across pages; the header row repeats on every page."""
+def _no_break_hyphens(run: Any) -> None:
+    """A hyphen inside a word ("21/NQ-CP", "KT-XH") as Word's non-breaking hyphen, so that
+    no line ends inside a code; the text reads back the same."""
+    import re
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for text in run.findall(qn("w:t")):
+        pieces = re.split(r"(?<=\S)-(?=\S)", text.text or "")
+        if len(pieces) == 1:
+            continue
+        text.text = pieces[0]
+        text.set(qn("xml:space"), "preserve")
+        after = text
+        for piece in pieces[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            after.addnext(hyphen)
+            rest = OxmlElement("w:t")
+            rest.text = piece
+            rest.set(qn("xml:space"), "preserve")
+            hyphen.addnext(rest)
+            after = rest
+
+
+def _row_flags(row: _Row, *, header: bool, split: bool = False) -> None:
+    """A row does not split across pages unless `split` (a tall one); the header row
+    repeats on every page."""
     from docx.oxml import OxmlElement
 
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    if not split:
+        properties.append(OxmlElement("w:cantSplit"))
     if header:
         properties.append(OxmlElement("w:tblHeader"))
 
@@ -460,40 +519,29 @@ def _shade(target: _Cell, fill: str) -> None:
     target._tc.get_or_add_tcPr().append(shading)
 
 
-def _cell_margins(table: Any, mm: float) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    table.tblPr.append(margins)
-
-
 class _Charts:
-    """Draws the charts tables declare, below them; without matplotlib, one note instead."""
+    """Draws the charts tables declare, below them, each with a numbered caption ("Biểu đồ
+    1: …") kept on the page of its chart; without matplotlib, none, and the Output gets a
+    note for stderr (the document itself stays clean)."""
 
-    def __init__(self, document: WordDocument, lang: Lang, usable: float) -> None:
-        self.document, self.lang, self.usable = document, lang, usable
-        self.noted = False
+    def __init__(self, document: WordDocument, lang: Lang, usable: float,
+                 output: Output) -> None:
+        self.document, self.lang, self.usable, self.output = document, lang, usable, output
+        self.count = 0
 
-    def draw(self, table: Table) -> None:
+    def draw(self, table: Table, heading: str) -> None:
         labels, values = table.chart_columns()
         if not values or not table.rows:
             return
         from parcli.render.charts import available, bar_chart_png
 
         if not available():
-            if not self.noted:
-                _paragraph(self.document, _NO_CHARTS[1 if self.lang == "vi" else 0],
-                           note=True)
-                self.noted = True
+            note = t("charts_not_drawn", self.lang)
+            if note not in self.output.stderr_notes:
+                self.output.stderr_notes.append(note)
             return
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm, Mm
+        from docx.shared import Cm, Mm, Pt
 
         rows = table.rows
         categories = []
@@ -501,12 +549,36 @@ class _Charts:
             parts = [cell(c.shown(row.get(c.key)), self.lang).strip() for c in labels]
             categories.append(". ".join(part for part in parts if part))
         series = [(c.label, [_chart_value(row.get(c.key)) for row in rows]) for c in values]
-        image = bar_chart_png(categories, series, lang=self.lang)
+        image = bar_chart_png(categories, series, lang=self.lang,
+                              axis=t("chart_axis", self.lang))
+        width = min(self.usable, 160.0)
+        pixels_w, pixels_h = _png_size(image)
+        page_height = min(PAGE_MM) if self.usable > PAGE_MM[0] else max(PAGE_MM)
+        room = page_height - MARGINS_MM["top"] - MARGINS_MM["bottom"] - 30  # and its caption
+        if pixels_w and width * pixels_h / pixels_w > room:
+            width = room * pixels_w / pixels_h
         paragraph = self.document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.first_line_indent = Cm(0)
         paragraph.paragraph_format.keep_together = True
-        paragraph.add_run().add_picture(io.BytesIO(image), width=Mm(min(self.usable, 160)))
+        paragraph.paragraph_format.keep_with_next = True  # with its caption
+        paragraph.add_run().add_picture(io.BytesIO(image), width=Mm(width))
+        self.count += 1
+        caption = self.document.add_paragraph()
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.paragraph_format.first_line_indent = Cm(0)
+        caption.paragraph_format.space_after = Pt(6)
+        title = " ".join((table.chart.title if table.chart and table.chart.title
+                          else heading).split())
+        caption.add_run(clean(t("chart_caption", self.lang, n=self.count, title=title))
+                        ).italic = True
+
+
+def _png_size(image: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels (its IHDR chunk)."""
+    if image[:8] != b"\x89PNG\r\n\x1a\n" or len(image) < 24:
+        return 0, 0
+    return int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
 
 
 def _chart_value(value: Any) -> Decimal | int | None:

@@ -10,6 +10,7 @@ from datetime import date
 
 from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
+from parcli.commands.report import letter
 from parcli.engine.agencies import Registry
 from parcli.engine.gap import LeafGap, leaf_gaps, split
 from parcli.engine.schedule import deliverables, due_items
@@ -71,7 +72,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
     late_line = (t("sheet_late", lang, n=len(late), as_of=date_text(as_of, lang),
                    codes=", ".join(d.deliverable.item.code for d in late)) if late
                  else t("sheet_none_late", lang, as_of=date_text(as_of, lang)))
-    title = t("sheet_title", lang, agency=name, year=dataset.criteria_file.target_year)
+    title = t("sheet_title_plan", lang, agency=name, plan=letter.plan_name(checked, lang))
     moved_lines = [moved.in_(lang)] if moved is not None else []
     sections = [Section(title, [*moved_lines, t("sheet_intro", lang, n=len(gaps),
                                                 tasks=len(tasks)), late_line], level=1),
@@ -83,8 +84,9 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
             "late": [d.deliverable.item.code for d in late],
             "as_of": as_of.isoformat()}
-    notes = [*moved_lines, late_line]
-    return Output([criteria_table, task_table], data, notes=notes, sections=sections)
+    return Output([criteria_table, task_table], data, notes=[*moved_lines, late_line],
+                  sections=sections,
+                  letter=letter.letter(checked, "sheet", lang, as_of.year, name), annex=1)
 
 
 def _criterion_row(gap: LeafGap, agency: str, registry: Registry,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
-from parcli.commands.report import annex, since
+from parcli.commands.report import annex, letter, since
 from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
@@ -79,7 +79,10 @@ def run(checked: Checked, options: Options) -> Output:
                                 _due_soon(soon, registry, lang, top, data.target_year)))
 
     after = annex.run(checked, sums, gaps, plan, as_of, lang, top)
+    annex_at = len(sections)  # Word: "Nơi nhận" and the signer block go before the annex
     sections += after.sections
+    for footer in (s for s in after.sections if s.heading == t("report_footer", lang)):
+        footer.blocks[0] = letter.provenance(checked, lang)  # no install path
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
         "fields": after.fields,
@@ -98,7 +101,8 @@ def run(checked: Checked, options: Options) -> Output:
         "deadlines": annex.deadlines_json(plan, soon, registry, data.target_year),
         "files": after.files,
     }
-    return Output([], json_data, sections=sections)
+    return Output([], json_data, sections=sections, annex=annex_at,
+                  letter=letter.letter(checked, "report", lang, as_of.year))
 
 
 def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
