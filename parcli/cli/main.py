@@ -13,14 +13,7 @@ from parcli.cli.runner import internal_error, say
 
 
 def main() -> None:
-    """The `parcli` script.
-
-    pydantic looks for plugins (observability hooks) in every installed package's metadata
-    when it builds its first validator: about 14 ms of a 100 ms run (benchmarks/bench.py
-    --only profile). parcli's validators are its own business, so the script asks pydantic,
-    through its documented `PYDANTIC_DISABLE_PLUGINS`, to load none, unless the user set the
-    variable (a plugin a user wants still loads with `PYDANTIC_DISABLE_PLUGINS=`)."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    """The `parcli` script (`parcli/__main__.py` calls it)."""
     # The data is Vietnamese: write UTF-8 whatever the locale says (Windows, LANG=C, pipes);
     # a file name's byte that is not UTF-8 is written escaped rather than failing the run.
     for stream in (sys.stdout, sys.stderr):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.agency_text import agency_text
 from parcli.rules.base import Context, Found
 from parcli.text import Text
 
@@ -43,6 +42,8 @@ def check(context: Context) -> Iterator[Found]:
 
 
 def _names(registry: object, ids: set[str]) -> Text:
+    # Imported here: the catalogue imports every rule; a run that skips it need not.
+    from parcli.agency_text import agency_text
     from parcli.engine.agencies import Registry
 
     assert isinstance(registry, Registry)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parcli.engine.gap import leaf_points, resolve_leads
 from parcli.numbers import number_text
 from parcli.rules.base import Context, Found
 from parcli.text import Text
@@ -30,6 +29,9 @@ MESSAGE = Text("criterion {code} has nobody responsible ({lost} points lost): gi
 
 
 def check(context: Context) -> Iterator[Found]:
+    # Imported here: the catalogue imports every rule; a run that skips it need not.
+    from parcli.engine.gap import leaf_points, resolve_leads
+
     mapped = context.mapped
     for node in context.tree.leaves:
         _, source = resolve_leads(node, context.registry, mapped)
