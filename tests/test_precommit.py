@@ -67,18 +67,11 @@ def _git(repo: Path, *args: str) -> None:
                    cwd=repo, check=True, capture_output=True)
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One throwaway pre-commit home for the module: the hook's environment is built once
-    and reused by each test (as pre-commit reuses it between commits)."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-def _environment(home: Path) -> dict[str, str]:
+def _environment(tmp_path: Path) -> dict[str, str]:
     """The test's environment (PIP_* included, so pip finds the package index) without the
     GIT_* variables a surrounding git hook may set, with a throwaway pre-commit home."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env["PRE_COMMIT_HOME"] = str(home)
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
     env["NO_COLOR"] = "1"
     return env
 
@@ -103,10 +96,10 @@ def _data_repo(tmp_path: Path, broken: bool) -> tuple[Path, int]:
     return repo, line
 
 
-def _try_repo(home: Path, repo: Path, *selection: str) -> subprocess.CompletedProcess[str]:
+def _try_repo(tmp_path: Path, repo: Path, *selection: str) -> subprocess.CompletedProcess[str]:
     command = [*_pre_commit_or_skip(), "try-repo", str(ROOT), "parcli-validate", *selection,
                "--verbose", "--color", "never"]
-    return subprocess.run(command, cwd=repo, env=_environment(home), capture_output=True,
+    return subprocess.run(command, cwd=repo, env=_environment(tmp_path), capture_output=True,
                           text=True, timeout=600, check=False)
 
 
@@ -115,10 +108,10 @@ def _unknown_agency_line(line: int) -> re.Pattern[str]:
                       r"'Sở Nội Vuu'.*\[unknown-agency\]$", re.MULTILINE)
 
 
-def test_bare_hook_fails_on_a_misspelt_agency(tmp_path, home):
+def test_bare_hook_fails_on_a_misspelt_agency(tmp_path):
     _pre_commit_or_skip()
     repo, line = _data_repo(tmp_path, broken=True)
-    done = _try_repo(home, repo, "--all-files")
+    done = _try_repo(tmp_path, repo, "--all-files")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "- exit code: 1" in output, output
@@ -126,20 +119,20 @@ def test_bare_hook_fails_on_a_misspelt_agency(tmp_path, home):
     assert "bundled with parcli" not in output, output
 
 
-def test_hook_pairs_a_changed_file_with_the_files_beside_it(tmp_path, home):
+def test_hook_pairs_a_changed_file_with_the_files_beside_it(tmp_path):
     """Only the assignments file is given: the criteria file beside it is checked too."""
     _pre_commit_or_skip()
     repo, line = _data_repo(tmp_path, broken=True)
-    done = _try_repo(home, repo, "--files", "data/assignments_2020.yaml")
+    done = _try_repo(tmp_path, repo, "--files", "data/assignments_2020.yaml")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert _unknown_agency_line(line).search(output), output
 
 
-def test_bare_hook_passes_the_shipped_data(tmp_path, home):
+def test_bare_hook_passes_the_shipped_data(tmp_path):
     _pre_commit_or_skip()
     repo, _ = _data_repo(tmp_path, broken=False)
-    done = _try_repo(home, repo, "--all-files")
+    done = _try_repo(tmp_path, repo, "--all-files")
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert re.search(r"^parcli validate\.+Passed$", output, re.MULTILINE), output
