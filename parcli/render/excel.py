@@ -429,9 +429,9 @@ def _sheet_table(sheet: Worksheet, table: Table, lang: Lang) -> None:
     # Row heights for the wrapped cells: neither Excel nor LibreOffice fits a row to its
     # wrapped text when it opens a file. The header is bold: a tenth wider.
     labels = [column.label for column in columns]
-    for row_index, line in enumerate([labels, *texts], start=1):
+    for row_index, shown in enumerate([labels, *texts], start=1):
         height = max((_lines(text, width / 1.1 if row_index == 1 else width)
-                      for text, width, wraps in zip(line, widths, wrapped, strict=True)
+                      for text, width, wraps in zip(shown, widths, wrapped, strict=True)
                       if wraps or row_index == 1), default=1)
         if height > 1:
             sheet.row_dimensions[row_index].height = _height(height)
