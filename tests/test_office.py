@@ -156,11 +156,13 @@ def test_csv_excel_is_csv_with_a_byte_order_mark():
     output = Output([_long_table()], {})
     plain = reporter("csv").render(output)
     text = reporter("csv-excel").render(output)
-    assert text == "\ufeff" + plain
+    # the same rows; the header holds the labels, for people (csv keeps the keys)
+    assert text.split("\n", 1)[1] == plain.split("\n", 1)[1]
+    assert plain.startswith("code,name,due,lost\n")
     data = reporter("csv-excel").write(output)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["code", "name", "due", "lost"]
+    assert rows[0] == ["STT", "Tiêu chí", "Hạn", "Điểm bị mất"]
     assert rows[1][1] == "'" + HOSTILE  # neutralised as csv does
     assert rows[4][1] == "Tiêu chí thành phần số 4 về cải cách hành chính"
 
@@ -309,7 +311,9 @@ def test_charts_are_drawn_where_declared_and_only_there():
     _, document = _docx(Output([], {}, sections=sections))
     assert len(document.inline_shapes) == 1
     _, workbook = _xlsx(Output([], {}, sections=sections))
-    assert [len(sheet._charts) for sheet in workbook.worksheets[1:]] == [0, 1]
+    assert [len(sheet._charts) for sheet in workbook.worksheets] == [0, 0, 0]
+    assert [(sheet.title, len(sheet._charts)) for sheet in workbook.chartsheets] == [
+        ("Biểu đồ - B", 1)]
     # A table command's tables get the charts they declare too.
     _, document = _docx(Output([fields], {}))
     assert len(document.inline_shapes) == 1
@@ -387,8 +391,9 @@ def test_bold_pieces_reads_as_markdown_does():
 
 def test_xlsx_report_has_a_sheet_per_table_with_numbers_as_numbers():
     _, workbook = _xlsx(report_output())
-    assert workbook.sheetnames == ["Báo cáo", "Các lĩnh vực",
-                                   "5 cơ quan có nhiều điểm cần", "Phụ lục tiêu chí chưa phân công"]
+    assert workbook.sheetnames == ["Báo cáo", "Các lĩnh vực", "Cơ quan có điểm cần tăng",
+                                   "Phụ lục tiêu chí chưa phân công",
+                                   "Biểu đồ - Các lĩnh vực", "Biểu đồ - Cơ quan điểm cần tăng"]
     summary = workbook["Báo cáo"]
     assert summary["A1"].value == "PAR Index năm 2020: tỉnh Đắk Lắk"
     assert summary["A1"].font.b
@@ -441,15 +446,15 @@ def test_xlsx_report_charts_are_native_bar_charts():
         fields, agencies = (archive.read(n).decode() for n in charts)
     assert "<barChart>" in fields and '<barDir val="bar"/>' in fields
     assert fields.count("<ser>") == 3  # baseline, target, max
-    # Drawn from the cells, in the order baseline, target, max; the codes label the bars.
+    # Drawn from the cells, in the order baseline, target, max; the names label the bars.
     refs = ["'Các lĩnh vực'!$D$2:$D$4", "'Các lĩnh vực'!$E$2:$E$4",
             "'Các lĩnh vực'!$C$2:$C$4"]
     assert [fields.index(ref) for ref in refs] == sorted(fields.index(ref) for ref in refs)
     assert "'Các lĩnh vực'!D1<" in fields  # the series' name: its header cell
-    assert "'Các lĩnh vực'!$A$2:$A$4" in fields
+    assert "'Các lĩnh vực'!$B$2:$B$4" in fields
     assert agencies.count("<ser>") == 1
     assert "$B$2:$B$4" in agencies and "$A$2:$A$4" in agencies
-    sheet = workbook["5 cơ quan có nhiều điểm cần"]
+    sheet = workbook["Cơ quan có điểm cần tăng"]
     assert sheet["A3"].value == "Sở Tài chính (kế thừa)"
     assert sheet.max_column == 4  # the csv-only column is not there
 
@@ -476,7 +481,7 @@ def test_sheet_names_excel_accepts():
     assert names.add("'[x]:*?/\\'") == "x"
     assert names.add("") == "Bảng"
     assert names.add("Thời hạn cho các nhiệm vụ của năm 2020 và sau đó") == (
-        "Thời hạn cho các nhiệm vụ của")
+        "Thời hạn cho các nhiệm vụ")  # never a dangling "của"
 
 
 # --- the real report -----------------------------------------------------------------------

@@ -2,20 +2,30 @@
 the reporter's `lang`); openpyxl is imported only when a workbook is written.
 
 One sheet per table, header row in bold and frozen, an autofilter over the rows, columns
-sized to their content (long text wraps), every number a number cell with a number format
-(`#,##0.00`: the reader's Excel shows it with its own separators, `8,67` on a Vietnamese
-system), percentages as percent cells, dates as date cells. Text is always stored as text:
-a name starting with `=` is never a formula, and `#N/A` is never an error value. A document
-(the report) gets a first sheet with its headings and paragraphs (each table a link to its
-sheet). A table that declares a `Chart` (`Table.chart`) gets a native Excel bar chart of
-exactly its columns beside it.
+sized to their content (long text wraps, and each row is as high as its wrapped text), every
+number a number cell with a number format (`#,##0.00`: the reader's Excel shows it with its
+own separators, `8,67` on a Vietnamese system), percentages as percent cells, dates as date
+cells (`dd/mm/yyyy` in Vietnamese, `yyyy-mm-dd` in English: they sort and filter as dates),
+whether a command gave a `date` or wrote it as text (ISO, or the reader's `dd/mm/yyyy`).
+Text is always stored as text: a name starting with `=` is never a formula, and `#N/A` is
+never an error value. A document (the report) gets a first sheet with its headings and
+paragraphs (each table a link to its sheet). A table that declares a `Chart` (`Table.chart`)
+gets a native Excel bar chart of exactly its columns on a chart sheet of its own (a chart
+sheet prints on one page; they come after the worksheets), its bars named by the chart's last
+label column (the field's or agency's name, not its code).
+
+Printing: every sheet is A4 landscape, fitted to the page's width (as many pages down as it
+takes), with the header row repeated on each page. Sheet names come from the table's title
+or its section's heading, shortened to Excel's 31 characters at a word boundary (fillers and
+a leading count dropped first, never a dangling "của" or "of"), and made unique by a word
+from the table (its name column's label) rather than a number.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,6 +43,7 @@ from parcli.render.base import (
 ORDER = 70  # its place among the formats (help lists them in this order)
 
 if TYPE_CHECKING:
+    from openpyxl.chart import BarChart
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -46,6 +57,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notes_sheet": ("Notes", "Ghi chú"),
     "table_sheet": ("Table", "Bảng"),
     "see_sheet": ("Table: sheet “{name}”", "Bảng: trang tính “{name}”"),
+    "chart_sheet": ("Chart", "Biểu đồ"),
 }
 _EXCEL_CELL_MAX = 32767
 _WIDEST = 60  # a column wider than this many characters wraps its text
@@ -83,15 +95,18 @@ def excel_workbook(output: Output, lang: Lang) -> bytes:
         _report_sheets(sheets, output.sections, names, lang)
     else:
         for index, table in enumerate(output.tables, start=1):
-            sheet = sheets.new(names.add(table.title or f"{_word('table_sheet', lang)} {index}"))
+            sheet = sheets.new(names.add(table.title or f"{_word('table_sheet', lang)} {index}",
+                                         _distinguishing(table)))
             _sheet_table(sheet, table, lang)
-            _excel_chart(sheet, table, table.title or "")
+            _excel_chart(sheets, names, sheet, table, table.title or "", lang)
         lines = output.notes if output.tables else (output.lines or []) + output.notes
         if lines or not output.tables:
             sheet = sheets.new(names.add(_word("notes_sheet", lang)))
             for number, line in enumerate(lines, start=1):
                 _text_cell(sheet.cell(number, 1), line)
             sheet.column_dimensions["A"].width = min(max(map(len, lines), default=10) + 2, 120)
+            _print_setup(sheet, title_rows=False)
+    sheets.finish()
     workbook.properties.creator = "parcli"
     workbook.properties.language = "vi-VN" if lang == "vi" else "en-GB"
     buffer = io.BytesIO()
@@ -105,6 +120,7 @@ class _Sheets:
     def __init__(self, workbook: Workbook, first: Worksheet) -> None:
         self.workbook = workbook
         self.first: Worksheet | None = first
+        self.charts: list[tuple[str, BarChart]] = []
 
     def new(self, title: str) -> Worksheet:
         sheet = self.first if self.first is not None else self.workbook.create_sheet()
@@ -112,25 +128,103 @@ class _Sheets:
         sheet.title = title
         return sheet
 
+    def chart(self, title: str, chart: BarChart) -> None:
+        """A chart sheet, made by `finish` after every worksheet: openpyxl numbers a sheet's
+        print titles and filter by its place among the worksheets, Excel among all sheets."""
+        self.charts.append((title, chart))
+
+    def finish(self) -> None:
+        from openpyxl.worksheet.page import PrintPageSetup
+
+        for title, chart in self.charts:
+            page = self.workbook.create_chartsheet(title)
+            page.pageSetup = PrintPageSetup(orientation="landscape", paperSize=9)  # 9: A4
+            page.add_chart(chart)
+
+
+def _print_setup(sheet: Worksheet, *, title_rows: bool) -> None:
+    """A4 landscape, as wide as the page and as many pages down as it takes; the header row
+    on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if title_rows:
+        sheet.print_title_rows = "1:1"
+        sheet.print_options.gridLines = True  # the cells have no borders
+
 
 class _SheetNames:
     """Sheet names Excel accepts: at most 31 characters, none of `[]:*?/\\`, not starting or
-    ending with an apostrophe, unique regardless of case."""
+    ending with an apostrophe, unique regardless of case. A name already taken gets the first
+    of the `words` (from the table) that makes it unique, " - Tiêu chí"; a number, " (2)",
+    only when none does."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
         self.taken: set[str] = set()
 
-    def add(self, wanted: str) -> str:
-        base = re.sub(r"[\[\]:*?/\\]", " ", clean(" ".join(wanted.split())))
-        base = " ".join(base.split()).strip("'").strip() or _word("table_sheet", self.lang)
-        name, number = _cut(base, 31), 1
+    def add(self, wanted: str, words: list[str] | tuple[str, ...] = (), *,
+            prefix: str = "") -> str:
+        base = self._plain(wanted) or _word("table_sheet", self.lang)
+        name = prefix + _short(base, _SHEET_MAX - len(prefix))
+        candidates = [f"{prefix}{_short(base, _SHEET_MAX - len(prefix) - len(end))}{end}"
+                      for end in (f" - {self._plain(word)}" for word in words)
+                      if len(end) <= _SHEET_MAX // 2]
+        number = 1
         while name.casefold() in self.taken:
+            if candidates:
+                name = candidates.pop(0)
+                continue
             number += 1
             suffix = f" ({number})"
-            name = _cut(base, 31 - len(suffix)) + suffix
+            name = prefix + _short(base, _SHEET_MAX - len(prefix) - len(suffix)) + suffix
         self.taken.add(name.casefold())
         return name
+
+    @staticmethod
+    def _plain(text: str) -> str:
+        text = re.sub(r"[\[\]:*?/\\]", " ", clean(" ".join(text.split())))
+        return " ".join(text.split()).strip("'").strip()
+
+
+_SHEET_MAX = 31  # Excel's limit on a sheet's name
+# Dropped, in this order, from a title too long for a sheet's name: a parenthesis, a count
+# ("5 cơ quan …", "The 5 agencies …"), words that only grade ("nhiều", "most"); a cut never
+# leaves a word that wants a following one ("của", "of").
+_COUNT = re.compile(r"^(?:the\s+)?\d+\s+", re.IGNORECASE)
+_FILLERS = frozenset({"nhiều", "nhất", "the", "most", "still"})
+_LINKS = frozenset({"có", "with"})  # dropped only when the fillers were not enough
+_DANGLING = frozenset({
+    "có", "cần", "của", "và", "các", "những", "cho", "về", "với", "theo", "trong", "để", "là",
+    "bị", "được", "đến", "từ", "mà", "tại", "ở", "khi", "đã", "chưa", "-", "a", "an", "the",
+    "of", "with", "and", "to", "for", "in", "that", "by", "on", "at", "from", "or", "than"})
+
+
+def _short(text: str, limit: int) -> str:
+    """`text` within `limit` characters, read as a name: see `_FILLERS` and `_DANGLING`."""
+    if len(text) <= limit:
+        return text
+    shorter = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+    if len(shorter) <= limit and shorter:
+        return shorter
+    words = [word for word in _COUNT.sub("", shorter).split()
+             if word.casefold() not in _FILLERS]
+    if len(" ".join(words)) > limit:
+        words = [word for word in words if word.casefold() not in _LINKS]
+    shorter = " ".join(words)
+    if shorter != text:
+        shorter = shorter[:1].upper() + shorter[1:]
+    if not shorter:
+        return _cut(text, limit)
+    cut = _cut(shorter, limit)
+    words = cut.split()
+    while len(words) > 1 and words[-1].casefold() in _DANGLING and cut != shorter:
+        words.pop()
+    return " ".join(words)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -141,6 +235,13 @@ def _cut(text: str, limit: int) -> str:
     return (text[:space] if space > limit // 2 else text[:limit]).rstrip()
 
 
+def _distinguishing(table: Table) -> list[str]:
+    """Words that tell a table from another of the same name: its text columns' labels
+    (the name column first), not a code's."""
+    return [column.label for column in human_columns(table)
+            if not column.numeric and column.key != "code" and column.label.strip()]
+
+
 def _report_sheets(sheets: _Sheets, sections: list[Section], names: _SheetNames,
                    lang: Lang) -> None:
     """The report: its text on the first sheet, each table on a sheet of its own (linked from
@@ -149,26 +250,38 @@ def _report_sheets(sheets: _Sheets, sections: list[Section], names: _SheetNames,
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     summary = sheets.new(names.add(_word("report_sheet", lang)))
-    summary.column_dimensions["A"].width = 110
+    summary.column_dimensions["A"].width = _SUMMARY_WIDTH
+    _print_setup(summary, title_rows=False)
     row = 0
     for section in sections:
         row += 1 if row == 0 else 2
-        _text_cell(summary.cell(row, 1), " ".join(section.heading.split()))
-        summary.cell(row, 1).font = Font(bold=True, size=14 if section.level == 1 else 12)
+        heading = " ".join(section.heading.split())
+        _text_cell(summary.cell(row, 1), heading)
+        size = 14 if section.level == 1 else 12
+        summary.cell(row, 1).font = Font(bold=True, size=size)
+        summary.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        summary.row_dimensions[row].height = _height(
+            _lines(heading, _SUMMARY_WIDTH * 11 / size / 1.1), size)
         for block in section.blocks:
             row += 1
             target = summary.cell(row, 1)
             if isinstance(block, str):
                 _rich_cell(target, block)
                 target.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = _lines(" ".join(block.replace("**", "").split()), _SUMMARY_WIDTH)
+                if lines > 1:
+                    summary.row_dimensions[row].height = _height(lines)
                 continue
-            sheet = sheets.new(names.add(block.title or section.heading))
+            sheet = sheets.new(names.add(block.title or section.heading, _distinguishing(block)))
             _sheet_table(sheet, block, lang)
             _text_cell(target, _word("see_sheet", lang, name=sheet.title))
             target.hyperlink = Hyperlink(target.coordinate, location="'{}'!A1".format(
                 sheet.title.replace("'", "''")))
             target.style = "Hyperlink"
-            _excel_chart(sheet, block, section.heading)
+            _excel_chart(sheets, names, sheet, block, section.heading, lang)
+
+
+_SUMMARY_WIDTH = 110  # the report sheet's one column, in characters
 
 
 def _text_cell(target: Any, text: str) -> None:
@@ -210,8 +323,11 @@ def excel_value(column: Column, row: dict[str, Any], lang: Lang) -> tuple[Any, s
             return None, None
         return shown, _decimal_format(_places(shown))
     if isinstance(shown, date):
-        return shown, "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
+        return shown, _date_format(lang)
     text = cell(shown)
+    day = None if column.numeric else _as_date(text.strip(), lang)
+    if day is not None and column.remark_of(row) is None:
+        return day, _date_format(lang)
     if column.numeric and text.endswith("%") and NUMBER_TEXT.fullmatch(text):
         percent = Decimal(text[:-1].replace(",", "."))
         places = _places(percent)
@@ -220,6 +336,27 @@ def excel_value(column: Column, row: dict[str, Any], lang: Lang) -> tuple[Any, s
         return None, None
     remark = column.remark_of(row)
     return (f"{text} ({remark})" if remark else text), None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_VI_DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
+
+
+def _as_date(text: str, lang: Lang) -> date | None:
+    """The date a cell's text is, when it is one as parcli writes dates (ISO, which csv keeps
+    whatever the language; `dd/mm/yyyy` in Vietnamese); None for any other text."""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if lang == "vi" and _VI_DATE.fullmatch(text):
+            return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:  # 31/02/2020: text, as written
+        return None
+    return None
+
+
+def _date_format(lang: Lang) -> str:
+    return "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
 
 
 def _places(value: Decimal) -> int:
@@ -253,7 +390,7 @@ def _sheet_table(sheet: Worksheet, table: Table, lang: Lang) -> None:
         target.font = bold
         target.fill = PatternFill("solid", fgColor="D9D9D9")
         target.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    lengths = [[0] * len(columns) for _ in rows]  # each cell's text, in characters
+    texts = [[""] * len(columns) for _ in rows]  # each cell's text, as a reader sees it
     for row_index, line in enumerate(values, start=2):
         footer = row_index - 2 >= len(body)
         for index, (value, number_format) in enumerate(line):
@@ -263,7 +400,7 @@ def _sheet_table(sheet: Worksheet, table: Table, lang: Lang) -> None:
                 _text_cell(target, value.strip())
                 if depth:
                     target.alignment = Alignment(indent=min(depth // 2, 15))
-                lengths[row_index - 2][index] = len(value.strip()) + depth
+                texts[row_index - 2][index] = " " * depth + value.strip()
             elif value is not None:
                 target.value = value
                 column_places = places[index]
@@ -272,13 +409,13 @@ def _sheet_table(sheet: Worksheet, table: Table, lang: Lang) -> None:
                     number_format = _decimal_format(column_places)
                 if number_format:
                     target.number_format = number_format
-                lengths[row_index - 2][index] = len(
-                    display(columns[index], rows[row_index - 2], lang)) + 1
+                texts[row_index - 2][index] = display(columns[index], rows[row_index - 2],
+                                                      lang) + " "
             if footer:
                 target.font = bold
     widths, wrapped = [], []
     for index, column in enumerate(columns):
-        longest = max((line[index] for line in lengths), default=0)
+        longest = max((len(line[index]) for line in texts), default=0)
         words = max((len(word) for word in column.label.split()), default=0)
         header = min(len(column.label), max(words, 14))
         widths.append(min(max(longest, header, 4) + 2, _WIDEST))
@@ -289,34 +426,58 @@ def _sheet_table(sheet: Worksheet, table: Table, lang: Lang) -> None:
                 target = sheet.cell(row_index, index + 1)
                 target.alignment = Alignment(wrap_text=True, vertical="top",
                                              indent=target.alignment.indent)
-    # Row heights for the wrapped cells: LibreOffice does not fit them when it opens a file.
-    labels = [len(column.label) for column in columns]
-    for row_index, counts in enumerate([labels, *lengths], start=1):
-        height = max((_lines(length, width) for length, width, wraps
-                      in zip(counts, widths, wrapped, strict=True) if wraps or row_index == 1),
-                     default=1)
+    # Row heights for the wrapped cells: neither Excel nor LibreOffice fits a row to its
+    # wrapped text when it opens a file. The header is bold: a tenth wider.
+    labels = [column.label for column in columns]
+    for row_index, shown in enumerate([labels, *texts], start=1):
+        height = max((_lines(text, width / 1.1 if row_index == 1 else width)
+                      for text, width, wraps in zip(shown, widths, wrapped, strict=True)
+                      if wraps or row_index == 1), default=1)
         if height > 1:
-            sheet.row_dimensions[row_index].height = 15 * height
+            sheet.row_dimensions[row_index].height = _height(height)
     sheet.freeze_panes = "A2"
     if body:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(body) + 1}"
+    _print_setup(sheet, title_rows=True)
 
 
-def _lines(length: int, width: float) -> int:
-    """About how many lines a text of `length` characters wraps to in a column `width` wide
-    (Excel's width unit is about one character; words do not break, hence the 15% more)."""
-    return max(1, -(-int(length * 1.15) // max(int(width) - 1, 1)))
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` wide, words kept whole as Excel
+    keeps them (Excel's width unit is about one digit; a capital letter is a fifth wider, a
+    word longer than the column breaks where it must)."""
+    room = max(width - 1.5, 1.0)  # the cell's padding
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split():
+            size = sum(1.2 if letter.isupper() else 1.0 for letter in word)
+            if used and used + 1 + size > room:
+                lines += 1
+                used = size
+            else:
+                used += (1 if used else 0) + size
+            while used > room:
+                lines += 1
+                used -= room
+    return max(lines, 1)
+
+
+def _height(lines: int, size: float = 11) -> float:
+    """A row's height in points for `lines` lines of text in a `size`-point font."""
+    return round(lines * size * 15 / 11, 1)
 
 
 def _excel_rows(table: Table) -> list[dict[str, Any]]:
     return [row for row in table.rows if not row.get(CONTEXT)]
 
 
-def _excel_chart(sheet: Worksheet, table: Table, title: str) -> None:
-    """The chart the table declares, if any: a native clustered bar chart beside the table,
-    drawn from its cells, its bars labelled by the chart's first label column."""
+def _excel_chart(sheets: _Sheets, names: _SheetNames, sheet: Worksheet, table: Table,
+                 title: str, lang: Lang) -> None:
+    """The chart the table declares, if any: a native clustered bar chart on a chart sheet
+    of its own (one printed page, landscape), drawn from the table's cells, its bars
+    labelled by the chart's last label column (the name, where the first is a code)."""
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.utils import get_column_letter
 
     labels, values = table.chart_columns()
     if not values or not _excel_rows(table):
@@ -332,7 +493,7 @@ def _excel_chart(sheet: Worksheet, table: Table, title: str) -> None:
     for column in values:
         chart.add_data(Reference(sheet, min_col=position[column.key], min_row=1, max_row=last),
                        titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=position[labels[0].key], min_row=2,
+    chart.set_categories(Reference(sheet, min_col=position[labels[-1].key], min_row=2,
                                    max_row=last))
     chart.x_axis.scaling.orientation = "maxMin"  # the first row on top, as in the table
     chart.y_axis.crosses = "max"  # the value axis below the last row, not above the first
@@ -343,6 +504,4 @@ def _excel_chart(sheet: Worksheet, table: Table, title: str) -> None:
         chart.legend = None
     elif chart.legend is not None:
         chart.legend.position = "b"
-    chart.width = 18
-    chart.height = min(max(7.5, 0.55 * len(table.rows) * len(values) + 3), 30)
-    sheet.add_chart(chart, f"{get_column_letter(len(columns) + 2)}2")
+    sheets.chart(names.add(sheet.title, prefix=_word("chart_sheet", lang) + " - "), chart)
