@@ -174,8 +174,10 @@ CATALOGUE: dict[str, Text] = {
         "**Điểm năm {baseline_year}: {baseline}**{rank} → **mục tiêu năm "
         "{target_year}: {target}** (theo kế hoạch). {needs}"),
     "report_rank_in": Text(" (rank {rank})", " (xếp hạng {rank})"),
-    "report_needs": Text("The plan needs **+{gain}** points.",
-                         "Kế hoạch cần tăng **{gain}** điểm."),
+    "report_needs": Text("To reach the target, **{gain}** more points are needed (from the "
+                         "total printed in the plan).",
+                         "Để đạt mục tiêu, cần tăng thêm **{gain}** điểm (theo tổng ghi trong "
+                         "Kế hoạch)."),
     "report_needs_unknown": Text("The points the plan needs are not known.",
                                  "Chưa biết kế hoạch cần tăng bao nhiêu điểm."),
     "not_given": Text("not given", "không ghi"),
@@ -185,21 +187,28 @@ CATALOGUE: dict[str, Text] = {
         "year): the points needed and the points lost are not known.",
         "**Mục tiêu năm {target_year}: {target}** (theo kế hoạch). Kế hoạch không có điểm năm "
         "trước (năm đầu tiên): chưa biết điểm cần tăng và điểm bị mất."),
-    "report_within_tolerance": Text("a rounding difference within the tolerance of {tolerance}",
-                                    "chênh lệch do làm tròn, trong phạm vi dung sai "
-                                    "{tolerance}"),
+    "report_within_tolerance": Text("of rounding (within the tolerance of {tolerance})",
+                                    "làm tròn (trong phạm vi dung sai {tolerance})"),
+    # {direction}: "report_lower" or "report_higher"
     "report_computed": Text(
-        "The criteria rows add up to a {column} total of **{computed}**, not {printed}: {why}.",
-        "Cộng điểm các tiêu chí, tổng {column} là **{computed}**, không phải {printed}: "
-        "{why}."),
+        "The {column} of the leaf criteria adds up to **{computed}** points, {difference} "
+        "points {direction} than the total of {printed} printed in the plan, because {why}.",
+        "Cộng {column} của các tiêu chí thành phần được **{computed}** điểm, {direction} "
+        "{difference} điểm so với tổng {printed} ghi trong Kế hoạch, do {why}."),
+    "report_lower": Text("lower", "thấp hơn"),
+    "report_higher": Text("higher", "cao hơn"),
     "report_why": Text("field {code}'s printed {column} subtotal is {printed}, its rows add up to "
                    "{computed}",
-                   "lĩnh vực {code} ghi {column} {printed} trong kế hoạch, nhưng các tiêu chí "
-                   "của lĩnh vực cộng lại được {computed}"),
-    "report_sipas": Text("SIPAS: {baseline}% in {baseline_year}; target {target}.",
-                     "SIPAS: {baseline}% năm {baseline_year}; mục tiêu {target}."),
-    "report_sipas_first": Text("SIPAS: {baseline}%; target {target}.",
-                               "SIPAS: {baseline}%; mục tiêu {target}."),
+                   "lĩnh vực {code} ghi {column} {printed} trong Kế hoạch, nhưng các tiêu chí "
+                   "thành phần của lĩnh vực cộng lại được {computed}"),
+    "report_sipas": Text("The SIPAS index reached {baseline}% in {baseline_year}; "
+                         "{target_year} target: {target}.",
+                         "Chỉ số SIPAS năm {baseline_year} đạt {baseline}%; mục tiêu năm "
+                         "{target_year}: {target}."),
+    "report_sipas_first": Text("The SIPAS index stands at {baseline}%; {target_year} target: "
+                               "{target}.",
+                               "Chỉ số SIPAS đạt {baseline}%; mục tiêu năm {target_year}: "
+                               "{target}."),
     "report_fields": Text("Fields", "Các lĩnh vực"),
     "report_fields_note": Text(
         "Each field as printed in the plan: its own row, so that a row adds up across. "
@@ -262,7 +271,15 @@ CATALOGUE: dict[str, Text] = {
                            "date.",
                            "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã qua thời hạn."),
     "report_overdue_list": Text("Past due date (first {n})", "Đã qua thời hạn ({n} nhiệm vụ đầu)"),
-    "report_more": Text("… and {n} more.", "… và {n} nhiệm vụ khác."),
+    "report_more": Text("… and {n} more: every one is listed in the annex (Deadlines).",
+                        "… và {n} nhiệm vụ khác: xem danh sách đầy đủ ở Phụ lục (mục Thời "
+                        "hạn)."),
+    "report_overdue_none": Text("At {as_of}, no task has fallen due yet.",
+                                "Đến ngày {as_of}, chưa có nhiệm vụ nào đến hạn."),
+    "report_soon_list": Text("Falling due within {days} days of {as_of}:",
+                             "Nhiệm vụ sắp đến hạn (trong {days} ngày kể từ ngày {as_of}):"),
+    "report_bundled": Text("bundled with parcli (the {year} plan of {province})",
+                           "dữ liệu có sẵn trong parcli (Kế hoạch năm {year} của {province})"),
     "report_footer": Text("Data files", "Tệp dữ liệu"),
     "report_generated": Text("Deadlines as of {date}. Generated by parcli {version}.",
                          "Thời hạn tính đến ngày {date}. Lập bằng parcli {version}."),
@@ -434,8 +451,13 @@ CATALOGUE: dict[str, Text] = {
     "sheet_criteria": Text("Criteria led by {agency}", "Tiêu chí do {agency} chủ trì tham mưu"),
     "sheet_tasks": Text("Tasks of {agency}", "Nhiệm vụ của {agency}"),
     "scoring": Text("Scoring", "Cách tính điểm"),
-    "report_ties": Text("{n} more shown: tied with the last at the cut.",
-                        "Thêm {n} dòng có cùng số điểm với dòng cuối."),
+    "report_ties": Text("{n} more criteria tie with the last one, so they are listed too.",
+                        "Có thêm {n} tiêu chí bằng điểm với tiêu chí cuối nên cũng được liệt "
+                        "kê."),
+    "report_ties_agencies": Text("{n} more agencies tie with the last one, so they are listed "
+                                 "too.",
+                                 "Có thêm {n} cơ quan bằng điểm với cơ quan cuối nên cũng được "
+                                 "liệt kê."),
     "report_since": Text("Since the report of {date}", "Thay đổi so với báo cáo ngày {date}"),
     "since_figure": Text("Figure", "Chỉ số"),
     "since_then": Text("Then", "Kỳ trước"),
