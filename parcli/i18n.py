@@ -278,6 +278,58 @@ CATALOGUE: dict[str, Text] = {
                                 "Đến ngày {as_of}, chưa có nhiệm vụ nào đến hạn."),
     "report_soon_list": Text("Falling due within {days} days of {as_of}:",
                              "Nhiệm vụ sắp đến hạn (trong {days} ngày kể từ ngày {as_of}):"),
+    # where the province stands, from a results file
+    "report_standing": Text("Where the province stands ({file})",
+                            "Kết quả đến nay (theo tệp {file})"),
+    "report_projected": Text(
+        "Projected total: **{projected}** points against the target of **{target}** (each of "
+        "the {leaves} leaf criteria at its latest score, {scored} of them scored; the others "
+        "at their {baseline}).",
+        "Tổng điểm dự kiến: **{projected}** điểm so với mục tiêu **{target}** điểm (mỗi tiêu "
+        "chí thành phần lấy điểm mới nhất, {scored}/{leaves} tiêu chí đã có điểm; các tiêu chí "
+        "khác lấy {baseline})."),
+    "report_projected_partial": Text(
+        "This is a lower bound: {n} leaf criteria have neither a score nor a {baseline} and "
+        "are not counted; with them the total lies between {low} and {high}.",
+        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
+        "nên không được cộng; tính cả các tiêu chí này, tổng điểm nằm trong khoảng từ "
+        "{low} đến {high}."),
+    "report_projected_partial_open": Text(
+        "This is a lower bound: {n} leaf criteria have neither a score nor a {baseline} and "
+        "are not counted.",
+        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
+        "nên không được cộng."),
+    "report_projected_unknown": Text(
+        "No projected total: no leaf criterion has a score or a {baseline} (target {target}).",
+        "Chưa tính được tổng điểm dự kiến: không tiêu chí thành phần nào có điểm hoặc "
+        "{baseline} (mục tiêu {target})."),
+    "report_won": Text("Points won since {year}: **{won}** ({scored} leaf criteria scored).",
+                       "Số điểm tăng so với năm {year}: **{won}** điểm ({scored} tiêu chí thành "
+                       "phần đã có điểm)."),
+    "report_still": Text("Still needed to reach the target: **{need}** points.",
+                         "Để đạt mục tiêu, còn cần tăng thêm **{need}** điểm."),
+    "report_still_range": Text(
+        "Still needed to reach the target: between {low} and **{high}** points, depending on "
+        "the criteria not yet known.",
+        "Để đạt mục tiêu, còn cần tăng thêm từ {low} đến **{high}** điểm, tùy điểm của các "
+        "tiêu chí chưa biết."),
+    "report_still_at_most": Text(
+        "Still needed to reach the target: at most **{need}** points, depending on the "
+        "criteria not yet known.",
+        "Để đạt mục tiêu, còn cần tăng thêm nhiều nhất **{need}** điểm, tùy điểm của các tiêu "
+        "chí chưa biết."),
+    "report_reached": Text("The projection reaches the target.",
+                           "Tổng điểm dự kiến đã đạt mục tiêu."),
+    "report_exceeds": Text("The projection exceeds the target by **{over}** points.",
+                           "Tổng điểm dự kiến vượt mục tiêu **{over}** điểm."),
+    "report_exceeds_at_least": Text(
+        "The projection exceeds the target by at least **{over}** points.",
+        "Tổng điểm dự kiến vượt mục tiêu ít nhất **{over}** điểm."),
+    "report_behind": Text("The {n} agencies furthest behind on their share (points still "
+                          "needed to reach their criteria's targets):",
+                          "{n} cơ quan còn cần tăng nhiều điểm nhất để đạt mục tiêu của các "
+                          "tiêu chí được giao chủ trì:"),
+    "report_still_needed": Text("Still needed", "Còn cần tăng"),
     "report_bundled": Text("bundled with parcli (the {year} plan of {province})",
                            "dữ liệu có sẵn trong parcli (Kế hoạch năm {year} của {province})"),
     "report_footer": Text("Data files", "Tệp dữ liệu"),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
-from parcli.commands.report import annex, letter, since
+from parcli.commands.report import annex, letter, since, standing
 from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
@@ -69,6 +69,9 @@ def run(checked: Checked, options: Options) -> Output:
     title = t("report_title", lang, index=data.index.label_text.in_(lang), year=data.target_year,
               province=letter.province_name(data.province.text.in_(lang), lang))
     sections = [Section(title, list(headline), level=1)]
+    stands = standing.section(checked, gaps, lang, top)
+    if stands is not None:
+        sections.append(stands[0])
     figures = since.figures(checked, sums, gaps)
     if options.since is not None:
         sections.append(since.section(options.since, figures, lang))
@@ -92,6 +95,7 @@ def run(checked: Checked, options: Options) -> Output:
         footer.blocks[0] = letter.provenance(checked, lang)  # no install path
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
+        "standing": stands[1] if stands is not None else None,
         "fields": after.fields,
         "agencies": [{"agency": row["id"], "name": name.vi,
                       "name_en": name.en if name.en != name.vi else None,  # as gap's JSON
