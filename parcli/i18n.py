@@ -289,14 +289,14 @@ CATALOGUE: dict[str, Text] = {
         "chí thành phần lấy điểm mới nhất, {scored}/{leaves} tiêu chí đã có điểm; các tiêu chí "
         "khác lấy {baseline})."),
     "report_projected_partial": Text(
-        "This is a lower bound: {n} leaf criteria have neither a score nor a {baseline} and "
-        "are not counted; with them the total lies between {low} and {high}.",
+        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
+        "a {baseline}; with them the total lies between {low} and {high}.",
         "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
         "nên không được cộng; tính cả các tiêu chí này, tổng điểm nằm trong khoảng từ "
         "{low} đến {high}."),
     "report_projected_partial_open": Text(
-        "This is a lower bound: {n} leaf criteria have neither a score nor a {baseline} and "
-        "are not counted.",
+        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
+        "a {baseline}.",
         "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
         "nên không được cộng."),
     "report_projected_unknown": Text(
@@ -521,6 +521,14 @@ CATALOGUE: dict[str, Text] = {
     "since_lost": Text("Points lost (leaf criteria)", "Điểm bị mất (các tiêu chí thành phần)"),
     "since_problems": Text("Data problems", "Vấn đề về dữ liệu"),
     "since_agency": Text("Points needed: {agency}", "Điểm cần tăng: {agency}"),
+    "report_since_scores": Text("Scores new or changed ({n} leaf criteria):",
+                                "Điểm mới có hoặc thay đổi ({n} tiêu chí thành phần):"),
+    "report_since_statuses": Text("Tasks whose status changed ({n}):",
+                                  "Nhiệm vụ thay đổi tiến độ ({n} nhiệm vụ):"),
+    "report_since_overdue": Text("Became overdue ({n}): {codes}.",
+                                 "Nhiệm vụ mới quá hạn ({n} nhiệm vụ): {codes}."),
+    "report_since_none": Text("none", "chưa có"),
+    "since_projected": Text("Projected total", "Tổng điểm dự kiến"),
     "since_nothing": Text("No figure has changed.", "Không có chỉ số nào thay đổi."),
     "report_next": Text("Due before the next meeting (within {days} days)",
                         "Nhiệm vụ đến hạn trước kỳ họp tới (trong {days} ngày)"),

@@ -72,9 +72,10 @@ def run(checked: Checked, options: Options) -> Output:
     stands = standing.section(checked, gaps, lang, top)
     if stands is not None:
         sections.append(stands[0])
-    figures = since.figures(checked, sums, gaps)
+    plan, soon = _schedule(checked, as_of, options.next_meeting)
+    figures = since.figures(checked, sums, gaps, soon, as_of)
     if options.since is not None:
-        sections.append(since.section(options.since, figures, lang))
+        sections.append(since.section(options.since, figures, checked, lang))
     agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
     # agencies merged before the year: their points are counted under their successors
     agency_section.blocks += [note.in_(lang) for agency in registry.agencies
@@ -83,7 +84,6 @@ def run(checked: Checked, options: Options) -> Output:
     criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
                                                          data.baseline_year)
     sections.append(criteria_section)
-    plan, soon = _schedule(checked, as_of, options.next_meeting)
     if plan is not None:
         sections.append(Section(t("report_next", lang, days=options.next_meeting),
                                 _due_soon(soon, registry, lang, top, data.target_year)))
