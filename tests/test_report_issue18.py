@@ -100,7 +100,8 @@ def test_first_year_report_json_has_null_not_zero(cli, tmp_path):
                                "computed": {"max": 10, "baseline": None, "target": D("8.75")},
                                "gain": None, "lost": None,
                                "agencies": {"alpha": None, "beta": None, "gamma": None},
-                               "problems": 0}
+                               "problems": 0, "projected": None, "scores": {}, "stages": {},
+                               "statuses": {}, "overdue": [], "passed": []}
     assert [(a["agency"], a["gain"], a["lost"]) for a in data["agencies"]] == [
         ("alpha", None, None), ("beta", None, None), ("gamma", None, None)]
     assert data["criteria"] == []  # no ranking built on unknowns
