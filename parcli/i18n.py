@@ -174,8 +174,10 @@ CATALOGUE: dict[str, Text] = {
         "**Điểm năm {baseline_year}: {baseline}**{rank} → **mục tiêu năm "
         "{target_year}: {target}** (theo kế hoạch). {needs}"),
     "report_rank_in": Text(" (rank {rank})", " (xếp hạng {rank})"),
-    "report_needs": Text("The plan needs **+{gain}** points.",
-                         "Kế hoạch cần tăng **{gain}** điểm."),
+    "report_needs": Text("To reach the target, **{gain}** more points are needed (from the "
+                         "total printed in the plan).",
+                         "Để đạt mục tiêu, cần tăng thêm **{gain}** điểm (theo tổng ghi trong "
+                         "Kế hoạch)."),
     "report_needs_unknown": Text("The points the plan needs are not known.",
                                  "Chưa biết kế hoạch cần tăng bao nhiêu điểm."),
     "not_given": Text("not given", "không ghi"),
@@ -185,21 +187,28 @@ CATALOGUE: dict[str, Text] = {
         "year): the points needed and the points lost are not known.",
         "**Mục tiêu năm {target_year}: {target}** (theo kế hoạch). Kế hoạch không có điểm năm "
         "trước (năm đầu tiên): chưa biết điểm cần tăng và điểm bị mất."),
-    "report_within_tolerance": Text("a rounding difference within the tolerance of {tolerance}",
-                                    "chênh lệch do làm tròn, trong phạm vi dung sai "
-                                    "{tolerance}"),
+    "report_within_tolerance": Text("of rounding (within the tolerance of {tolerance})",
+                                    "làm tròn (trong phạm vi dung sai {tolerance})"),
+    # {direction}: "report_lower" or "report_higher"
     "report_computed": Text(
-        "The criteria rows add up to a {column} total of **{computed}**, not {printed}: {why}.",
-        "Cộng điểm các tiêu chí, tổng {column} là **{computed}**, không phải {printed}: "
-        "{why}."),
+        "The {column} of the leaf criteria adds up to **{computed}** points, {difference} "
+        "points {direction} than the total of {printed} printed in the plan, because {why}.",
+        "Cộng {column} của các tiêu chí thành phần được **{computed}** điểm, {direction} "
+        "{difference} điểm so với tổng {printed} ghi trong Kế hoạch, do {why}."),
+    "report_lower": Text("lower", "thấp hơn"),
+    "report_higher": Text("higher", "cao hơn"),
     "report_why": Text("field {code}'s printed {column} subtotal is {printed}, its rows add up to "
                    "{computed}",
-                   "lĩnh vực {code} ghi {column} {printed} trong kế hoạch, nhưng các tiêu chí "
-                   "của lĩnh vực cộng lại được {computed}"),
-    "report_sipas": Text("SIPAS: {baseline}% in {baseline_year}; target {target}.",
-                     "SIPAS: {baseline}% năm {baseline_year}; mục tiêu {target}."),
-    "report_sipas_first": Text("SIPAS: {baseline}%; target {target}.",
-                               "SIPAS: {baseline}%; mục tiêu {target}."),
+                   "lĩnh vực {code} ghi {column} {printed} trong Kế hoạch, nhưng các tiêu chí "
+                   "thành phần của lĩnh vực cộng lại được {computed}"),
+    "report_sipas": Text("The SIPAS index reached {baseline}% in {baseline_year}; "
+                         "{target_year} target: {target}.",
+                         "Chỉ số SIPAS năm {baseline_year} đạt {baseline}%; mục tiêu năm "
+                         "{target_year}: {target}."),
+    "report_sipas_first": Text("The SIPAS index stands at {baseline}%; {target_year} target: "
+                               "{target}.",
+                               "Chỉ số SIPAS đạt {baseline}%; mục tiêu năm {target_year}: "
+                               "{target}."),
     "report_fields": Text("Fields", "Các lĩnh vực"),
     "report_fields_note": Text(
         "Each field as printed in the plan: its own row, so that a row adds up across. "
@@ -262,7 +271,67 @@ CATALOGUE: dict[str, Text] = {
                            "date.",
                            "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã qua thời hạn."),
     "report_overdue_list": Text("Past due date (first {n})", "Đã qua thời hạn ({n} nhiệm vụ đầu)"),
-    "report_more": Text("… and {n} more.", "… và {n} nhiệm vụ khác."),
+    "report_more": Text("… and {n} more: every one is listed in the annex (Deadlines).",
+                        "… và {n} nhiệm vụ khác: xem danh sách đầy đủ ở Phụ lục (mục Thời "
+                        "hạn)."),
+    "report_overdue_none": Text("At {as_of}, no task has fallen due yet.",
+                                "Đến ngày {as_of}, chưa có nhiệm vụ nào đến hạn."),
+    "report_soon_list": Text("Falling due within {days} days of {as_of}:",
+                             "Nhiệm vụ sắp đến hạn (trong {days} ngày kể từ ngày {as_of}):"),
+    # where the province stands, from a results file
+    "report_standing": Text("Where the province stands ({file})",
+                            "Kết quả đến nay (theo tệp {file})"),
+    "report_projected": Text(
+        "Projected total: **{projected}** points against the target of **{target}** (each of "
+        "the {leaves} leaf criteria at its latest score, {scored} of them scored; the others "
+        "at their {baseline}).",
+        "Tổng điểm dự kiến: **{projected}** điểm so với mục tiêu **{target}** điểm (mỗi tiêu "
+        "chí thành phần lấy điểm mới nhất, {scored}/{leaves} tiêu chí đã có điểm; các tiêu chí "
+        "khác lấy {baseline})."),
+    "report_projected_partial": Text(
+        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
+        "a {baseline}; with them the total lies between {low} and {high}.",
+        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
+        "nên không được cộng; tính cả các tiêu chí này, tổng điểm nằm trong khoảng từ "
+        "{low} đến {high}."),
+    "report_projected_partial_open": Text(
+        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
+        "a {baseline}.",
+        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
+        "nên không được cộng."),
+    "report_projected_unknown": Text(
+        "No projected total: no leaf criterion has a score or a {baseline} (target {target}).",
+        "Chưa tính được tổng điểm dự kiến: không tiêu chí thành phần nào có điểm hoặc "
+        "{baseline} (mục tiêu {target})."),
+    "report_won": Text("Points won since {year}: **{won}** ({scored} leaf criteria scored).",
+                       "Số điểm tăng so với năm {year}: **{won}** điểm ({scored} tiêu chí thành "
+                       "phần đã có điểm)."),
+    "report_still": Text("Still needed to reach the target: **{need}** points.",
+                         "Để đạt mục tiêu, còn cần tăng thêm **{need}** điểm."),
+    "report_still_range": Text(
+        "Still needed to reach the target: between {low} and **{high}** points, depending on "
+        "the criteria not yet known.",
+        "Để đạt mục tiêu, còn cần tăng thêm từ {low} đến **{high}** điểm, tùy điểm của các "
+        "tiêu chí chưa biết."),
+    "report_still_at_most": Text(
+        "Still needed to reach the target: at most **{need}** points, depending on the "
+        "criteria not yet known.",
+        "Để đạt mục tiêu, còn cần tăng thêm nhiều nhất **{need}** điểm, tùy điểm của các tiêu "
+        "chí chưa biết."),
+    "report_reached": Text("The projection reaches the target.",
+                           "Tổng điểm dự kiến đã đạt mục tiêu."),
+    "report_exceeds": Text("The projection exceeds the target by **{over}** points.",
+                           "Tổng điểm dự kiến vượt mục tiêu **{over}** điểm."),
+    "report_exceeds_at_least": Text(
+        "The projection exceeds the target by at least **{over}** points.",
+        "Tổng điểm dự kiến vượt mục tiêu ít nhất **{over}** điểm."),
+    "report_behind": Text("The {n} agencies furthest behind on their share (points still "
+                          "needed to reach their criteria's targets):",
+                          "{n} cơ quan còn cần tăng nhiều điểm nhất để đạt mục tiêu của các "
+                          "tiêu chí được giao chủ trì:"),
+    "report_still_needed": Text("Still needed", "Còn cần tăng"),
+    "report_bundled": Text("bundled with parcli (the {year} plan of {province})",
+                           "dữ liệu có sẵn trong parcli (Kế hoạch năm {year} của {province})"),
     "report_footer": Text("Data files", "Tệp dữ liệu"),
     "report_generated": Text("Deadlines as of {date}. Generated by parcli {version}.",
                          "Thời hạn tính đến ngày {date}. Lập bằng parcli {version}."),
@@ -434,8 +503,13 @@ CATALOGUE: dict[str, Text] = {
     "sheet_criteria": Text("Criteria led by {agency}", "Tiêu chí do {agency} chủ trì tham mưu"),
     "sheet_tasks": Text("Tasks of {agency}", "Nhiệm vụ của {agency}"),
     "scoring": Text("Scoring", "Cách tính điểm"),
-    "report_ties": Text("{n} more shown: tied with the last at the cut.",
-                        "Thêm {n} dòng có cùng số điểm với dòng cuối."),
+    "report_ties": Text("{n} more criteria tie with the last one, so they are listed too.",
+                        "Có thêm {n} tiêu chí bằng điểm với tiêu chí cuối nên cũng được liệt "
+                        "kê."),
+    "report_ties_agencies": Text("{n} more agencies tie with the last one, so they are listed "
+                                 "too.",
+                                 "Có thêm {n} cơ quan bằng điểm với cơ quan cuối nên cũng được "
+                                 "liệt kê."),
     "report_since": Text("Since the report of {date}", "Thay đổi so với báo cáo ngày {date}"),
     "since_figure": Text("Figure", "Chỉ số"),
     "since_then": Text("Then", "Kỳ trước"),
@@ -447,6 +521,14 @@ CATALOGUE: dict[str, Text] = {
     "since_lost": Text("Points lost (leaf criteria)", "Điểm bị mất (các tiêu chí thành phần)"),
     "since_problems": Text("Data problems", "Vấn đề về dữ liệu"),
     "since_agency": Text("Points needed: {agency}", "Điểm cần tăng: {agency}"),
+    "report_since_scores": Text("Scores new or changed ({n} leaf criteria):",
+                                "Điểm mới có hoặc thay đổi ({n} tiêu chí thành phần):"),
+    "report_since_statuses": Text("Tasks whose status changed ({n}):",
+                                  "Nhiệm vụ thay đổi tiến độ ({n} nhiệm vụ):"),
+    "report_since_overdue": Text("Became overdue ({n}): {codes}.",
+                                 "Nhiệm vụ mới quá hạn ({n} nhiệm vụ): {codes}."),
+    "report_since_none": Text("none", "chưa có"),
+    "since_projected": Text("Projected total", "Tổng điểm dự kiến"),
     "since_nothing": Text("No figure has changed.", "Không có chỉ số nào thay đổi."),
     "report_next": Text("Due before the next meeting (within {days} days)",
                         "Nhiệm vụ đến hạn trước kỳ họp tới (trong {days} ngày)"),

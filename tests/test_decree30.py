@@ -224,7 +224,8 @@ def test_provenance_is_one_line_with_digests_and_no_install_path(cli, repo, monk
     line = next(x for x in bundled.splitlines() if x.startswith("Tệp dữ liệu:"))
     assert re.fullmatch(r"Tệp dữ liệu: criteria_2020\.yaml \(SHA-256 [0-9a-f]{12}\), "
                         r"assignments_2020\.yaml \(SHA-256 [0-9a-f]{12}\), agencies\.yaml "
-                        r"\(SHA-256 [0-9a-f]{12}\): dữ liệu có sẵn trong parcli\.", line), line
+                        r"\(SHA-256 [0-9a-f]{12}\): dữ liệu có sẵn trong parcli "
+                        r"\(Kế hoạch năm 2020 của tỉnh Đắk Lắk\)\.", line), line
     assert str(ROOT) not in bundled and "site-packages" not in bundled
     own = cli("report", "--criteria", repo / "data" / CRITERIA.name, "--as-of", AS_OF,
               "-f", "md").out

@@ -100,7 +100,8 @@ def test_first_year_report_json_has_null_not_zero(cli, tmp_path):
                                "computed": {"max": 10, "baseline": None, "target": D("8.75")},
                                "gain": None, "lost": None,
                                "agencies": {"alpha": None, "beta": None, "gamma": None},
-                               "problems": 0}
+                               "problems": 0, "projected": None, "scores": {}, "stages": {},
+                               "statuses": {}, "overdue": [], "passed": []}
     assert [(a["agency"], a["gain"], a["lost"]) for a in data["agencies"]] == [
         ("alpha", None, None), ("beta", None, None), ("gamma", None, None)]
     assert data["criteria"] == []  # no ranking built on unknowns
@@ -235,7 +236,7 @@ def test_report_shows_ties_up_to_twice_top_and_counts_the_rest(cli, tmp_path):
                                             "points in 2029")[1:]] == [
         f"1.{i}" for i in range(1, 11)]
     assert criteria.strip().splitlines()[-3:] == [
-        "5 more shown: tied with the last at the cut.", "",
+        "5 more criteria tie with the last one, so they are listed too.", "",
         "… and 20 more with 1 point lost: see 'parcli gap --basis lost'."]
     agencies = _md_rows(out, "## The 5 agencies with the most points still needed")
     assert len(agencies) == 1 + 10
@@ -262,13 +263,16 @@ def test_no_rank_and_a_rounding_difference_are_said_in_words(cli, tmp_path):
     files = _clean(tmp_path, {"criteria.yaml": lambda s: s.replace(
         "  baseline: 6.5\n", "  baseline: 6.51\n", 1)})
     lines = cli("report", *files, "--as-of", AS_OF).out.splitlines()
-    assert lines[2] == ("**2029 score 6.51** → **2030 target 8.75** (as printed). The plan "
-                        "needs **+2.24** points.")
-    assert lines[4] == ("The criteria rows add up to a baseline total of **6.5**, not 6.51: a "
-                        "rounding difference within the tolerance of 0.01.")
+    assert lines[2] == ("**2029 score 6.51** → **2030 target 8.75** (as printed). To reach "
+                        "the target, **2.24** more points are needed (from the total printed "
+                        "in the plan).")
+    assert lines[4] == ("The baseline of the leaf criteria adds up to **6.5** points, 0.01 "
+                        "points lower than the total of 6.51 printed in the plan, because of "
+                        "rounding (within the tolerance of 0.01).")
     vi = cli("report", *files, "--as-of", AS_OF, "--lang", "vi").out.splitlines()
-    assert vi[4] == ("Cộng điểm các tiêu chí, tổng điểm năm trước là **6,5**, không phải 6,51: "
-                     "chênh lệch do làm tròn, trong phạm vi dung sai 0,01.")
+    assert vi[4] == ("Cộng điểm năm trước của các tiêu chí thành phần được **6,5** điểm, thấp "
+                     "hơn 0,01 điểm so với tổng 6,51 ghi trong Kế hoạch, do làm tròn (trong "
+                     "phạm vi dung sai 0,01).")
 
 
 def _beta_without_english(text: str) -> str:

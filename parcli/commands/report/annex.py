@@ -41,9 +41,9 @@ class Annex:
 
 
 def run(checked: Checked, sums: CheckResult, gaps: list[LeafGap], plan: Schedule | None,
-        as_of: date, lang: Lang, top: int) -> Annex:
-    """The annex (`plan`, the deadlines by quarter, is None without an assignments file),
-    its footer dated `as_of`."""
+        as_of: date, lang: Lang, soon: list[DueItem], days: int) -> Annex:
+    """The annex (`plan`, the deadlines by quarter, is None without an assignments file;
+    `soon`, what falls due within `days`, listed in full), its footer dated `as_of`."""
     dataset = checked.dataset
     registry = dataset.registry
     year = dataset.criteria_file.target_year
@@ -56,7 +56,7 @@ def run(checked: Checked, sums: CheckResult, gaps: list[LeafGap], plan: Schedule
     sections.append(Section(t("report_problems", lang),
                             _problems(checked, sums, counts, gaps, uncovered, lang), level=3))
     sections.append(Section(t("report_deadlines", lang),
-                            _deadlines(plan, registry, lang, top, year)
+                            _deadlines(plan, soon, days, registry, lang, year)
                             if plan is not None
                             else [t("no_assignments_file", lang)], level=3))
 
@@ -187,8 +187,10 @@ def _problems(checked: Checked, sums: CheckResult, counts: Counter[tuple[str, Le
     return blocks
 
 
-def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
-               year: int) -> list[str | Table]:
+def _deadlines(plan: Schedule, soon: list[DueItem], days: int, registry: Registry,
+               lang: Lang, year: int) -> list[str | Table]:
+    """The deadlines by quarter, then every task whose due date has passed and every one
+    falling due within `days` (the summary lists the first of them only)."""
     rows: list[dict[str, object]] = [
         {"quarter": t("quarter_label", lang, q=ROMAN[q.quarter] if lang == "vi" else q.quarter,
                       year=q.year), "items": q.items, "overdue": q.passed}
@@ -200,9 +202,10 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
         Table([Column("quarter", t("quarter", lang)), Column("items", t("items", lang), True),
                Column("overdue", t("overdue", lang), True)], rows),
         t("report_overdue", lang, as_of=date_text(plan.as_of, lang), n=len(plan.passed),
-          total=plan.dated)]
+          total=plan.dated) if plan.passed
+        else t("report_overdue_none", lang, as_of=date_text(plan.as_of, lang))]
     if plan.passed:
-        leads = [registry.current_ids(d.item.lead, year) for d in plan.passed[:top]]
+        leads = [registry.current_ids(d.item.lead, year) for d in plan.passed]
         blocks.append(Table(
             [Column("code", t("code", lang)), Column("title", t("title", lang)),
              Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
@@ -210,9 +213,20 @@ def _deadlines(plan: Schedule, registry: Registry, lang: Lang, top: int,
                  registry, [a for lead in leads for a in lead], lang))],
             [{"code": d.item.code, "title": d.item.text.shown(lang), "deadline": d.item.deadline,
               "due": date_text(d.dated, lang) if d.dated else "", "lead": lead}
-             for d, lead in zip(plan.passed, leads, strict=False)]))
-        if len(plan.passed) > top:
-            blocks.append(t("report_more", lang, n=len(plan.passed) - top))
+             for d, lead in zip(plan.passed, leads, strict=True)]))
+    coming = [d for d in soon if d.state == "soon"]
+    if coming:
+        leads = [registry.current_ids(d.deliverable.item.lead, year) for d in coming]
+        blocks.append(t("report_soon_list", lang, days=days, as_of=date_text(plan.as_of, lang)))
+        blocks.append(Table(
+            [Column("code", t("code", lang)), Column("title", t("title", lang)),
+             Column("deadline", t("deadline", lang)), Column("due", t("due", lang)),
+             Column("lead", t("lead", lang), values=agency_names(
+                 registry, [a for lead in leads for a in lead], lang))],
+            [{"code": d.deliverable.item.code, "title": d.deliverable.item.text.shown(lang),
+              "deadline": d.deliverable.item.deadline,
+              "due": date_text(d.when, lang) if d.when else "", "lead": lead}
+             for d, lead in zip(coming, leads, strict=True)]))
     return blocks
 
 

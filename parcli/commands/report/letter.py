@@ -13,7 +13,7 @@ from parcli.load import display_path
 from parcli.output import Letter
 from parcli.text import Lang, fold
 
-__all__ = ["letter", "plan_name", "provenance"]
+__all__ = ["letter", "plan_name", "provenance", "province_name"]
 
 
 def letter(checked: Checked, kind: Literal["report", "sheet"], lang: Lang, year: int,
@@ -65,6 +65,14 @@ def _parent(checked: Checked, lang: Lang) -> str:
     return t("doc_parent", lang, province=name.upper())
 
 
+def province_name(name: str, lang: Lang) -> str:
+    """"tỉnh Đắk Lắk", but not "tỉnh Tỉnh Hà Giang" nor "tỉnh Thành phố Hà Nội" when the
+    data's name already says what it is; the name as it is in English."""
+    if lang == "vi" and not fold(name).startswith(("tỉnh ", "thành phố ")):
+        return f"tỉnh {name}"
+    return name
+
+
 def provenance(checked: Checked, lang: Lang) -> str:
     """One line naming the files read with their SHA-256 prefixes: a file of the bundled
     plan by its name and "bundled with parcli", never the folder it was installed in; a
@@ -78,5 +86,8 @@ def provenance(checked: Checked, lang: Lang) -> str:
             shipped.append(f"{source.path.name} (SHA-256 {digest[:12]})")
         else:
             own.append(f"{display_path(source.path)} (SHA-256 {digest[:12]})")
-    parts = [f"{', '.join(shipped)}: {t('bundled_plan', lang)}"] if shipped else []
+    data = dataset.criteria_file
+    bundled_text = t("report_bundled", lang, year=data.target_year,
+                     province=province_name(data.province.text.in_(lang), lang))
+    parts = [f"{', '.join(shipped)}: {bundled_text}"] if shipped else []
     return t("provenance", lang, files="; ".join(parts + own))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
-from parcli.commands.report import annex, letter, since
+from parcli.commands.report import annex, letter, since, standing
 from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
@@ -28,7 +28,14 @@ from parcli.engine.gap import (
     rank_leaves,
     with_ties,
 )
-from parcli.engine.schedule import DueItem, Schedule, deliverables, due_items, schedule
+from parcli.engine.schedule import (
+    DueItem,
+    Schedule,
+    deliverables,
+    due_items,
+    schedule,
+    statuses_at,
+)
 from parcli.i18n import date_text, t
 from parcli.numbers import minus, number
 from parcli.output import Chart, Column, Output, Section, Table
@@ -60,11 +67,15 @@ def run(checked: Checked, options: Options) -> Output:
         headline.append(t("due_year_over", lang, year=data.target_year,
                           as_of=date_text(as_of, lang)))
     title = t("report_title", lang, index=data.index.label_text.in_(lang), year=data.target_year,
-              province=_province(data.province.text.in_(lang), lang))
+              province=letter.province_name(data.province.text.in_(lang), lang))
     sections = [Section(title, list(headline), level=1)]
-    figures = since.figures(checked, sums, gaps)
+    stands = standing.section(checked, gaps, lang, top)
+    if stands is not None:
+        sections.append(stands[0])
+    plan, soon = _schedule(checked, as_of, options.next_meeting)
+    figures = since.figures(checked, sums, gaps, soon, as_of)
     if options.since is not None:
-        sections.append(since.section(options.since, figures, lang))
+        sections.append(since.section(options.since, figures, checked, lang))
     agency_section, agency_rows = _top_agencies(gaps, registry, lang, top)
     # agencies merged before the year: their points are counted under their successors
     agency_section.blocks += [note.in_(lang) for agency in registry.agencies
@@ -73,18 +84,18 @@ def run(checked: Checked, options: Options) -> Output:
     criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
                                                          data.baseline_year)
     sections.append(criteria_section)
-    plan, soon = _schedule(checked, as_of, options.next_meeting)
     if plan is not None:
         sections.append(Section(t("report_next", lang, days=options.next_meeting),
                                 _due_soon(soon, registry, lang, top, data.target_year)))
 
-    after = annex.run(checked, sums, gaps, plan, as_of, lang, top)
+    after = annex.run(checked, sums, gaps, plan, as_of, lang, soon, options.next_meeting)
     annex_at = len(sections)  # Word: "Nơi nhận" and the signer block go before the annex
     sections += after.sections
     for footer in (s for s in after.sections if s.heading == t("report_footer", lang)):
         footer.blocks[0] = letter.provenance(checked, lang)  # no install path
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
+        "standing": stands[1] if stands is not None else None,
         "fields": after.fields,
         "agencies": [{"agency": row["id"], "name": name.vi,
                       "name_en": name.en if name.en != name.vi else None,  # as gap's JSON
@@ -128,7 +139,7 @@ def _top_agencies(gaps: list[LeafGap], registry: Registry, lang: Lang,
     if any(unknown.values()):
         blocks.append(t("report_unknown", lang, gain=unknown["gain"], lost=unknown["lost"]))
     if tied:
-        blocks.append(t("report_ties", lang, n=tied))
+        blocks.append(t("report_ties_agencies", lang, n=tied))
     if rest:
         value = shown[top - 1].shown("gain")
         blocks.append(t("report_rest_agencies", lang, n=_count(rest, lang),
@@ -197,7 +208,8 @@ def _schedule(checked: Checked, as_of: date,
         return None, []
     items = deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
                          dataset.assignments_file.issued)
-    statuses = ({code: s.status for code, s in dataset.results_file.status_of().items()}
+    statuses = ({code: s.status for code, s in
+                 statuses_at(dataset.results_file.statuses, as_of).items()}
                 if dataset.has("results") else {})
     soon = [d for d in due_items(items, statuses, as_of, days)
             if d.state in ("overdue", "passed", "soon")]
@@ -242,15 +254,20 @@ def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
                       baseline=_known(total.baseline, lang), rank=rank_text,
                       target_year=data.target_year, target=target, needs=needs)]
     for column_total in sums.totals:
-        if column_total.difference:
+        if column_total.difference and column_total.computed is not None \
+                and column_total.printed is not None:
             why = "; ".join(
                 t("report_why", lang, code=f.code, column=t(f.column, lang).lower(),
                   printed=number(f.printed, lang), computed=number(f.computed, lang))
                 for f in sums.findings
                 if f.column == column_total.column and f.status != "rounding")
+            difference = column_total.computed - column_total.printed
             headline.append(t("report_computed", lang, column=t(column_total.column, lang)
                               .lower(), computed=number(column_total.computed, lang),
                               printed=number(column_total.printed, lang),
+                              difference=number(abs(difference), lang),
+                              direction=t("report_lower" if difference < 0
+                                          else "report_higher", lang),
                               why=why or t("report_within_tolerance", lang,
                                            tolerance=number(sums.tolerance, lang))))
     if data.sipas and data.sipas.baseline is not None:
@@ -261,10 +278,11 @@ def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
             else t("not_given", lang))
         if data.baseline_year is None:
             headline.append(t("report_sipas_first", lang, baseline=number(sipas.baseline, lang),
-                              target=target_text))
+                              target=target_text, target_year=data.target_year))
         else:
             headline.append(t("report_sipas", lang, baseline=number(sipas.baseline, lang),
-                              baseline_year=data.baseline_year, target=target_text))
+                              baseline_year=data.baseline_year, target=target_text,
+                              target_year=data.target_year))
     return headline
 
 
@@ -300,13 +318,3 @@ def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> li
 def _position(found: Standing) -> str:
     """"50", or "45–62" when a partial table only bounds it."""
     return "–".join(str(place) for place in found.places)
-
-
-def _province(name: str, lang: Lang) -> str:
-    """"tỉnh Đắk Lắk", but not "tỉnh Tỉnh Hà Giang" nor "tỉnh Thành phố Hà Nội" when the
-    data's name already says what it is."""
-    from parcli.text import fold
-
-    if lang == "vi" and fold(name).startswith(("tỉnh ", "thành phố ")):
-        return name
-    return f"tỉnh {name}" if lang == "vi" else name
