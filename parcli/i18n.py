@@ -13,13 +13,13 @@ CATALOGUE: dict[str, Text] = {
     "name": Text("Name", "Tên"),
     "tree_name": Text("Name", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),  # the plan's header
     "leaf_name": Text("Name", "Tiêu chí thành phần"),
-    "column": Text("Column", "Cột"),
+    "column": Text("Column", "Nội dung"),
     "max": Text("Max", "Điểm tối đa"),
     "baseline": Text("Baseline", "Điểm năm trước"),  # no year known; else "score_of"
     "target": Text("Target", "Mục tiêu"),  # no year known; else "target_of"
     "gain": Text("Points needed", "Điểm cần tăng"),
     "lost": Text("Points lost", "Điểm bị mất"),
-    "headroom": Text("Headroom", "Điểm còn thiếu so với tối đa"),
+    "headroom": Text("Headroom", "Khoảng cách từ mục tiêu đến điểm tối đa"),
     # the same figure of a field (or a total) from its printed row, or added up over its
     # leaf criteria: the two need not agree, so the label says which
     "gain_printed": Text("Points needed (as printed)", "Điểm cần tăng (theo kế hoạch)"),
@@ -29,9 +29,9 @@ CATALOGUE: dict[str, Text] = {
     "lost_summed": Text("Points lost (sum of the criteria)",
                         "Điểm bị mất (tính từ các tiêu chí thành phần)"),
     "headroom_summed": Text("Headroom (sum of the criteria)",
-                            "Điểm còn thiếu so với tối đa (tính từ các tiêu chí thành phần)"),
+                            "Khoảng cách từ mục tiêu đến điểm tối đa (tính từ các tiêu chí thành phần)"),
     "printed": Text("Printed", "Theo kế hoạch"),
-    "computed": Text("Computed", "Cộng từ các dòng"),
+    "computed": Text("Computed", "Tính từ các tiêu chí thành phần"),
     "difference": Text("Difference", "Chênh lệch"),
     "status": Text("Status", "Trạng thái"),
     "reason": Text("Reason", "Lý do"),
@@ -43,7 +43,7 @@ CATALOGUE: dict[str, Text] = {
     "field": Text("Field", "Lĩnh vực"),
     "id": Text("Id", "Mã cơ quan"),
     "aliases": Text("Aliases", "Cách viết khác"),
-    "leads_count": Text("Criteria led", "Số tiêu chí thành phần chủ trì"),
+    "leads_count": Text("Criteria led", "Số tiêu chí thành phần được giao chủ trì"),
     "at_stake": Text("Points lost", "Điểm bị mất"),
     "title": Text("Title", "Nội dung"),
     "criterion": Text("Criterion", "Tiêu chí"),
@@ -147,7 +147,7 @@ CATALOGUE: dict[str, Text] = {
         "Điểm cần tăng cộng từ các tiêu chí thành phần: {leaves}; theo tổng điểm trong kế "
         "hoạch: {printed_target} − {printed_baseline} = {printed_gain}"),
     "split": Text("a criterion with several leads is split equally",
-              "tiêu chí có nhiều cơ quan chủ trì được chia đều"),
+              "điểm của tiêu chí có nhiều cơ quan chủ trì được chia đều cho các cơ quan"),
     "full": Text("a criterion with several leads counts in full for each",
              "tiêu chí có nhiều cơ quan chủ trì được tính đủ cho mỗi cơ quan"),
     "validate_summary": Text("{errors} error(s), {warnings} warning(s)",
@@ -270,7 +270,7 @@ CATALOGUE: dict[str, Text] = {
     "file": Text("File", "Tệp"),
     "sha256": Text("SHA-256", "SHA-256"),
     "data_line": Text("Data: {files}", "Dữ liệu: {files}"),
-    "bundled": Text("bundled with parcli", "dữ liệu mẫu kèm theo parcli"),
+    "bundled": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     # the year's cycle: progress, simulate, due
     "progress_max": Text("Max", "Điểm tối đa"),
     "progress_summed_note": Text(
@@ -296,9 +296,11 @@ CATALOGUE: dict[str, Text] = {
     "progress_total": Text("Projected total {projected}: {scored} criteria scored, {assumed} "
                            "taken at their {assume}, {unknown} unknown.",
                            "Tổng điểm dự kiến {projected}: {scored} tiêu chí đã chấm, "
-                           "{assumed} tiêu chí tạm tính theo {assume}, {unknown} chưa biết."),
+                           "{assumed} tiêu chí tạm tính theo {assume}, {unknown_text}."),
+    "unknown_none": Text("0 unknown", "không có tiêu chí chưa rõ điểm"),
+    "unknown_some": Text("{n} unknown", "{n} tiêu chí chưa rõ điểm"),
     "progress_against_target": Text("Printed target {target}: {missing} points still needed.",
-                                    "Mục tiêu {target} điểm: còn thiếu {missing} điểm."),
+                                    "{label}: {target} điểm; còn thiếu {missing} điểm."),
     "progress_above_target": Text("Above target", "Vượt mục tiêu"),
     "progress_unknown": Text("Unknown", "Chưa biết"),
     "at_least": Text("at least", "tối thiểu"),
@@ -315,21 +317,21 @@ CATALOGUE: dict[str, Text] = {
                        "tối thiểu {low}; không có mức cao nhất vì có tiêu chí không ghi điểm "
                        "tối đa"),
     "target_exceeded": Text("Printed target {target}: exceeded by {over} points.",
-                            "Mục tiêu {target} điểm: vượt mục tiêu {over} điểm."),
+                            "{label}: {target} điểm; vượt mục tiêu {over} điểm."),
     "target_exceeded_at_least": Text(
         "Printed target {target}: exceeded by at least {over} points, whatever the {n} "
         "unknown criteria score.",
-        "Mục tiêu {target} điểm: vượt mục tiêu ít nhất {over} điểm, dù {n} tiêu chí chưa "
+        "{label}: {target} điểm; vượt mục tiêu ít nhất {over} điểm, dù {n} tiêu chí chưa "
         "biết đạt bao nhiêu điểm."),
     "target_need_range": Text(
         "Printed target {target}: {low} to {high} points still needed, depending on the {n} "
         "unknown criteria.",
-        "Mục tiêu {target} điểm: còn thiếu từ {low} đến {high} điểm, tùy {n} tiêu chí chưa "
+        "{label}: {target} điểm; còn thiếu từ {low} đến {high} điểm, tùy {n} tiêu chí chưa "
         "biết."),
     "target_need_at_most": Text(
         "Printed target {target}: at most {high} points still needed, depending on the {n} "
         "unknown criteria.",
-        "Mục tiêu {target} điểm: còn thiếu tối đa {high} điểm, tùy {n} tiêu chí chưa biết."),
+        "{label}: {target} điểm; còn thiếu tối đa {high} điểm, tùy {n} tiêu chí chưa biết."),
     "progress_below": Text("{n} criteria are below their target.",
                            "{n} tiêu chí chưa đạt mục tiêu."),
     "no_results_note": Text("No results file: every criterion is taken at its assumption.",
@@ -338,11 +340,11 @@ CATALOGUE: dict[str, Text] = {
     "simulate_short": Text("Still short of their targets, by agency",
                            "Cơ quan chủ trì còn thiếu điểm so với mục tiêu"),
     "simulate_total": Text("Simulated total {projected} ({n} criteria set).",
-                           "Tổng điểm giả định {projected} ({n} tiêu chí được đặt giá trị)."),
+                           "Tổng điểm giả định {projected} (giả định điểm cho {n} tiêu chí)."),
     "simulate_total_partial": Text(
         "Simulated total at least {projected} ({n} criteria set), without the {unknown} "
         "unknown criteria ({bounds}).",
-        "Tổng điểm giả định tối thiểu {projected} ({n} tiêu chí được đặt giá trị), chưa tính "
+        "Tổng điểm giả định tối thiểu {projected} (giả định điểm cho {n} tiêu chí), chưa tính "
         "{unknown} tiêu chí chưa biết ({bounds})."),
     "due_title": Text("Deadlines at {as_of} (due within {within} days)",
                       "Thời hạn tính đến ngày {as_of} (đến hạn trong {within} ngày)"),
@@ -351,7 +353,8 @@ CATALOGUE: dict[str, Text] = {
     "threshold_not-met": Text("not met", "chưa đạt"),
     "threshold_not-measured": Text("not measured", "chưa có số liệu"),
     "threshold_several": Text("several thresholds", "nhiều chỉ tiêu"),
-    "due_state": Text("State", "Tình trạng"),
+    "due_state": Text("State", "Thời hạn"),
+    "due_status": Text("Status", "Tiến độ"),
     "due_overdue": Text("overdue", "quá hạn"),
     "due_passed": Text("due date passed", "đã qua thời hạn"),
     "due_soon": Text("due soon", "sắp đến hạn"),
@@ -362,12 +365,18 @@ CATALOGUE: dict[str, Text] = {
     "status_in-progress": Text("in progress", "đang thực hiện"),
     "status_done": Text("done", "đã hoàn thành"),
     "status_dropped": Text("dropped", "không thực hiện"),
-    "due_summary": Text("{overdue} overdue, {passed} past their due date (status unknown), "
-                        "{soon} due soon, {ongoing} ongoing, {regulation} per regulation, "
-                        "{undated} without a date.",
-                        "{overdue} quá hạn, {passed} đã qua thời hạn (chưa rõ kết quả), {soon} "
-                        "sắp đến hạn, {ongoing} thường xuyên, {regulation} theo quy định, "
-                        "{undated} không ghi thời hạn."),
+    # due's summary, one part per state: "2 nhiệm vụ đã qua thời hạn (chưa rõ kết quả)",
+    # "không có nhiệm vụ quá hạn" (never "0 quá hạn")
+    "due_part": Text("{n} {what}", "{n} nhiệm vụ {what}"),
+    "due_part_none": Text("0 {what}", "không có nhiệm vụ {what}"),
+    "due_part_sep": Text(", ", "; "),
+    "due_what_overdue": Text("overdue", "quá hạn"),
+    "due_what_passed": Text("past their due date (status unknown)",
+                            "đã qua thời hạn (chưa rõ kết quả)"),
+    "due_what_soon": Text("due soon", "sắp đến hạn"),
+    "due_what_ongoing": Text("ongoing", "thực hiện thường xuyên"),
+    "due_what_regulation": Text("per regulation", "thực hiện theo quy định"),
+    "due_what_undated": Text("without a date", "không ghi thời hạn"),
     "due_no_results": Text("No results file: parcli does not know what is done, so a passed "
                            "due date is not called overdue.",
                            "Không có tệp kết quả: chưa biết nhiệm vụ nào đã hoàn thành nên "
@@ -392,7 +401,7 @@ CATALOGUE: dict[str, Text] = {
     "rank_position": Text("Rank", "Xếp hạng"),
     "rank_province": Text("Province", "Tỉnh, thành phố"),
     "rank_score": Text("Score", "Điểm"),
-    "rank_title": Text("Against the {year} table of {n}", "So với bảng xếp hạng năm {year} ({n})"),
+    "rank_title": Text("Against the {year} table of {n}", "Vị trí trong bảng xếp hạng năm {year} ({n} tỉnh, thành phố)"),
     "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
                       "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
     "rank_high": Text("projected, the {n} unknown criteria at their max",

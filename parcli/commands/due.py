@@ -16,6 +16,7 @@ from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
+from parcli.text import Lang
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
@@ -72,7 +73,7 @@ def run(checked: Checked, options: Options) -> Output:
          Column("deadline", t("deadline", lang)),
          Column("due", t("due", lang), values={  # csv keeps the ISO date, whatever --lang
              d.when.isoformat(): date_text(d.when, lang) for d in items if d.when}),
-         Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
+         Column("status", t("due_status", lang), values={s: t(f"status_{s}", lang) for s in
                                                       ("not-started", "in-progress")}),
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
@@ -81,11 +82,20 @@ def run(checked: Checked, options: Options) -> Output:
          for row, d in zip(rows, items, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
     counts = {state: sum(d.state == state for d in items) for state in STATES}
-    notes.append(t("due_summary", lang, **counts))
+    notes.append(due_summary(counts, lang))
     if not dataset.has("results"):
         notes.append(t("due_no_results", lang))
     return Output([table], {"as_of": as_of.isoformat(), "within": options.within,
                             "items": rows, "counts": counts}, notes=notes)
+
+
+def due_summary(counts: dict[str, int], lang: Lang) -> str:
+    """"2 overdue, 0 due soon, …"; in Vietnamese "Không có nhiệm vụ quá hạn; 2 nhiệm vụ đã
+    qua thời hạn (chưa rõ kết quả); …" (a zero is said in words)."""
+    parts = [t("due_part" if counts[state] else "due_part_none", lang, n=counts[state],
+               what=t(f"due_what_{state}", lang)) for state in STATES]
+    text = t("due_part_sep", lang).join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 THRESHOLD_STATES = ("met", "not-met", "not-measured", "several")

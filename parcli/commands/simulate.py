@@ -32,7 +32,7 @@ from parcli.engine.progress import (
     project,
 )
 from parcli.engine.progress import total as total_of
-from parcli.i18n import t
+from parcli.i18n import score_label, t
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
@@ -160,18 +160,20 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lan
     found = against(printed, total) if printed is not None else None
     if printed is not None and found is not None:
         target = number(printed, lang)
+        plan = checked.dataset.criteria_file
+        label = score_label("target", {"target": plan.target_year}).in_(lang)
         if found.over:
             notes.append(t("target_exceeded_at_least" if found.unknown else "target_exceeded",
-                           lang, target=target, over=number(found.over, lang),
+                           lang, target=target, label=label, over=number(found.over, lang),
                            n=found.unknown))
         elif not found.unknown:
-            notes.append(t("progress_against_target", lang, target=target,
+            notes.append(t("progress_against_target", lang, target=target, label=label,
                            missing=number(found.need_high, lang)))
         elif found.need_low is None:
-            notes.append(t("target_need_at_most", lang, target=target,
+            notes.append(t("target_need_at_most", lang, target=target, label=label,
                            high=number(found.need_high, lang), n=found.unknown))
         else:
-            notes.append(t("target_need_range", lang, target=target,
+            notes.append(t("target_need_range", lang, target=target, label=label,
                            low=number(found.need_low, lang),
                            high=number(found.need_high, lang), n=found.unknown))
     if not checked.dataset.has("assignments"):
