@@ -29,7 +29,8 @@ CATALOGUE: dict[str, Text] = {
     "lost_summed": Text("Points lost (sum of the criteria)",
                         "Điểm bị mất (tính từ các tiêu chí thành phần)"),
     "headroom_summed": Text("Headroom (sum of the criteria)",
-                            "Khoảng cách từ mục tiêu đến điểm tối đa (tính từ các tiêu chí thành phần)"),
+                            "Khoảng cách từ mục tiêu đến điểm tối đa (tính từ các tiêu chí "
+                            "thành phần)"),
     "printed": Text("Printed", "Theo kế hoạch"),
     "computed": Text("Computed", "Tính từ các tiêu chí thành phần"),
     "difference": Text("Difference", "Chênh lệch"),
@@ -107,7 +108,7 @@ CATALOGUE: dict[str, Text] = {
     "yes": Text("yes", "có"),
     # titles
     "check_totals": Text("Totals: printed, and added up from the leaf criteria",
-                         "Tổng điểm: số liệu theo kế hoạch và số liệu cộng từ các tiêu chí "
+                         "Tổng điểm: số liệu theo kế hoạch và số liệu tính từ các tiêu chí "
                          "thành phần"),
     "check_findings": Text("Check-sum findings",
                            "Điểm của lĩnh vực, tiêu chí khác với tổng các dòng"),
@@ -401,7 +402,8 @@ CATALOGUE: dict[str, Text] = {
     "rank_position": Text("Rank", "Xếp hạng"),
     "rank_province": Text("Province", "Tỉnh, thành phố"),
     "rank_score": Text("Score", "Điểm"),
-    "rank_title": Text("Against the {year} table of {n}", "Vị trí trong bảng xếp hạng năm {year} ({n} tỉnh, thành phố)"),
+    "rank_title": Text("Against the {year} table of {n}",
+                       "Vị trí trong bảng xếp hạng năm {year} ({n} tỉnh, thành phố)"),
     "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
                       "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
     "rank_high": Text("projected, the {n} unknown criteria at their max",
@@ -492,7 +494,85 @@ CATALOGUE: dict[str, Text] = {
                              "(pip install 'parcli[charts]')"),
     "bundled_plan": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     "provenance": Text("Data files: {files}.", "Tệp dữ liệu: {files}."),
+    # messages parcli writes itself on stderr (Typer's own parser messages stay English)
+    "err_line": Text("parcli: error: {message}", "parcli: lỗi: {message}"),
+    "err_see_help": Text(" (see '{command} --help')", " (xem '{command} --help')"),
+    "err_no_agency": Text("{option}no agency with id or name {agency!r}{hint}",
+                          "{option}không có cơ quan nào có mã hoặc tên {agency!r}{hint}"),
+    "err_agency_hint": Text(" (see 'parcli agencies')", " (xem danh sách bằng 'parcli agencies')"),
+    "err_agency_near": Text("; did you mean {id}?", "; có phải là {name} ({id})?"),
+    "err_not_number": Text("{option}: {text!r} is not a number{hint}",
+                           "{option}: {text!r} không phải là số{hint}"),
+    "err_use_dot": Text("; write {fixed} with a dot", "; hãy viết {fixed} (dấu chấm thập phân)"),
+    "err_no_criterion": Text("{option}no criterion {code}", "{option}không có tiêu chí {code}"),
+    "err_no_criterion_code": Text("no criterion with code {code}", "không có tiêu chí mã {code}"),
+    "err_no_code": Text("no criterion or assignment with code {code}",
+                        "không có tiêu chí hoặc nhiệm vụ mã {code}"),
+    "err_has_rows": Text("{option}{code} has rows below it; set those",
+                         "{option}{code} có các tiêu chí thành phần; hãy giả định điểm cho "
+                         "các tiêu chí đó"),
+    "err_outside": Text("{option}outside [{low}, {high}] for {code}",
+                        "{option}ngoài khoảng [{low}, {high}] của {code}"),
+    "err_search": Text("--search needs some letters or digits", "--search cần có chữ hoặc số"),
+    "err_no_field": Text("no field {code} (fields: {fields})",
+                         "không có lĩnh vực {code} (các lĩnh vực: {fields})"),
+    "err_not_score": Text("--score: {text!r} is not a score of this plan ({bound})",
+                          "--score: {text!r} không phải là điểm hợp lệ của kế hoạch ({bound})"),
+    "err_or_more": Text("0 or more", "từ 0 trở lên"),
+    "err_no_projection": Text("no projected total (unknown scores): give --score X",
+                              "chưa có tổng điểm dự kiến (có tiêu chí chưa rõ điểm): hãy "
+                              "nhập --score X"),
+    "err_no_bound": Text("the projected total {projected} leaves out {n} criteria with no "
+                         "score, and some have no max: no upper bound to rank; give --score X",
+                         "tổng điểm dự kiến {projected} chưa tính {n} tiêu chí chưa rõ điểm, "
+                         "trong đó có tiêu chí không ghi điểm tối đa: không xác định được "
+                         "mức cao nhất để xếp hạng; hãy nhập --score X"),
+    "err_binary": Text("this format is a binary file: give -o FILE or redirect the output to "
+                       "a file", "định dạng này là tệp nhị phân: hãy dùng -o TỆP hoặc chuyển "
+                       "kết quả vào một tệp"),
+    "err_not_folder": Text("{folder}: not a folder; name a folder to write the files into",
+                           "{folder}: không phải thư mục; hãy chỉ định thư mục để ghi tệp"),
 }
+
+# Messages other layers write in English (loading, output files, data paths), as patterns,
+# with their Vietnamese: `translated` turns one into the other under `--lang vi`.
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"(?P<path>.+) already exists; pass --force to overwrite it, or -o to write another file",
+     "{path} đã có; thêm --force để ghi đè, hoặc dùng -o để ghi ra tệp khác"),
+    (r"(?P<path>.+): the folder (?P<folder>.+) does not exist",
+     "{path}: thư mục {folder} không tồn tại"),
+    (r"(?P<path>.+) is a file this command reads; write the output to another file",
+     "{path} là tệp dữ liệu lệnh này đang đọc; hãy ghi kết quả ra tệp khác"),
+    (r"(?P<path>.+) is read-only; make it writable or write another file",
+     "{path} chỉ cho phép đọc; hãy cho phép ghi hoặc ghi ra tệp khác"),
+    (r"(?P<path>.+): no such file", "{path}: không có tệp này"),
+    (r"(?P<path>.+): is a directory, not a YAML file", "{path}: là thư mục, không phải tệp YAML"),
+    (r"(?P<path>.+): a symbolic link to nothing \(or a loop\), not a file",
+     "{path}: liên kết không trỏ tới tệp nào (hoặc trỏ vòng), không phải tệp"),
+    (r"(?P<path>.*?)(?P<sep>: |^)decimal comma in '(?P<value>[^']*)': write (?P<fixed>\S+) "
+     r"with a dot",
+     "{path}{sep}số '{value}' viết bằng dấu phẩy thập phân: trong tệp dữ liệu hãy viết "
+     "{fixed} (dấu chấm)"),
+    (r"(?P<path>.+): unknown key", "{path}: khóa không hợp lệ"),
+    (r"(?P<path>.+): required key is missing", "{path}: thiếu khóa bắt buộc"),
+    (r"syntax error: (?P<detail>.+)", "cú pháp YAML không hợp lệ: {detail}"),
+    (r"(?P<n>\d+) more schema problems not shown; fix these first",
+     "còn {n} lỗi khác chưa hiển thị; hãy sửa các lỗi trên trước"),
+)
+
+
+def translated(message: str, lang: Lang) -> str:
+    """A message another layer wrote in English, in `lang` when its pattern is known (else
+    as it is)."""
+    if lang != "vi":
+        return message
+    import re
+
+    for pattern, vi in _MESSAGES:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return vi.format(**found.groupdict())
+    return message
 
 
 def score_label(column: str, years: Mapping[str, int | None]) -> Text:

@@ -253,7 +253,8 @@ def test_check_github_annotations_in_vietnamese(cli, tmp_path):
     result = cli("check", "--lang", "vi", "--format", "github", "--criteria", criteria)
     assert result.code == 1
     assert result.out == (
-        f"::error file={criteria},line={line},col=13,title=checksum::ở mục 3, cột mục tiêu năm 2020: "
+        f"::error file={criteria},line={line},col=13,title=checksum::ở mục 3, cột mục tiêu "
+        "năm 2020: "
         "số liệu theo kế hoạch 13,7, các dòng cộng lại được 13,68 (chênh lệch 0,02); sửa dữ liệu "
         f"hoặc ghi nhận sai lệch kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 sai lệch đã ghi nhận, 4 "
         "chênh lệch do làm tròn (dung sai 0,01)\n")

@@ -114,7 +114,10 @@ def run(checked: Checked, options: Options) -> Output:
                                          dataset.tree.by_code[g.key].row.text).in_(lang),
                  **_tally_row(g)} for g in groups]
         key = "agency" if options.view == "agencies" else "field"
-        table = Table([Column("key", t(key, lang)), Column("label", t("name", lang)),
+        if agencies:  # an agency reads by its name: its id only in csv and json
+            total_row["label"] = total_row["key"]
+        table = Table([Column("key", t(key, lang), human=not agencies),
+                       Column("label", t("agency" if agencies else "name", lang)),
                        *_columns(lang, years), Column("count", t("criteria_count", lang), True),
                        Column("unknown", t("progress_unknown", lang), True)],
                       rows, t(f"progress_by_{key}", lang), [total_row])
@@ -188,12 +191,14 @@ def target_note(printed: Decimal, total: Tally, lang: Lang, label: str) -> list[
     target = number(printed, lang)
     if found.over:
         key = "target_exceeded_at_least" if found.unknown else "target_exceeded"
-        return [t(key, lang, target=target, label=label, over=number(found.over, lang), n=found.unknown)]
+        return [t(key, lang, target=target, label=label, over=number(found.over, lang),
+                  n=found.unknown)]
     if not found.unknown:
         return [t("progress_against_target", lang, target=target, label=label,
                   missing=number(found.need_high, lang))]
     if found.need_low is None:
         return [t("target_need_at_most", lang, target=target, label=label,
                   high=number(found.need_high, lang), n=found.unknown)]
-    return [t("target_need_range", lang, target=target, label=label, low=number(found.need_low, lang),
+    return [t("target_need_range", lang, target=target, label=label,
+              low=number(found.need_low, lang),
               high=number(found.need_high, lang), n=found.unknown)]

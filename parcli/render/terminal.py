@@ -47,6 +47,7 @@ from parcli.render.base import (
     Writes,
     cell_pieces,
     human_columns,
+    places,
     shown_tables,
     terminal_width,
     use_color,
@@ -192,9 +193,12 @@ _PIECE_STYLES = {"untranslated": "italic", "remark": "dim"}
 
 def _grid(table: Table, lang: Lang) -> _Grid:
     columns = human_columns(table)
-    rows = [_Row([cell_pieces(c, row, lang, i == 0) for i, c in enumerate(columns)],
+    digits = [places(table, c) for c in columns]  # one precision per column: 0.60 by 0.66
+    rows = [_Row([cell_pieces(c, row, lang, i == 0, d)
+                  for i, (c, d) in enumerate(zip(columns, digits, strict=True))],
                  "context" if row.get(CONTEXT) else "") for row in table.rows]
-    rows += [_Row([cell_pieces(c, row, lang, False) for c in columns], "footer")
+    rows += [_Row([cell_pieces(c, row, lang, False, d)
+                   for c, d in zip(columns, digits, strict=True)], "footer")
              for row in table.footer]
     return _Grid(table.title, columns, [c.label for c in columns], rows)
 
