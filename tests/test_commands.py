@@ -108,8 +108,8 @@ def test_check_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "Totals: printed, and added up from the leaf criteria\n"
         "Column         Printed    Computed    Difference\n"
         "-----------  ---------  ----------  ------------\n"
-        "Max                100         100             0\n"
-        "2019 score       79.53       79.53             0\n"
+        "Max             100.00      100.00          0.00\n"
+        "2019 score       79.53       79.53          0.00\n"
         "2020 target      92.81       92.79          0.02\n"
         "\n"
         "Check-sum findings\n"
@@ -123,7 +123,7 @@ def test_check_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
             for code, name, column, printed, computed, diff, status, reason in [
                 ("2", "Drafting and implementation of legal normative documents in the "
                  "province", "2019 score", "8.67", "8.66", "0.01", "rounding", ""),
-                ("3", name3, "2020 target", "13.7", "13.68", "0.02", "acknowledged",
+                ("3", name3, "2020 target", "13.70", "13.68", "0.02", "acknowledged",
                  "as printed in the source: children sum to 13.68"),
                 ("4", "Reform of the administrative apparatus", "2019 score", "7.74", "7.73",
                  "0.01", "rounding", ""),
@@ -181,7 +181,8 @@ def test_check_markdown_is_a_valid_table(cli) -> None:
     for table in (totals, findings):
         assert len({len(row) for row in table}) == 1  # every row has the header's cells
         assert all(set(cell) <= set("-:") and cell for cell in table[1])  # separator row
-    assert totals[2:] == [["Max", "100", "100", "0"], ["2019 score", "79.53", "79.53", "0"],
+    assert totals[2:] == [["Max", "100.00", "100.00", "0.00"],
+                          ["2019 score", "79.53", "79.53", "0.00"],
                           ["2020 target", "92.81", "92.79", "0.02"]]
     assert [row[0] for row in findings[2:]] == ["2", "3", "4", "5", "6"]
     assert "\n0 error(s), 1 acknowledged, 4 rounding (tolerance 0.01)\n" in result.out
@@ -321,8 +322,9 @@ def test_tree_depth_one_is_the_fields(cli) -> None:
                          "data/agencies.yaml (bundled with parcli)")
     lines = lines[:-2]
     assert [line.split()[0] for line in lines[3:]] == [str(n) for n in range(1, 9)]
-    assert lines[3].split()[-4:] == ["8.5", "6.5", "8", "1.5"]
-    assert lines[8].split()[-7:] == ["12.5", "8.41", "11.9", "3.49", "Department", "of",
+    # one precision per column: 6.50 beside 8.41
+    assert lines[3].split()[-4:] == ["8.5", "6.50", "8.00", "1.50"]
+    assert lines[8].split()[-7:] == ["12.5", "8.41", "11.90", "3.49", "Department", "of",
                                      "Finance"]  # the lead by name (the id in csv and json)
     assert len(_json(cli("tree", "--depth", "2", "--format", "json"))) == 8 + 43
 
