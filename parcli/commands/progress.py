@@ -102,7 +102,7 @@ def run(checked: Checked, options: Options) -> Output:
                        Column("lead", t("lead", lang),
                               values={a: agency_text(registry, a).in_(lang) for leaf in leaves
                                       for a in leaf.gap.leads})],
-                      rows, t("progress_title", lang, assume=t(options.assume, lang).lower()),
+                      rows, t("progress_title", lang, assume=_assumed(options.assume, years, lang)),
                       [total_row])
         data: list[dict[str, object]] = [
             {k: row[k] for k in ("code", "name", "name_en", "score", "stage", "basis", *SHOWN,
@@ -145,10 +145,9 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
               for basis in ("score", "set", "assumed", "unknown")}
     plan = checked.dataset.criteria_file
     years = {"baseline": plan.baseline_year, "target": plan.target_year}
-    assume = (score_label(options.assume, years) if lang == "vi"  # "điểm năm 2019"
-              else CATALOGUE[options.assume]).in_(lang)
     notes = [total_note(total, lang, scored=counts["score"], assumed=counts["assumed"],
-                        assume=assume[:1].lower() + assume[1:], unknown=counts["unknown"])]
+                        assume=_assumed(options.assume, years, lang),
+                        unknown=counts["unknown"])]
     unknown = {m: n for m, n in total.unknown.items()
                if n and m not in ("max", "low", "high")}
     if unknown:
@@ -166,6 +165,13 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     if not checked.dataset.has("assignments"):
         notes.append(t("no_assignments_note", lang))
     return notes
+
+
+def _assumed(assume: Assume, years: dict[str, int | None], lang: Lang) -> str:
+    """What unscored criteria are taken at, in a sentence: "điểm năm 2019" (the year from
+    the data) in Vietnamese, "baseline" in English."""
+    word = (score_label(assume, years) if lang == "vi" else CATALOGUE[assume]).in_(lang)
+    return word[:1].lower() + word[1:]
 
 
 def total_note(total: Tally, lang: Lang, **counts: object) -> str:

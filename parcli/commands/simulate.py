@@ -117,7 +117,10 @@ def run(checked: Checked, options: Options) -> Output:
     short = [g for g in by_agency(leaves) if (g.shown("to_target") or 0) > 0]
     agency_rows = [{"key": g.key, "label": agency_text(dataset.registry, g.key).in_(lang),
                     **_row(g)} for g in short]
-    columns = [Column(m, t(f"progress_{m}", lang), True, remark=f"partial_{m}",
+    plan = dataset.criteria_file
+    years = {"baseline": plan.baseline_year, "target": plan.target_year}
+    columns = [Column(m, score_label(m, years).in_(lang) if m in ("baseline", "target")
+                      else t(f"progress_{m}", lang), True, remark=f"partial_{m}",
                       remarks={"yes": t("at_least" if m == "projected" else "known_only",
                                         lang)}) for m in SHOWN]
     tables = [
