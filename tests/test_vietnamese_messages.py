@@ -297,3 +297,15 @@ def test_one_precision_per_numeric_column_in_human_formats_exact_values_in_machi
     assert [row["headroom"] for row in rows if row["agency"] == "justice"] == [0.6]
     assert "justice,Department of Justice,0.74,1.34,0.6," in cli("gap", "--by-agency",
                                                                  "-f", "csv").out
+
+
+def test_init_results_comments_in_vietnamese(cli, tmp_path) -> None:
+    out = tmp_path / "results_2020.yaml"
+    result = cli("init-results", "--lang", "vi", "-o", out)
+    assert (result.code, result.err) == (0, f"đã ghi {out}\n")
+    text = out.read_text("utf-8")
+    assert text.splitlines()[1] == ("# Kết quả thực hiện Kế hoạch năm 2020 (PAR Index, Đắk Lắk): "
+                                    "điểm đã chấm và nhiệm vụ đã")
+    assert '  - code: "1.1"  # Thực hiện Kế hoạch CCHC năm (điểm tối đa 1,5)' in text
+    assert "year: 2020\nresults:\n" in text and "Fill it in" not in text
+    assert cli("validate", "--results", out).code == 0  # the keys stay the data format's
