@@ -13,13 +13,13 @@ CATALOGUE: dict[str, Text] = {
     "name": Text("Name", "Tên"),
     "tree_name": Text("Name", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),  # the plan's header
     "leaf_name": Text("Name", "Tiêu chí thành phần"),
-    "column": Text("Column", "Cột"),
+    "column": Text("Column", "Nội dung"),
     "max": Text("Max", "Điểm tối đa"),
     "baseline": Text("Baseline", "Điểm năm trước"),  # no year known; else "score_of"
     "target": Text("Target", "Mục tiêu"),  # no year known; else "target_of"
     "gain": Text("Points needed", "Điểm cần tăng"),
     "lost": Text("Points lost", "Điểm bị mất"),
-    "headroom": Text("Headroom", "Điểm còn thiếu so với tối đa"),
+    "headroom": Text("Headroom", "Khoảng cách từ mục tiêu đến điểm tối đa"),
     # the same figure of a field (or a total) from its printed row, or added up over its
     # leaf criteria: the two need not agree, so the label says which
     "gain_printed": Text("Points needed (as printed)", "Điểm cần tăng (theo kế hoạch)"),
@@ -29,9 +29,10 @@ CATALOGUE: dict[str, Text] = {
     "lost_summed": Text("Points lost (sum of the criteria)",
                         "Điểm bị mất (tính từ các tiêu chí thành phần)"),
     "headroom_summed": Text("Headroom (sum of the criteria)",
-                            "Điểm còn thiếu so với tối đa (tính từ các tiêu chí thành phần)"),
+                            "Khoảng cách từ mục tiêu đến điểm tối đa (tính từ các tiêu chí "
+                            "thành phần)"),
     "printed": Text("Printed", "Theo kế hoạch"),
-    "computed": Text("Computed", "Cộng từ các dòng"),
+    "computed": Text("Computed", "Tính từ các tiêu chí thành phần"),
     "difference": Text("Difference", "Chênh lệch"),
     "status": Text("Status", "Trạng thái"),
     "reason": Text("Reason", "Lý do"),
@@ -43,7 +44,7 @@ CATALOGUE: dict[str, Text] = {
     "field": Text("Field", "Lĩnh vực"),
     "id": Text("Id", "Mã cơ quan"),
     "aliases": Text("Aliases", "Cách viết khác"),
-    "leads_count": Text("Criteria led", "Số tiêu chí thành phần chủ trì"),
+    "leads_count": Text("Criteria led", "Số tiêu chí thành phần được giao chủ trì"),
     "at_stake": Text("Points lost", "Điểm bị mất"),
     "title": Text("Title", "Nội dung"),
     "criterion": Text("Criterion", "Tiêu chí"),
@@ -107,7 +108,7 @@ CATALOGUE: dict[str, Text] = {
     "yes": Text("yes", "có"),
     # titles
     "check_totals": Text("Totals: printed, and added up from the leaf criteria",
-                         "Tổng điểm: số liệu theo kế hoạch và số liệu cộng từ các tiêu chí "
+                         "Tổng điểm: số liệu theo kế hoạch và số liệu tính từ các tiêu chí "
                          "thành phần"),
     "check_findings": Text("Check-sum findings",
                            "Điểm của lĩnh vực, tiêu chí khác với tổng các dòng"),
@@ -147,7 +148,7 @@ CATALOGUE: dict[str, Text] = {
         "Điểm cần tăng cộng từ các tiêu chí thành phần: {leaves}; theo tổng điểm trong kế "
         "hoạch: {printed_target} − {printed_baseline} = {printed_gain}"),
     "split": Text("a criterion with several leads is split equally",
-              "tiêu chí có nhiều cơ quan chủ trì được chia đều"),
+              "điểm của tiêu chí có nhiều cơ quan chủ trì được chia đều cho các cơ quan"),
     "full": Text("a criterion with several leads counts in full for each",
              "tiêu chí có nhiều cơ quan chủ trì được tính đủ cho mỗi cơ quan"),
     "validate_summary": Text("{errors} error(s), {warnings} warning(s)",
@@ -339,7 +340,7 @@ CATALOGUE: dict[str, Text] = {
     "file": Text("File", "Tệp"),
     "sha256": Text("SHA-256", "SHA-256"),
     "data_line": Text("Data: {files}", "Dữ liệu: {files}"),
-    "bundled": Text("bundled with parcli", "dữ liệu mẫu kèm theo parcli"),
+    "bundled": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     # the year's cycle: progress, simulate, due
     "progress_max": Text("Max", "Điểm tối đa"),
     "progress_summed_note": Text(
@@ -365,9 +366,11 @@ CATALOGUE: dict[str, Text] = {
     "progress_total": Text("Projected total {projected}: {scored} criteria scored, {assumed} "
                            "taken at their {assume}, {unknown} unknown.",
                            "Tổng điểm dự kiến {projected}: {scored} tiêu chí đã chấm, "
-                           "{assumed} tiêu chí tạm tính theo {assume}, {unknown} chưa biết."),
+                           "{assumed} tiêu chí tạm tính theo {assume}, {unknown_text}."),
+    "unknown_none": Text("0 unknown", "không có tiêu chí chưa rõ điểm"),
+    "unknown_some": Text("{n} unknown", "{n} tiêu chí chưa rõ điểm"),
     "progress_against_target": Text("Printed target {target}: {missing} points still needed.",
-                                    "Mục tiêu {target} điểm: còn thiếu {missing} điểm."),
+                                    "{label}: {target} điểm; còn thiếu {missing} điểm."),
     "progress_above_target": Text("Above target", "Vượt mục tiêu"),
     "progress_unknown": Text("Unknown", "Chưa biết"),
     "at_least": Text("at least", "tối thiểu"),
@@ -384,21 +387,21 @@ CATALOGUE: dict[str, Text] = {
                        "tối thiểu {low}; không có mức cao nhất vì có tiêu chí không ghi điểm "
                        "tối đa"),
     "target_exceeded": Text("Printed target {target}: exceeded by {over} points.",
-                            "Mục tiêu {target} điểm: vượt mục tiêu {over} điểm."),
+                            "{label}: {target} điểm; vượt mục tiêu {over} điểm."),
     "target_exceeded_at_least": Text(
         "Printed target {target}: exceeded by at least {over} points, whatever the {n} "
         "unknown criteria score.",
-        "Mục tiêu {target} điểm: vượt mục tiêu ít nhất {over} điểm, dù {n} tiêu chí chưa "
+        "{label}: {target} điểm; vượt mục tiêu ít nhất {over} điểm, dù {n} tiêu chí chưa "
         "biết đạt bao nhiêu điểm."),
     "target_need_range": Text(
         "Printed target {target}: {low} to {high} points still needed, depending on the {n} "
         "unknown criteria.",
-        "Mục tiêu {target} điểm: còn thiếu từ {low} đến {high} điểm, tùy {n} tiêu chí chưa "
+        "{label}: {target} điểm; còn thiếu từ {low} đến {high} điểm, tùy {n} tiêu chí chưa "
         "biết."),
     "target_need_at_most": Text(
         "Printed target {target}: at most {high} points still needed, depending on the {n} "
         "unknown criteria.",
-        "Mục tiêu {target} điểm: còn thiếu tối đa {high} điểm, tùy {n} tiêu chí chưa biết."),
+        "{label}: {target} điểm; còn thiếu tối đa {high} điểm, tùy {n} tiêu chí chưa biết."),
     "progress_below": Text("{n} criteria are below their target.",
                            "{n} tiêu chí chưa đạt mục tiêu."),
     "no_results_note": Text("No results file: every criterion is taken at its assumption.",
@@ -407,11 +410,11 @@ CATALOGUE: dict[str, Text] = {
     "simulate_short": Text("Still short of their targets, by agency",
                            "Cơ quan chủ trì còn thiếu điểm so với mục tiêu"),
     "simulate_total": Text("Simulated total {projected} ({n} criteria set).",
-                           "Tổng điểm giả định {projected} ({n} tiêu chí được đặt giá trị)."),
+                           "Tổng điểm giả định {projected} (giả định điểm cho {n} tiêu chí)."),
     "simulate_total_partial": Text(
         "Simulated total at least {projected} ({n} criteria set), without the {unknown} "
         "unknown criteria ({bounds}).",
-        "Tổng điểm giả định tối thiểu {projected} ({n} tiêu chí được đặt giá trị), chưa tính "
+        "Tổng điểm giả định tối thiểu {projected} (giả định điểm cho {n} tiêu chí), chưa tính "
         "{unknown} tiêu chí chưa biết ({bounds})."),
     "due_title": Text("Deadlines at {as_of} (due within {within} days)",
                       "Thời hạn tính đến ngày {as_of} (đến hạn trong {within} ngày)"),
@@ -420,7 +423,8 @@ CATALOGUE: dict[str, Text] = {
     "threshold_not-met": Text("not met", "chưa đạt"),
     "threshold_not-measured": Text("not measured", "chưa có số liệu"),
     "threshold_several": Text("several thresholds", "nhiều chỉ tiêu"),
-    "due_state": Text("State", "Tình trạng"),
+    "due_state": Text("State", "Thời hạn"),
+    "due_status": Text("Status", "Tiến độ"),
     "due_overdue": Text("overdue", "quá hạn"),
     "due_passed": Text("due date passed", "đã qua thời hạn"),
     "due_soon": Text("due soon", "sắp đến hạn"),
@@ -431,12 +435,18 @@ CATALOGUE: dict[str, Text] = {
     "status_in-progress": Text("in progress", "đang thực hiện"),
     "status_done": Text("done", "đã hoàn thành"),
     "status_dropped": Text("dropped", "không thực hiện"),
-    "due_summary": Text("{overdue} overdue, {passed} past their due date (status unknown), "
-                        "{soon} due soon, {ongoing} ongoing, {regulation} per regulation, "
-                        "{undated} without a date.",
-                        "{overdue} quá hạn, {passed} đã qua thời hạn (chưa rõ kết quả), {soon} "
-                        "sắp đến hạn, {ongoing} thường xuyên, {regulation} theo quy định, "
-                        "{undated} không ghi thời hạn."),
+    # due's summary, one part per state: "2 nhiệm vụ đã qua thời hạn (chưa rõ kết quả)",
+    # "không có nhiệm vụ quá hạn" (never "0 quá hạn")
+    "due_part": Text("{n} {what}", "{n} nhiệm vụ {what}"),
+    "due_part_none": Text("0 {what}", "không có nhiệm vụ {what}"),
+    "due_part_sep": Text(", ", "; "),
+    "due_what_overdue": Text("overdue", "quá hạn"),
+    "due_what_passed": Text("past their due date (status unknown)",
+                            "đã qua thời hạn (chưa rõ kết quả)"),
+    "due_what_soon": Text("due soon", "sắp đến hạn"),
+    "due_what_ongoing": Text("ongoing", "thực hiện thường xuyên"),
+    "due_what_regulation": Text("per regulation", "thực hiện theo quy định"),
+    "due_what_undated": Text("without a date", "không ghi thời hạn"),
     "due_no_results": Text("No results file: parcli does not know what is done, so a passed "
                            "due date is not called overdue.",
                            "Không có tệp kết quả: chưa biết nhiệm vụ nào đã hoàn thành nên "
@@ -461,7 +471,8 @@ CATALOGUE: dict[str, Text] = {
     "rank_position": Text("Rank", "Xếp hạng"),
     "rank_province": Text("Province", "Tỉnh, thành phố"),
     "rank_score": Text("Score", "Điểm"),
-    "rank_title": Text("Against the {year} table of {n}", "So với bảng xếp hạng năm {year} ({n})"),
+    "rank_title": Text("Against the {year} table of {n}",
+                       "Vị trí trong bảng xếp hạng năm {year} ({n} tỉnh, thành phố)"),
     "rank_note": Text("{score} points would rank {position} of {of} in the {year} table.",
                       "{score} điểm sẽ xếp hạng {position}/{of} theo bảng năm {year}."),
     "rank_high": Text("projected, the {n} unknown criteria at their max",
@@ -565,7 +576,85 @@ CATALOGUE: dict[str, Text] = {
                              "(pip install 'parcli[charts]')"),
     "bundled_plan": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     "provenance": Text("Data files: {files}.", "Tệp dữ liệu: {files}."),
+    # messages parcli writes itself on stderr (Typer's own parser messages stay English)
+    "err_line": Text("parcli: error: {message}", "parcli: lỗi: {message}"),
+    "err_see_help": Text(" (see '{command} --help')", " (xem '{command} --help')"),
+    "err_no_agency": Text("{option}no agency with id or name {agency!r}{hint}",
+                          "{option}không có cơ quan nào có mã hoặc tên {agency!r}{hint}"),
+    "err_agency_hint": Text(" (see 'parcli agencies')", " (xem danh sách bằng 'parcli agencies')"),
+    "err_agency_near": Text("; did you mean {id}?", "; có phải là {name} ({id})?"),
+    "err_not_number": Text("{option}: {text!r} is not a number{hint}",
+                           "{option}: {text!r} không phải là số{hint}"),
+    "err_use_dot": Text("; write {fixed} with a dot", "; hãy viết {fixed} (dấu chấm thập phân)"),
+    "err_no_criterion": Text("{option}no criterion {code}", "{option}không có tiêu chí {code}"),
+    "err_no_criterion_code": Text("no criterion with code {code}", "không có tiêu chí mã {code}"),
+    "err_no_code": Text("no criterion or assignment with code {code}",
+                        "không có tiêu chí hoặc nhiệm vụ mã {code}"),
+    "err_has_rows": Text("{option}{code} has rows below it; set those",
+                         "{option}{code} có các tiêu chí thành phần; hãy giả định điểm cho "
+                         "các tiêu chí đó"),
+    "err_outside": Text("{option}outside [{low}, {high}] for {code}",
+                        "{option}ngoài khoảng [{low}, {high}] của {code}"),
+    "err_search": Text("--search needs some letters or digits", "--search cần có chữ hoặc số"),
+    "err_no_field": Text("no field {code} (fields: {fields})",
+                         "không có lĩnh vực {code} (các lĩnh vực: {fields})"),
+    "err_not_score": Text("--score: {text!r} is not a score of this plan ({bound})",
+                          "--score: {text!r} không phải là điểm hợp lệ của kế hoạch ({bound})"),
+    "err_or_more": Text("0 or more", "từ 0 trở lên"),
+    "err_no_projection": Text("no projected total (unknown scores): give --score X",
+                              "chưa có tổng điểm dự kiến (có tiêu chí chưa rõ điểm): hãy "
+                              "nhập --score X"),
+    "err_no_bound": Text("the projected total {projected} leaves out {n} criteria with no "
+                         "score, and some have no max: no upper bound to rank; give --score X",
+                         "tổng điểm dự kiến {projected} chưa tính {n} tiêu chí chưa rõ điểm, "
+                         "trong đó có tiêu chí không ghi điểm tối đa: không xác định được "
+                         "mức cao nhất để xếp hạng; hãy nhập --score X"),
+    "err_binary": Text("this format is a binary file: give -o FILE or redirect the output to "
+                       "a file", "định dạng này là tệp nhị phân: hãy dùng -o TỆP hoặc chuyển "
+                       "kết quả vào một tệp"),
+    "err_not_folder": Text("{folder}: not a folder; name a folder to write the files into",
+                           "{folder}: không phải thư mục; hãy chỉ định thư mục để ghi tệp"),
 }
+
+# Messages other layers write in English (loading, output files, data paths), as patterns,
+# with their Vietnamese: `translated` turns one into the other under `--lang vi`.
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"(?P<path>.+) already exists; pass --force to overwrite it, or -o to write another file",
+     "{path} đã có; thêm --force để ghi đè, hoặc dùng -o để ghi ra tệp khác"),
+    (r"(?P<path>.+): the folder (?P<folder>.+) does not exist",
+     "{path}: thư mục {folder} không tồn tại"),
+    (r"(?P<path>.+) is a file this command reads; write the output to another file",
+     "{path} là tệp dữ liệu lệnh này đang đọc; hãy ghi kết quả ra tệp khác"),
+    (r"(?P<path>.+) is read-only; make it writable or write another file",
+     "{path} chỉ cho phép đọc; hãy cho phép ghi hoặc ghi ra tệp khác"),
+    (r"(?P<path>.+): no such file", "{path}: không có tệp này"),
+    (r"(?P<path>.+): is a directory, not a YAML file", "{path}: là thư mục, không phải tệp YAML"),
+    (r"(?P<path>.+): a symbolic link to nothing \(or a loop\), not a file",
+     "{path}: liên kết không trỏ tới tệp nào (hoặc trỏ vòng), không phải tệp"),
+    (r"(?P<path>.*?)(?P<sep>: |^)decimal comma in '(?P<value>[^']*)': write (?P<fixed>\S+) "
+     r"with a dot",
+     "{path}{sep}số '{value}' viết bằng dấu phẩy thập phân: trong tệp dữ liệu hãy viết "
+     "{fixed} (dấu chấm)"),
+    (r"(?P<path>.+): unknown key", "{path}: khóa không hợp lệ"),
+    (r"(?P<path>.+): required key is missing", "{path}: thiếu khóa bắt buộc"),
+    (r"syntax error: (?P<detail>.+)", "cú pháp YAML không hợp lệ: {detail}"),
+    (r"(?P<n>\d+) more schema problems not shown; fix these first",
+     "còn {n} lỗi khác chưa hiển thị; hãy sửa các lỗi trên trước"),
+)
+
+
+def translated(message: str, lang: Lang) -> str:
+    """A message another layer wrote in English, in `lang` when its pattern is known (else
+    as it is)."""
+    if lang != "vi":
+        return message
+    import re
+
+    for pattern, vi in _MESSAGES:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return vi.format(**found.groupdict())
+    return message
 
 
 def score_label(column: str, years: Mapping[str, int | None]) -> Text:

@@ -108,8 +108,8 @@ def test_check_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
         "Totals: printed, and added up from the leaf criteria\n"
         "Column         Printed    Computed    Difference\n"
         "-----------  ---------  ----------  ------------\n"
-        "Max                100         100             0\n"
-        "2019 score       79.53       79.53             0\n"
+        "Max             100.00      100.00          0.00\n"
+        "2019 score       79.53       79.53          0.00\n"
         "2020 target      92.81       92.79          0.02\n"
         "\n"
         "Check-sum findings\n"
@@ -123,7 +123,7 @@ def test_check_table(cli, monkeypatch: pytest.MonkeyPatch) -> None:
             for code, name, column, printed, computed, diff, status, reason in [
                 ("2", "Drafting and implementation of legal normative documents in the "
                  "province", "2019 score", "8.67", "8.66", "0.01", "rounding", ""),
-                ("3", name3, "2020 target", "13.7", "13.68", "0.02", "acknowledged",
+                ("3", name3, "2020 target", "13.70", "13.68", "0.02", "acknowledged",
                  "as printed in the source: children sum to 13.68"),
                 ("4", "Reform of the administrative apparatus", "2019 score", "7.74", "7.73",
                  "0.01", "rounding", ""),
@@ -181,7 +181,8 @@ def test_check_markdown_is_a_valid_table(cli) -> None:
     for table in (totals, findings):
         assert len({len(row) for row in table}) == 1  # every row has the header's cells
         assert all(set(cell) <= set("-:") and cell for cell in table[1])  # separator row
-    assert totals[2:] == [["Max", "100", "100", "0"], ["2019 score", "79.53", "79.53", "0"],
+    assert totals[2:] == [["Max", "100.00", "100.00", "0.00"],
+                          ["2019 score", "79.53", "79.53", "0.00"],
                           ["2020 target", "92.81", "92.79", "0.02"]]
     assert [row[0] for row in findings[2:]] == ["2", "3", "4", "5", "6"]
     assert "\n0 error(s), 1 acknowledged, 4 rounding (tolerance 0.01)\n" in result.out
@@ -321,8 +322,9 @@ def test_tree_depth_one_is_the_fields(cli) -> None:
                          "data/agencies.yaml (bundled with parcli)")
     lines = lines[:-2]
     assert [line.split()[0] for line in lines[3:]] == [str(n) for n in range(1, 9)]
-    assert lines[3].split()[-4:] == ["8.5", "6.5", "8", "1.5"]
-    assert lines[8].split()[-7:] == ["12.5", "8.41", "11.9", "3.49", "Department", "of",
+    # one precision per column: 6.50 beside 8.41
+    assert lines[3].split()[-4:] == ["8.5", "6.50", "8.00", "1.50"]
+    assert lines[8].split()[-7:] == ["12.5", "8.41", "11.90", "3.49", "Department", "of",
                                      "Finance"]  # the lead by name (the id in csv and json)
     assert len(_json(cli("tree", "--depth", "2", "--format", "json"))) == 8 + 43
 
@@ -393,7 +395,11 @@ def test_gap_by_agency_table(cli) -> None:
     lines = result.out.splitlines()
     assert lines[0] == ("Agencies ranked by points needed (a criterion with several leads is "
                         "split equally)")
-    assert [line.split()[0] for line in lines[3:13]] == [row[0] for row in AGENCY_RANKING]
+    # agencies by name, in the ranking's order; their ids only in csv and json
+    names = [row["name_en"] for row in _json(cli("gap", "--by-agency", "--format", "json"))]
+    assert [line.startswith(f"{name}  ") for line, name in zip(lines[3:13], names,
+                                                                strict=True)] == [True] * 10
+    assert not any(row[0] in result.out for row in AGENCY_RANKING)
     assert lines[3].split()[-4:] == ["4.36", "8.51", "4.15", "30"]
     assert lines[13].split() == ["Total", "13.26", "20.47", "7.21", "80"]
     assert lines[-1] == ("Points needed, added up over the leaf criteria: 13.26; from the "
@@ -434,8 +440,7 @@ def test_gap_by_agency_verbose_lists_codes(cli, monkeypatch: pytest.MonkeyPatch)
     lines = result.out.splitlines()
     rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
     assert " ".join(lines[1:rule]).split()[-2:] == ["Criteria", "codes"]  # a header may wrap
-    nre = next(line for line in lines if line.startswith("natural-resources-environment"))
-    assert nre.startswith("natural-resources-environment")
+    nre = next(line for line in lines if line.startswith("Department of Natural Resources"))
     assert nre.endswith("4.3.1, 4.3.2, 4.3.3, 4.4.3")
     assert "Criteria codes" not in cli("gap", "--by-agency").out
 
@@ -738,7 +743,7 @@ def test_assignments_filters(cli) -> None:
     assert [r["code"] for r in both] == ["7.3.1", "7.3.2", "7.3.3"]
     result = cli("assignments", "--agency", "nope")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "parcli: error: no agency with id 'nope' (see 'parcli agencies')\n"
+    assert result.err == "parcli: error: no agency with id or name 'nope' (see 'parcli agencies')\n"
     # an assignment code that is no criterion code filters too (5.2.1 belongs to 5.2)
     only = _json(cli("assignments", "--criterion", "5.2.1", "--format", "json"))
     assert [(r["code"], r["criterion"]) for r in only] == [("5.2.1", "5.2")]
@@ -758,7 +763,7 @@ def test_lang_vi(cli) -> None:
     assert "Điểm năm 2019" in result.out and "Mục tiêu năm 2020" in result.out
     assert "Kết quả Chỉ số hài lòng (SIPAS)" in result.out
     gap = cli("gap", "--by-agency", "--top", "1", "--lang", "vi")
-    assert gap.out.splitlines()[3].split()[:4] == ["home-affairs", "Sở", "Nội", "vụ"]
+    assert gap.out.splitlines()[3].split()[:4] == ["Sở", "Nội", "vụ", "4,36"]  # no id
     assert gap.out.splitlines()[-1] == ("Điểm cần tăng cộng từ các tiêu chí thành phần: 13,26; "
                                         "theo tổng điểm trong kế hoạch: 92,81 − 79,53 = 13,28")
 

@@ -76,7 +76,7 @@ def test_simulate_sets_values_and_agencies(cli) -> None:
     (["--set", "9.9=1"], "--set 9.9=1: no criterion 9.9"),
     (["--set", "8=1"], "--set 8=1: 8 has rows below it; set those"),
     (["--set", "8.1=abc"], "--set 8.1=abc: 'abc' is not a number"),
-    (["--assume-met", "justise"], "--assume-met: no agency with id 'justise'; did you mean "
+    (["--assume-met", "justise"], "--assume-met: no agency with id or name 'justise'; did you mean "
                                   "justice?"),
 ])
 def test_simulate_refuses_what_names_nothing_or_breaks_a_bound(cli, args, message) -> None:

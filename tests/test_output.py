@@ -237,7 +237,7 @@ def test_validate_speaks_vietnamese(cli):
     assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
             "[lead-mismatch]") in out
     assert out.endswith("Dữ liệu: data/criteria_2020.yaml, data/assignments_2020.yaml, "
-                        "data/agencies.yaml (dữ liệu mẫu kèm theo parcli)\n0 lỗi, 66 cảnh báo\n")
+                        "data/agencies.yaml (dữ liệu có sẵn trong parcli)\n0 lỗi, 66 cảnh báo\n")
     assert "has no assignment" not in out
     assert (result.code, result.err) == (0, "")  # validate lists its warnings: no note
 
@@ -253,7 +253,8 @@ def test_check_github_annotations_in_vietnamese(cli, tmp_path):
     result = cli("check", "--lang", "vi", "--format", "github", "--criteria", criteria)
     assert result.code == 1
     assert result.out == (
-        f"::error file={criteria},line={line},col=13,title=checksum::3, cột mục tiêu năm 2020: "
+        f"::error file={criteria},line={line},col=13,title=checksum::ở mục 3, cột mục tiêu "
+        "năm 2020: "
         "số liệu theo kế hoạch 13,7, các dòng cộng lại được 13,68 (chênh lệch 0,02); sửa dữ liệu "
         f"hoặc ghi nhận sai lệch kèm lý do\nDữ liệu: {criteria}\n1 lỗi, 0 sai lệch đã ghi nhận, 4 "
         "chênh lệch do làm tròn (dung sai 0,01)\n")

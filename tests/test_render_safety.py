@@ -297,8 +297,8 @@ def test_numeric_columns_are_right_aligned_and_pipes_still_escaped() -> None:
         "| Na\\|me   |   Value |\n"
         "|----------|--------:|\n"
         "| a \\| b   |   79.53 |\n"
-        "| x        |    -0.5 |\n"
-        "| Total    |     100 |\n")
+        "| x        |   -0.50 |\n"  # one precision per column
+        "| Total    |  100.00 |\n")
 
 
 def test_parcli_values_are_not_escaped_but_text_is_even_in_a_numeric_column() -> None:

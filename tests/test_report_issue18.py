@@ -138,7 +138,7 @@ def test_first_year_agencies_points_lost_are_unknown(cli, tmp_path):
     assert [(row["id"], row["criteria_led"], row["at_stake"]) for row in data["rows"]] == [
         ("alpha", 1, None), ("beta", 1, None), ("gamma", 1, None)]
     lines = cli("agencies", *files).out.splitlines()
-    assert lines[4].split() == ["beta", "Beta", "Department", "1"]  # no "0" points lost
+    assert lines[4].split() == ["Beta", "Department", "1"]  # no "0" points lost; no id
 
 
 # Item 3: the sum of nothing ---------------------------------------------------------------
@@ -295,7 +295,7 @@ def test_untranslated_agency_names_are_italic_in_english(cli, tmp_path):
     assert _md_rows(out, "## The 3 agencies with the most points still needed")[3][0] == (
         "*Sở Beta*")
     assert _md_rows(out, "## The 3 leaf criteria that lost the most points in 2029")[3] == [
-        "1.2", "Criterion one two", "0.5", "1", "*Sở Beta*"]
+        "1.2", "Criterion one two", "0.50", "1.0", "*Sở Beta*"]  # one precision per column
     vi = cli("report", *files, "--as-of", AS_OF, "--lang", "vi").out
     assert "*Sở Beta*" not in vi and "| Sở Beta " in vi
 

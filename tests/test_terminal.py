@@ -197,14 +197,14 @@ def _numbers() -> Output:
 
 def test_human_formats_in_vietnamese_write_a_decimal_comma():
     plain = reporter("table", "never", lang="vi").render(_numbers())
-    assert plain.splitlines()[2:5] == ["8.1           79,53  1,5; 2",
-                                       "2020-09-30      100  a.b, c",
-                                       "Total          -0,5"]
+    assert plain.splitlines()[2:5] == ["8.1           79,53  1,5; 2",  # one precision
+                                       "2020-09-30   100,00  a.b, c",  # per column
+                                       "Total         -0,50"]
     assert plain.endswith("note 8.1\n")  # codes, dates and notes are text: untouched
     md = reporter("md", lang="vi").render(_numbers())
     assert "| 8.1        |   79,53 | 1,5; 2 |" in md
     rich = ANSI.sub("", reporter("table", "always", lang="vi").render(_numbers()))
-    assert "79,53" in rich and "-0,5" in rich and "8.1" in rich
+    assert "79,53" in rich and "-0,50" in rich and "8.1" in rich
 
 
 def test_english_and_machine_formats_keep_the_dot():
@@ -319,7 +319,7 @@ def test_tree_names_leads_in_vietnamese_and_writes_comma_decimals(cli, monkeypat
     monkeypatch.setenv("COLUMNS", "1000")
     lines = cli("tree", "2.4", "--lang", "vi").out.splitlines()
     row = next(line for line in lines if line.startswith("2.4 "))
-    assert row.split()[-7:] == ["5", "3,66", "4,4", "0,74", "Sở", "Tư", "pháp"]
+    assert row.split()[-7:] == ["5,0", "3,66", "4,4", "0,74", "Sở", "Tư", "pháp"]
     assert json.loads(cli("tree", "2.4", "--lang", "vi", "--format", "json").out)["rows"][0][
         "baseline"] == 3.66
 

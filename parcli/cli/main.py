@@ -6,10 +6,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from parcli.cli.runner import internal_error, say
+from parcli.cli.runner import error_line, internal_error, say
+
+if TYPE_CHECKING:
+    from parcli.text import Lang
 
 
 def main() -> None:
@@ -41,7 +45,7 @@ def run(argv: list[str]) -> int:
     except typer.Abort:
         return 130
     except UsageError as exc:
-        say(f"parcli: error: {exc}")
+        say(error_line(str(exc), _lang(argv)))
         return 2
     except BrokenPipeError:
         return 1
@@ -55,10 +59,30 @@ def run(argv: list[str]) -> int:
             return internal_error(exc)
         code = int(getattr(exc, "exit_code", 2))
         where = getattr(getattr(exc, "ctx", None), "command_path", None) or "parcli"
-        hint = f" (see '{where} --help')" if code == 2 else ""
-        say(f"parcli: error: {getattr(exc, 'format_message')()}{hint}")  # noqa: B009
+        from parcli.i18n import t
+
+        lang = _lang(argv)
+        hint = t("err_see_help", lang, command=where) if code == 2 else ""
+        # Typer's own message stays English (it has no Vietnamese); parcli's prefix follows
+        # --lang
+        message = f"{getattr(exc, 'format_message')()}{hint}"  # noqa: B009
+        say(error_line(message, lang))
         return code
     return result if isinstance(result, int) else 0
+
+
+def _lang(argv: list[str]) -> Lang:
+    """The language asked for, read before (or without) Typer's parsing: the last --lang
+    given, else PARCLI_LANG; English when neither says vi."""
+    chosen = os.environ.get("PARCLI_LANG", "en")
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.removeprefix("--lang=")
+    return "vi" if chosen == "vi" else "en"
 
 
 def _is_usage(exc: Exception) -> bool:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from parcli.commands.base import Common, Spec, TwoPlans
     from parcli.files.dataset import Source
     from parcli.output import Output
-    from parcli.problems import DataError
+    from parcli.problems import DataError, Problem
+    from parcli.text import Lang
 
 
 def execute(command: str, options: Any, output: Path | None = None) -> None:
@@ -86,11 +87,32 @@ def stop_on_problems(common: Common) -> Iterator[None]:
         _report_problems(common, exc)
         raise typer.Exit(1) from None
     except UsageError as exc:
-        say(f"parcli: error: {exc}")
+        say(error_line(str(exc), common.lang))
         raise typer.Exit(2) from None
     except OutputFileError as exc:
-        say(f"parcli: error: {exc}")
+        say(error_line(str(exc), common.lang))
         raise typer.Exit(exc.exit_code) from None
+
+
+def error_line(message: str, lang: Lang) -> str:
+    """"parcli: error: …" ("parcli: lỗi: …"), a message other layers write in English
+    translated where parcli knows it."""
+    from parcli.i18n import t, translated
+
+    return t("err_line", lang, message=translated(message, lang))
+
+
+def in_lang(problems: list[Problem], lang: Lang) -> list[Problem]:
+    """Problems found while loading are written in English: in `lang` where parcli knows
+    the message, their level word in `lang` always."""
+    if lang == "en":
+        return problems
+    import dataclasses
+
+    from parcli.i18n import translated
+
+    return [problem if problem.lang == lang else dataclasses.replace(
+        problem, message=translated(problem.message, lang), lang=lang) for problem in problems]
 
 
 def _deliver(result: Any, checked: Checked | None, sources: list[Source], common: Common,
@@ -111,12 +133,12 @@ def _deliver(result: Any, checked: Checked | None, sources: list[Source], common
         _emit(result.text, output, common, read)
     elif isinstance(result, Files):
         for name, text in result.texts.items():
-            _emit(text, _folder(result.folder) / name, common, read)
+            _emit(text, _folder(result.folder, common.lang) / name, common, read)
     elif isinstance(result, Documents):
         from parcli.render import reporter
 
         chosen = reporter(common.format, common.color, lang=common.lang)
-        folder = _folder(result.folder)
+        folder = _folder(result.folder, common.lang)
         left_out: dict[str, None] = {}  # what the renderer left out, e.g. the charts: once
         for stem, each in result.outputs.items():
             _emit(chosen.write(each), folder / f"{stem}.{chosen.suffix}", common, read)
@@ -150,11 +172,12 @@ def _show(output: Output, checked: Checked | None, sources: list[Source], common
         raise typer.Exit(1)
 
 
-def _folder(folder: Path) -> Path:
+def _folder(folder: Path, lang: Lang) -> Path:
+    from parcli.i18n import t
     from parcli.problems import UsageError
 
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder; name a folder to write the files into")
+        raise UsageError(t("err_not_folder", lang, folder=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -181,8 +204,9 @@ def _emit(text: str | bytes, destination: Path | None, common: Common,
     if destination is None:
         if isinstance(text, bytes):
             if sys.stdout.isatty():
-                raise UsageError("this format is a binary file: give -o FILE or redirect "
-                                 "the output to a file")
+                from parcli.i18n import t
+
+                raise UsageError(t("err_binary", common.lang))
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
             return
@@ -203,13 +227,14 @@ def _report_problems(common: Common, exc: DataError) -> None:
     from parcli.render import reporter
 
     chosen = reporter(common.format, common.color, lang=common.lang, wide=common.wide)
+    problems = in_lang(exc.problems, common.lang)
     if chosen.for_machines:
-        output = problems_output([*exc.problems, *exc.warnings], common.lang)
+        output = problems_output([*problems, *in_lang(exc.warnings, common.lang)], common.lang)
         if exc.sources:
             with_sources(output, exc.sources, common.lang)
         written = chosen.write(output)
         sys.stdout.write(written if isinstance(written, str) else written.decode())
-    for problem in exc.problems:
+    for problem in problems:
         say(problem.one_line())
 
 

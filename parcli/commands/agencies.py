@@ -45,7 +45,9 @@ def run(checked: Checked, options: Options) -> Output:
                      "until": agency.until.isoformat() if agency.until else None,
                      "successor": agency.successor,
                      "current": registry.current(agency.id, year)})
-    table = Table([Column("id", t("id", lang)), Column("label", t("name", lang)),
+    # an agency reads by its name (and its other spellings, which --agency takes too); its
+    # id only in csv and json
+    table = Table([Column("id", t("id", lang), human=False), Column("label", t("name", lang)),
                    Column("criteria_led", t("leads_count", lang), True),
                    Column("at_stake", t("at_stake", lang), True),
                    Column("aliases", t("aliases", lang))],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
@@ -13,6 +14,9 @@ from parcli.i18n import date_text, t
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import Lang
+
+if TYPE_CHECKING:
+    from parcli.engine.agencies import Registry
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"))
 
@@ -42,8 +46,8 @@ def run(checked: Checked, options: Options) -> Output:
     dataset = checked.dataset
     registry = dataset.registry
     agency, criterion = options.agency, options.criterion
-    if agency is not None and agency not in registry.by_id:
-        raise UsageError(f"no agency with id {agency!r} (see 'parcli agencies')")
+    if agency is not None:
+        agency = agency_of(registry, agency, "", lang)
     notes = []
     if agency is not None:  # an agency that ceased before the year: its successor's list
         agency, moved = listed_under(registry, agency, dataset.assignments_file.year)
@@ -52,7 +56,7 @@ def run(checked: Checked, options: Options) -> Output:
     codes += [item.code for item in dataset.assignments_file.assignments]
     if criterion is not None and not _within(criterion, codes):
         # like `parcli tree 9.9`: a code that names nothing is a typo, not an empty result
-        raise UsageError(f"no criterion or assignment with code {criterion}")
+        raise UsageError(t("err_no_code", lang, code=criterion))
     rows = []
     involved: dict[str, None] = {}
     for found in deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
@@ -86,3 +90,15 @@ def run(checked: Checked, options: Options) -> Output:
 
 def _within(code: str, codes: list[str]) -> bool:
     return any(known == code or known.startswith(code + ".") for known in codes)
+
+
+def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
+    """The id of the agency `text` names by id, name or alias, or a usage error with the
+    nearest spelling."""
+    found = registry.find(text)
+    if found is not None:
+        return found
+    near = registry.suggest(text)
+    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
+            else t("err_agency_hint", lang))
+    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
@@ -16,6 +17,10 @@ from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
+from parcli.text import Lang
+
+if TYPE_CHECKING:
+    from parcli.engine.agencies import Registry
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
@@ -45,16 +50,15 @@ def run(checked: Checked, options: Options) -> Output:
         if over:
             notes.append(t("due_year_over", lang, year=plan.year,
                            as_of=date_text(as_of, lang)))
-    if options.agency is not None and options.agency not in registry.by_id:
-        raise UsageError(f"--agency: no agency with id {options.agency!r} (see "
-                         "'parcli agencies')")
+    wanted = (agency_of(registry, options.agency, "--agency: ", lang)
+              if options.agency is not None else None)
     recorded = statuses_at(dataset.results_file.statuses, as_of) \
         if dataset.has("results") else {}
     statuses: dict[str, str] = {code: status.status for code, status in recorded.items()}
     items = due_items(deliverables(dataset.tree, dataset.tasks(), plan.year, plan.issued),
                       statuses, as_of, options.within)
-    if options.agency is not None:  # one that ceased before the year: its successor's list
-        agency, moved = listed_under(registry, options.agency, plan.year)
+    if wanted is not None:  # one that ceased before the year: its successor's list
+        agency, moved = listed_under(registry, wanted, plan.year)
         notes += [moved.in_(lang)] if moved is not None else []
         items = [d for d in items if agency in registry.current_ids(
             d.deliverable.item.lead + d.deliverable.item.implementers, plan.year)]
@@ -72,7 +76,7 @@ def run(checked: Checked, options: Options) -> Output:
          Column("deadline", t("deadline", lang)),
          Column("due", t("due", lang), values={  # csv keeps the ISO date, whatever --lang
              d.when.isoformat(): date_text(d.when, lang) for d in items if d.when}),
-         Column("status", t("status", lang), values={s: t(f"status_{s}", lang) for s in
+         Column("status", t("due_status", lang), values={s: t(f"status_{s}", lang) for s in
                                                       ("not-started", "in-progress")}),
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
@@ -81,11 +85,32 @@ def run(checked: Checked, options: Options) -> Output:
          for row, d in zip(rows, items, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
     counts = {state: sum(d.state == state for d in items) for state in STATES}
-    notes.append(t("due_summary", lang, **counts))
+    notes.append(due_summary(counts, lang))
     if not dataset.has("results"):
         notes.append(t("due_no_results", lang))
     return Output([table], {"as_of": as_of.isoformat(), "within": options.within,
                             "items": rows, "counts": counts}, notes=notes)
+
+
+def due_summary(counts: dict[str, int], lang: Lang) -> str:
+    """"2 overdue, 0 due soon, …"; in Vietnamese "Không có nhiệm vụ quá hạn; 2 nhiệm vụ đã
+    qua thời hạn (chưa rõ kết quả); …" (a zero is said in words)."""
+    parts = [t("due_part" if counts[state] else "due_part_none", lang, n=counts[state],
+               what=t(f"due_what_{state}", lang)) for state in STATES]
+    text = t("due_part_sep", lang).join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
+    """The id of the agency `text` names by id, name or alias, or a usage error with the
+    nearest spelling."""
+    found = registry.find(text)
+    if found is not None:
+        return found
+    near = registry.suggest(text)
+    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
+            else t("err_agency_hint", lang))
+    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))
 
 
 THRESHOLD_STATES = ("met", "not-met", "not-measured", "several")

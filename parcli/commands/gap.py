@@ -56,8 +56,8 @@ def run(checked: Checked, options: Options) -> Output:
     if options.field is not None:
         kept = only_field(tree, gaps, options.field)
         if kept is None:
-            raise UsageError(f"no field {options.field} (fields: "
-                             f"{', '.join(root.code for root in tree.roots)})")
+            raise UsageError(t("err_no_field", lang, code=options.field,
+                               fields=", ".join(root.code for root in tree.roots)))
         gaps = kept
     points = [Column(b, t(b, lang), True) for b in BASES]
     total = province(gaps)
@@ -107,7 +107,12 @@ def run(checked: Checked, options: Options) -> Output:
     # a method is a key, not a name: people read it in their language (csv, json keep keys)
     shown = ({g.key: names[g.key].in_(lang) for g in groups} if options.view == "methods"
              else None)
-    columns = [Column("key", key_label, values=shown), Column("label", t("name", lang)), *points,
+    # an agency reads by its name: its id only in csv and json
+    agencies = options.view == "agencies"
+    if agencies:
+        total_row["label"] = total_row["key"]
+    columns = [Column("key", key_label, values=shown, human=not agencies),
+               Column("label", t("name" if not agencies else "agency", lang)), *points,
                Column("count", t("criteria_count", lang), True)]
     if options.verbose:
         columns.append(Column("criteria", t("criteria_codes", lang)))

@@ -33,7 +33,7 @@ from parcli.engine.progress import (
 )
 from parcli.engine.progress import project as project_leaves
 from parcli.engine.progress import total as total_of
-from parcli.i18n import score_label, t
+from parcli.i18n import CATALOGUE, score_label, t
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.text import Lang
@@ -102,7 +102,7 @@ def run(checked: Checked, options: Options) -> Output:
                        Column("lead", t("lead", lang),
                               values={a: agency_text(registry, a).in_(lang) for leaf in leaves
                                       for a in leaf.gap.leads})],
-                      rows, t("progress_title", lang, assume=t(options.assume, lang).lower()),
+                      rows, t("progress_title", lang, assume=_assumed(options.assume, years, lang)),
                       [total_row])
         data: list[dict[str, object]] = [
             {k: row[k] for k in ("code", "name", "name_en", "score", "stage", "basis", *SHOWN,
@@ -114,7 +114,10 @@ def run(checked: Checked, options: Options) -> Output:
                                          dataset.tree.by_code[g.key].row.text).in_(lang),
                  **_tally_row(g)} for g in groups]
         key = "agency" if options.view == "agencies" else "field"
-        table = Table([Column("key", t(key, lang)), Column("label", t("name", lang)),
+        if agencies:  # an agency reads by its name: its id only in csv and json
+            total_row["label"] = total_row["key"]
+        table = Table([Column("key", t(key, lang), human=not agencies),
+                       Column("label", t("agency" if agencies else "name", lang)),
                        *_columns(lang, years), Column("count", t("criteria_count", lang), True),
                        Column("unknown", t("progress_unknown", lang), True)],
                       rows, t(f"progress_by_{key}", lang), [total_row])
@@ -140,8 +143,11 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     lang = options.common.lang
     counts = {basis: sum(leaf.basis == basis for leaf in leaves)
               for basis in ("score", "set", "assumed", "unknown")}
+    plan = checked.dataset.criteria_file
+    years = {"baseline": plan.baseline_year, "target": plan.target_year}
     notes = [total_note(total, lang, scored=counts["score"], assumed=counts["assumed"],
-                        assume=t(options.assume, lang).lower(), unknown=counts["unknown"])]
+                        assume=_assumed(options.assume, years, lang),
+                        unknown=counts["unknown"])]
     unknown = {m: n for m, n in total.unknown.items()
                if n and m not in ("max", "low", "high")}
     if unknown:
@@ -150,7 +156,7 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
             for m, n in unknown.items())))
     printed = checked.dataset.criteria_file.total.target
     if printed is not None:
-        notes += target_note(printed, total, lang)
+        notes += target_note(printed, total, lang, score_label("target", years).in_(lang))
     below = [leaf for leaf in leaves if leaf.below_target]
     if below:
         notes.append(t("progress_below", lang, n=len(below)))
@@ -161,32 +167,44 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally,
     return notes
 
 
+def _assumed(assume: Assume, years: dict[str, int | None], lang: Lang) -> str:
+    """What unscored criteria are taken at, in a sentence: "điểm năm 2019" (the year from
+    the data) in Vietnamese, "baseline" in English."""
+    word = (score_label(assume, years) if lang == "vi" else CATALOGUE[assume]).in_(lang)
+    return word[:1].lower() + word[1:]
+
+
 def total_note(total: Tally, lang: Lang, **counts: object) -> str:
     """"Projected total 79.53: …", or, when criteria are unknown, "at least" with bounds."""
     projected = number(total.shown("projected"), lang)
     if not total.unknown_projected:
-        return t("progress_total", lang, projected=projected, **counts)
+        unknown = t("unknown_some" if counts.get("unknown") else "unknown_none", lang,
+                    n=counts.get("unknown"))
+        return t("progress_total", lang, projected=projected, unknown_text=unknown, **counts)
     low, high = total.bounds()
     bounds = (t("bounds_both", lang, low=number(low, lang), high=number(high, lang))
               if high is not None else t("bounds_low", lang, low=number(low, lang)))
     return t("progress_total_partial", lang, projected=projected, bounds=bounds, **counts)
 
 
-def target_note(printed: Decimal, total: Tally, lang: Lang) -> list[str]:
+def target_note(printed: Decimal, total: Tally, lang: Lang, label: str) -> list[str]:
     """The points still needed for the printed target, or what the projection exceeds it
-    by: exact, or bounded by the unknown criteria; never a negative need."""
+    by: exact, or bounded by the unknown criteria; never a negative need. `label`: the
+    target's name ("Mục tiêu năm 2020", the year from the data)."""
     found = against(printed, total)
     if found is None:
         return []
     target = number(printed, lang)
     if found.over:
         key = "target_exceeded_at_least" if found.unknown else "target_exceeded"
-        return [t(key, lang, target=target, over=number(found.over, lang), n=found.unknown)]
+        return [t(key, lang, target=target, label=label, over=number(found.over, lang),
+                  n=found.unknown)]
     if not found.unknown:
-        return [t("progress_against_target", lang, target=target,
+        return [t("progress_against_target", lang, target=target, label=label,
                   missing=number(found.need_high, lang))]
     if found.need_low is None:
-        return [t("target_need_at_most", lang, target=target,
+        return [t("target_need_at_most", lang, target=target, label=label,
                   high=number(found.need_high, lang), n=found.unknown)]
-    return [t("target_need_range", lang, target=target, low=number(found.need_low, lang),
+    return [t("target_need_range", lang, target=target, label=label,
+              low=number(found.need_low, lang),
               high=number(found.need_high, lang), n=found.unknown)]

@@ -48,12 +48,13 @@ def run(checked: Checked, options: Options) -> Output:
         try:
             score = Decimal(options.score)
         except InvalidOperation:
-            raise UsageError(f"--score: {options.score!r} is not a number") from None
+            raise UsageError(t("err_not_number", lang, option="--score", text=options.score,
+                               hint=_dot_hint(options.score, lang))) from None
         top = plan.total.max
         if not score.is_finite() or score < 0 or (top is not None and score > top):
-            bound = f"[0, {number(top)}]" if top is not None else "0 or more"
-            raise UsageError(f"--score: {options.score!r} is not a score of this plan "
-                             f"({bound})")
+            bound = (f"[0, {number(top, lang)}]" if top is not None
+                     else t("err_or_more", lang))
+            raise UsageError(t("err_not_score", lang, text=options.score, bound=bound))
         basis = t("rank_given", lang)
     else:
         gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
@@ -62,13 +63,12 @@ def run(checked: Checked, options: Options) -> Output:
         tally = projected_tally(gaps, scores)
         projected = tally.shown("projected")
         if projected is None:
-            raise UsageError("no projected total (unknown scores): give --score X")
+            raise UsageError(t("err_no_projection", lang))
         score, basis = projected, t("rank_projected", lang)
         low, high = tally.bounds()
         if tally.unknown_projected and (low is None or high is None):
-            raise UsageError(f"the projected total {number(projected)} leaves out "
-                             f"{tally.unknown_projected} criteria with no score, and some "
-                             f"have no max: no upper bound to rank; give --score X")
+            raise UsageError(t("err_no_bound", lang, projected=number(projected, lang),
+                               n=tally.unknown_projected))
         if tally.unknown_projected and low is not None and high is not None:
             return _bounds(options, peers_file, plan.province.name, low, high,
                            tally.unknown_projected, lang)
@@ -147,3 +147,12 @@ def _peer(peer: TableRow | None) -> dict[str, object] | None:
 def position_text(found: Standing) -> str:
     """"50", or "45–62" when a partial table only bounds it."""
     return "–".join(str(place) for place in found.places)
+
+
+def _dot_hint(text: str, lang: Lang) -> str:
+    """"; write 9.5 with a dot" for "9,5" (a decimal comma), else nothing."""
+    import re
+
+    if re.fullmatch(r"\s*[-+]?\d+,\d+\s*", text):
+        return t("err_use_dot", lang, fixed=text.strip().replace(",", "."))
+    return ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parcli.agency_text import agency_text
 from parcli.checking import Checked
@@ -32,11 +33,14 @@ from parcli.engine.progress import (
     project,
 )
 from parcli.engine.progress import total as total_of
-from parcli.i18n import t
+from parcli.i18n import score_label, t
 from parcli.numbers import number
 from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import Lang
+
+if TYPE_CHECKING:
+    from parcli.engine.agencies import Registry
 from parcli.vocabulary import Assume
 
 # assignments: only for leads the criteria file does not give (run without: --no-assignments)
@@ -60,17 +64,15 @@ def overrides(checked: Checked, options: Options,
     """The what-if values: --assume-met first (each agency's criteria at the larger of their
     current projection and their target), then --set, which wins. Anything that names
     nothing or breaks a bound is a usage error."""
+    lang = options.common.lang
     dataset = checked.dataset
     tree, registry = dataset.tree, dataset.registry
     chosen: dict[str, Decimal] = {}
     gaps = leaf_gaps(tree, registry, dataset.mapped)
     current = {leaf.node.code: leaf.projected
                for leaf in project(gaps, scores or {}, options.assume)}
-    for agency in options.assume_met:
-        if agency not in registry.by_id:
-            near = registry.suggest(agency)
-            hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
-            raise UsageError(f"--assume-met: no agency with id {agency!r}{hint}")
+    for named in options.assume_met:
+        agency = agency_of(registry, named, "--assume-met: ", lang)
         for gap in gaps:
             target = gap.node.row.target
             if agency in gap.leads and target is not None:
@@ -79,19 +81,23 @@ def overrides(checked: Checked, options: Options,
     for code, text in options.set_values:
         node = tree.by_code.get(code)
         if node is None:
-            raise UsageError(f"--set {code}={text}: no criterion {code}")
+            raise UsageError(t("err_no_criterion", lang, option=f"--set {code}={text}: ",
+                               code=code))
         if node.children:
-            raise UsageError(f"--set {code}={text}: {code} has rows below it; set those")
+            raise UsageError(t("err_has_rows", lang, option=f"--set {code}={text}: ",
+                               code=code))
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise UsageError(f"--set {code}={text}: {text!r} is not a number") from None
+            raise UsageError(t("err_not_number", lang, option=f"--set {code}={text}",
+                               text=text, hint=dot_hint(text, lang))) from None
         low = getattr(node.row, "min", None)
         low = Decimal(0) if low is None else low
         high = node.row.max
         if not value.is_finite() or value < low or (high is not None and value > high):
-            raise UsageError(f"--set {code}={text}: outside [{number(low)}, "
-                             f"{number(high) if high is not None else '∞'}] for {code}")
+            raise UsageError(t("err_outside", lang, option=f"--set {code}={text}: ",
+                               low=number(low, lang), code=code,
+                               high=number(high, lang) if high is not None else "∞"))
         chosen[code] = value
     return chosen
 
@@ -111,13 +117,17 @@ def run(checked: Checked, options: Options) -> Output:
     short = [g for g in by_agency(leaves) if (g.shown("to_target") or 0) > 0]
     agency_rows = [{"key": g.key, "label": agency_text(dataset.registry, g.key).in_(lang),
                     **_row(g)} for g in short]
-    columns = [Column(m, t(f"progress_{m}", lang), True, remark=f"partial_{m}",
+    plan = dataset.criteria_file
+    years = {"baseline": plan.baseline_year, "target": plan.target_year}
+    columns = [Column(m, score_label(m, years).in_(lang) if m in ("baseline", "target")
+                      else t(f"progress_{m}", lang), True, remark=f"partial_{m}",
                       remarks={"yes": t("at_least" if m == "projected" else "known_only",
                                         lang)}) for m in SHOWN]
     tables = [
         Table([Column("key", t("field", lang)), Column("label", t("name", lang)), *columns],
               field_rows, t("simulate_fields", lang), [total_row]),
-        Table([Column("key", t("agency", lang)), Column("label", t("name", lang)), *columns],
+        Table([Column("key", t("agency", lang), human=False),  # its id: csv and json only
+               Column("label", t("agency", lang)), *columns],
               agency_rows, t("simulate_short", lang)),
     ]
     summed: dict[str, object] = {m: total.shown(m) for m in SHOWN}
@@ -160,20 +170,43 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lan
     found = against(printed, total) if printed is not None else None
     if printed is not None and found is not None:
         target = number(printed, lang)
+        plan = checked.dataset.criteria_file
+        label = score_label("target", {"target": plan.target_year}).in_(lang)
         if found.over:
             notes.append(t("target_exceeded_at_least" if found.unknown else "target_exceeded",
-                           lang, target=target, over=number(found.over, lang),
+                           lang, target=target, label=label, over=number(found.over, lang),
                            n=found.unknown))
         elif not found.unknown:
-            notes.append(t("progress_against_target", lang, target=target,
+            notes.append(t("progress_against_target", lang, target=target, label=label,
                            missing=number(found.need_high, lang)))
         elif found.need_low is None:
-            notes.append(t("target_need_at_most", lang, target=target,
+            notes.append(t("target_need_at_most", lang, target=target, label=label,
                            high=number(found.need_high, lang), n=found.unknown))
         else:
-            notes.append(t("target_need_range", lang, target=target,
+            notes.append(t("target_need_range", lang, target=target, label=label,
                            low=number(found.need_low, lang),
                            high=number(found.need_high, lang), n=found.unknown))
     if not checked.dataset.has("assignments"):
         notes.append(t("no_assignments_note", lang))
     return notes
+
+
+def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
+    """The id of the agency `text` names by id, name or alias, or a usage error with the
+    nearest spelling."""
+    found = registry.find(text)
+    if found is not None:
+        return found
+    near = registry.suggest(text)
+    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
+            else t("err_agency_hint", lang))
+    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))
+
+
+def dot_hint(text: str, lang: Lang) -> str:
+    """"; write 9.5 with a dot" for "9,5" (a decimal comma), else nothing."""
+    import re
+
+    if re.fullmatch(r"\s*[-+]?\d+,\d+\s*", text):
+        return t("err_use_dot", lang, fixed=text.strip().replace(",", "."))
+    return ""

@@ -46,7 +46,7 @@ def run(checked: Checked, options: Options) -> Output:
     if options.code is not None:
         root = tree.by_code.get(options.code)
         if root is None:
-            raise UsageError(f"no criterion with code {options.code}")
+            raise UsageError(t("err_no_criterion_code", lang, code=options.code))
         nodes = [root, *root.descendants()]
     if options.depth is not None:  # counted from CODE when one is given, else from the fields
         deepest = options.depth + (nodes[0].depth - 1 if options.code is not None else 0)
@@ -55,7 +55,7 @@ def run(checked: Checked, options: Options) -> Output:
     if options.search is not None:
         wanted = fold_diacritics(options.search)
         if not wanted.strip():
-            raise UsageError("--search needs some letters or digits")
+            raise UsageError(t("err_search", lang))
         matches = [node for node in nodes if wanted in fold_diacritics(node.row.name)
                    or wanted in fold_diacritics(node.row.name_en or "")]
     # A match is shown under its ancestors (those within CODE), marked as context.

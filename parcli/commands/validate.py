@@ -50,7 +50,23 @@ def run(checked: Checked, options: Options) -> Output:
         summary = _rule_counts(checked, problems, lang) + summary
     output = problems_output(problems, lang, summary, failed=bool(errors))
     output.name_sources = options.verbosity >= 0
+    if lang == "vi":
+        described(output)
     return output
+
+
+def described(output: Output) -> None:
+    """A Vietnamese reader reads what a rule finds, not its id: the table's rule column shows
+    the rule's description in the human formats (csv and json keep the id; the
+    `file:line:col: level message [rule]` lines keep it too)."""
+    import dataclasses
+
+    from parcli.rules import catalogue
+
+    meanings = {rule.id: rule.description.vi for rule in catalogue()}
+    for table in output.tables:
+        table.columns = [dataclasses.replace(column, values=meanings)
+                         if column.key == "rule" else column for column in table.columns]
 
 
 def _rule_counts(checked: Checked, problems: list[Problem], lang: Lang) -> list[str]:

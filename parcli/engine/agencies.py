@@ -76,6 +76,14 @@ class Registry:
             return None
         return agency, now
 
+    def find(self, text: str) -> str | None:
+        """The id of the agency an option names by its id, its name or an alias ("home-affairs",
+        "Sở Nội vụ", "SNV"; case and spacing aside); None when it names none."""
+        if text in self.by_id:
+            return text
+        agency = self.resolve(text)
+        return agency.id if agency is not None else None
+
     def suggest(self, text: str) -> Agency | None:
         """The agency whose id, name or alias is nearest to a misspelt text, diacritics and
         case aside (so "Sở Nôi vụ" finds "Sở Nội vụ")."""

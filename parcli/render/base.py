@@ -46,7 +46,7 @@ from parcli.text import Lang
 
 __all__ = ["DEFAULTS", "KINDS", "PIPED_WIDTH", "REPORTERS", "Line", "Piece", "Reporter",
            "Writes", "bold_pieces", "cell_pieces", "clean", "display", "formats",
-           "human_columns", "is_text", "reporter", "shown_tables", "terminal_width",
+           "human_columns", "is_text", "places", "reporter", "shown_tables", "terminal_width",
            "use_color"]
 
 Writes = Literal["tables", "documents", "problems"]
@@ -235,9 +235,36 @@ def _pieces(value: Any, lang: Lang) -> Line:
     return [(cell(value, lang), "value")]
 
 
-def cell_pieces(column: Column, row: dict[str, Any], lang: Lang, first: bool) -> Line:
-    """A cell's pieces; the `first` cell of a row for context starts with the mark."""
-    pieces = _pieces(column.shown(row.get(column.key)), lang)
+def places(table: Table, column: Column) -> int:
+    """The most decimal places of a numeric column's numbers (rows and footer): the human
+    formats write each of its numbers with as many, so that 0,6 beside 0,66 reads 0,60."""
+    if not column.numeric:
+        return 0
+    found = 0
+    for row in (*table.rows, *table.footer):
+        value = row.get(column.key)
+        if isinstance(value, Decimal) and value.is_finite() and value != value.to_integral():
+            exponent = value.normalize().as_tuple().exponent
+            found = max(found, -exponent if isinstance(exponent, int) else 0)
+    return found
+
+
+def _padded(value: Any, lang: Lang, digits: int) -> Line | None:
+    """A number written with `digits` decimal places (exact: only zeros are added)."""
+    if digits <= 0 or isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+        return None
+    text = cell(value, lang)
+    mark = "," if lang == "vi" else "."
+    whole, _, decimals = text.partition(mark)
+    return [(f"{whole}{mark}{decimals.ljust(digits, '0')}", "value")]
+
+
+def cell_pieces(column: Column, row: dict[str, Any], lang: Lang, first: bool,
+                digits: int = 0) -> Line:
+    """A cell's pieces; the `first` cell of a row for context starts with the mark. `digits`:
+    the decimal places of the column's numbers (`places`)."""
+    value = row.get(column.key)
+    pieces = _padded(value, lang, digits) or _pieces(column.shown(value), lang)
     remark = column.remark_of(row)
     if remark and pieces:
         pieces += [(" ", "sep"), (f"({remark})", "remark")]

@@ -34,7 +34,15 @@ import re
 from typing import ClassVar
 
 from parcli.output import Output, Section, Table
-from parcli.render.base import Line, Reporter, Writes, cell_pieces, human_columns, shown_tables
+from parcli.render.base import (
+    Line,
+    Reporter,
+    Writes,
+    cell_pieces,
+    human_columns,
+    places,
+    shown_tables,
+)
 from parcli.text import Lang
 
 ORDER = 20  # its place among the formats (help lists them in this order)
@@ -152,10 +160,12 @@ def markdown_table_lines(table: Table, heading: str = "###", lang: Lang = "en") 
     from tabulate import tabulate
 
     columns = human_columns(table)
-    rows = [[_md_cell(cell_pieces(c, row, lang, i == 0)) for i, c in enumerate(columns)]
+    digits = [places(table, c) for c in columns]  # one precision per column: 0,60 by 0,66
+    rows = [[_md_cell(cell_pieces(c, row, lang, i == 0, d))
+             for i, (c, d) in enumerate(zip(columns, digits, strict=True))]
             for row in table.rows]
-    rows += [[_md_cell(cell_pieces(c, row, lang, False)) for c in columns]
-             for row in table.footer]
+    rows += [[_md_cell(cell_pieces(c, row, lang, False, d))
+              for c, d in zip(columns, digits, strict=True)] for row in table.footer]
     lines = str(tabulate(rows, headers=[md_escape(column.label) for column in columns],
                          tablefmt="github", disable_numparse=True,
                          colalign=["right" if c.numeric else "left" for c in columns])

@@ -47,6 +47,7 @@ from parcli.render.base import (
     Writes,
     cell_pieces,
     human_columns,
+    places,
     shown_tables,
     terminal_width,
     use_color,
@@ -192,9 +193,12 @@ _PIECE_STYLES = {"untranslated": "italic", "remark": "dim"}
 
 def _grid(table: Table, lang: Lang) -> _Grid:
     columns = human_columns(table)
-    rows = [_Row([cell_pieces(c, row, lang, i == 0) for i, c in enumerate(columns)],
+    digits = [places(table, c) for c in columns]  # one precision per column: 0.60 by 0.66
+    rows = [_Row([cell_pieces(c, row, lang, i == 0, d)
+                  for i, (c, d) in enumerate(zip(columns, digits, strict=True))],
                  "context" if row.get(CONTEXT) else "") for row in table.rows]
-    rows += [_Row([cell_pieces(c, row, lang, False) for c in columns], "footer")
+    rows += [_Row([cell_pieces(c, row, lang, False, d)
+                   for c, d in zip(columns, digits, strict=True)], "footer")
              for row in table.footer]
     return _Grid(table.title, columns, [c.label for c in columns], rows)
 
@@ -308,27 +312,50 @@ def _fit(grid: _Grid, width: int | None, measure: Callable[[str], int],
     table's width from its columns', `header_pad`: room a header keeps when there is room);
     None when the longest words alone are too wide.
 
-    Three widths per column: `full` (every cell and the header on one line), `body` (the
-    cells on one line, the header wrapped), `least` (the longest word). Headers wrap first;
-    then the widest columns give way, capped at one width found by bisection."""
-    full, body, least = [], [], []
+    Widths per column: `full` (every cell and the header on one line), `body` (the cells on
+    one line, the header wrapped), `least` (the longest word), and the same two with the
+    header kept to `HEADER_LINES` lines (`body3`, `least3`). Headers wrap first, to at most
+    three lines; then the widest cells give way (a long name wraps before a header stacks a
+    word a line); only then the headers wrap further. Each step caps the widest columns at
+    one width found by bisection."""
+    full, body, least, body3, least3 = [], [], [], [], []
     for index, header in enumerate(grid.headers):
         cells = [row.cells[index] for row in grid.rows]
         words = _least([(header, "text")], measure)
+        three = _header_width(header, words, measure)
         widest = max((_natural(pieces, measure) for pieces in cells), default=0)
+        longest = max([words, *(_least(pieces, measure) for pieces in cells)])
         full.append(max(measure(header) + header_pad, widest))
         body.append(max(words, widest))
-        least.append(max([words, *(_least(pieces, measure) for pieces in cells)]))
+        least.append(longest)
+        body3.append(max(three, widest))
+        least3.append(max(three, longest))
     if width is None:
         return full
     budget = width - (total(full) - sum(full))  # what the columns' text may take
     if sum(full) <= budget:
         return full
+    if sum(body3) <= budget:
+        return _level(body3, full, budget)
+    if sum(least3) <= budget:
+        return _level(least3, body3, budget)
     if sum(body) <= budget:
         return _level(body, full, budget)
     if sum(least) > budget:
         return None
     return _level(least, body, budget)
+
+
+HEADER_LINES = 3  # a header wraps to at most this many lines while the table can afford it
+
+
+def _header_width(header: str, words: int, measure: Callable[[str], int]) -> int:
+    """The narrowest width at which `header` wraps to at most `HEADER_LINES` lines (at least
+    its longest word)."""
+    width = words
+    while len(_wrap([(header, "text")], width, measure)) > HEADER_LINES:
+        width += 1
+    return width
 
 
 def _level(low: list[int], high: list[int], budget: int) -> list[int]:

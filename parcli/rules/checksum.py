@@ -28,7 +28,7 @@ DESCRIPTION = Text("a printed subtotal differs from the sum of its rows",
 NEEDS = ("criteria",)
 MESSAGE = Text("{code} {column}: printed {printed}, rows add up to {computed} (difference "
                "{difference}); fix the data or acknowledge it with a reason",
-               "{code}, cột {column}: số liệu theo kế hoạch {printed}, các dòng cộng lại được "
+               "ở {where}, cột {column}: số liệu theo kế hoạch {printed}, các dòng cộng lại được "
                "{computed} (chênh lệch {difference}); sửa dữ liệu hoặc ghi nhận sai lệch kèm "
                "lý do")
 
@@ -36,7 +36,7 @@ BONUS = Text("{code} {column}: printed {printed}, rows add up to {computed} (dif
              "{difference}), exactly the max of its bonus rows ({rows}): bonus rows are "
              "outside the maximum, their points come on top of it; write max: {fixed}, "
              "the maximum without them",
-             "{code}, cột {column}: số liệu theo kế hoạch {printed}, các dòng cộng lại được "
+             "ở {where}, cột {column}: số liệu theo kế hoạch {printed}, các dòng cộng lại được "
              "{computed} (chênh lệch {difference}), đúng bằng điểm tối đa của các dòng điểm "
              "thưởng ({rows}): điểm thưởng nằm ngoài điểm tối đa, được cộng thêm vào đó; ghi "
              "max: {fixed}, điểm tối đa không kể điểm thưởng")
@@ -51,7 +51,11 @@ def found(finding: Finding, context: Context | None = None) -> Found:
     """A finding at the printed value's position."""
     loc: tuple[str | int, ...] = ((TOTAL, finding.column) if finding.row_index is None
                                   else ("criteria", finding.row_index, finding.column))
-    values = {"code": finding.code, "column": column_name(finding.column, context),
+    # "lỗi ở mục 1, cột …", "lỗi ở dòng tổng, cột …": never "lỗi 1" (error number 1)
+    where = Text(finding.code, "dòng tổng" if finding.row_index is None
+                 else f"mục {finding.code}")
+    values = {"code": finding.code, "where": where,
+              "column": column_name(finding.column, context),
               "printed": number_text(finding.printed),
               "computed": number_text(finding.computed),
               "difference": number_text(finding.difference)}

@@ -20,11 +20,11 @@ DESCRIPTION = Text("a column is acknowledged but adds up within the tolerance",
 NEEDS = ("criteria",)
 ROW = Text("{code} {column} is acknowledged but its rows add up (within the tolerance); "
            "remove the acknowledgement",
-           "{code}, cột {column} được ghi nhận sai lệch nhưng các dòng đã khớp (trong dung "
+           "ở mục {code}, cột {column} được ghi nhận sai lệch nhưng các dòng đã khớp (trong dung "
            "sai); hãy bỏ ghi nhận")
 TOTAL = Text("total {column} is acknowledged but the fields add up; remove the "
              "acknowledgement",
-             "tổng điểm, cột {column} được ghi nhận sai lệch nhưng các lĩnh vực cộng lại đã "
+             "ở dòng tổng, cột {column} được ghi nhận sai lệch nhưng các lĩnh vực cộng lại đã "
              "khớp; hãy bỏ ghi nhận")
 
 

@@ -20,7 +20,7 @@ DESCRIPTION = Text("an assignment's title differs from its criterion's name",
                    "tên nhiệm vụ khác tên tiêu chí cùng mã")
 NEEDS = ("criteria", "assignments")
 MESSAGE = Text("{code} is titled {title!r} here but {name!r} in the criteria file",
-               "{code} có tên {title!r} ở đây nhưng {name!r} trong tệp tiêu chí")
+               "mục {code} ở Phụ lục II có tên {title!r}, khác tên ở Phụ lục I: {name!r}")
 
 
 def check(context: Context) -> Iterator[Found]:

@@ -26,7 +26,7 @@ def test_a_total_max_that_counts_the_bonus_rows(cli, tmp_path: Path) -> None:
                    "points come on top of it; write max: 10, the maximum without them"}]
     vi = json.loads(cli("validate", "--format", "json", "--lang", "vi", *case.args()).out)
     assert [p["message"] for p in vi["errors"] if p["rule"] == "checksum"] == [
-        "total, cột điểm tối đa: số liệu theo kế hoạch 11,5, các dòng cộng lại được 10 "
+        "ở dòng tổng, cột điểm tối đa: số liệu theo kế hoạch 11,5, các dòng cộng lại được 10 "
         "(chênh lệch 1,5), đúng bằng điểm tối đa của các dòng điểm thưởng (3: 1,5): điểm "
         "thưởng nằm ngoài điểm tối đa, được cộng thêm vào đó; ghi max: 10, điểm tối đa "
         "không kể điểm thưởng"]
