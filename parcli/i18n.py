@@ -1,4 +1,5 @@
-"""The label catalogue: every heading and label parcli prints, in English and Vietnamese."""
+"""The label catalogue: every heading and label parcli prints, in English and Vietnamese
+(the meeting report's in `parcli.words_report`, the messages in `parcli.words_messages`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from parcli.text import Lang, Text
+from parcli.words_messages import MESSAGES, PATTERNS
+from parcli.words_report import REPORT
 
 CATALOGUE: dict[str, Text] = {
     # columns
@@ -166,181 +169,6 @@ CATALOGUE: dict[str, Text] = {
     "assignments_title": Text("Assignments", "Phân công thực hiện"),
     "tree_title": Text("Criteria", "Tiêu chí"),
     "no_rows": Text("No rows match.", "Không có dòng nào phù hợp."),
-    # the meeting report
-    "report_title": Text("{index} {year}: {province}", "{index} năm {year}: {province}"),
-    # {rank}: "report_rank_in" or nothing; {needs}: "report_needs" or "report_needs_unknown"
-    "report_headline": Text(
-        "**{baseline_year} score {baseline}**{rank} → **{target_year} target {target}** "
-        "(as printed). {needs}",
-        "**Điểm năm {baseline_year}: {baseline}**{rank} → **mục tiêu năm "
-        "{target_year}: {target}** (theo kế hoạch). {needs}"),
-    "report_rank_in": Text(" (rank {rank})", " (xếp hạng {rank})"),
-    "report_needs": Text("To reach the target, **{gain}** more points are needed (from the "
-                         "total printed in the plan).",
-                         "Để đạt mục tiêu, cần tăng thêm **{gain}** điểm (theo tổng ghi trong "
-                         "Kế hoạch)."),
-    "report_needs_unknown": Text("The points the plan needs are not known.",
-                                 "Chưa biết kế hoạch cần tăng bao nhiêu điểm."),
-    "not_given": Text("not given", "không ghi"),
-    # a first year: no baseline year, so nothing to gain or lose against
-    "report_headline_first": Text(
-        "**{target_year} target {target}** (as printed). The plan has no baseline year (a first "
-        "year): the points needed and the points lost are not known.",
-        "**Mục tiêu năm {target_year}: {target}** (theo kế hoạch). Kế hoạch không có điểm năm "
-        "trước (năm đầu tiên): chưa biết điểm cần tăng và điểm bị mất."),
-    "report_within_tolerance": Text("of rounding (within the tolerance of {tolerance})",
-                                    "làm tròn (trong phạm vi dung sai {tolerance})"),
-    # {direction}: "report_lower" or "report_higher"
-    "report_computed": Text(
-        "The {column} of the leaf criteria adds up to **{computed}** points, {difference} "
-        "points {direction} than the total of {printed} printed in the plan, because {why}.",
-        "Cộng {column} của các tiêu chí thành phần được **{computed}** điểm, {direction} "
-        "{difference} điểm so với tổng {printed} ghi trong Kế hoạch, do {why}."),
-    "report_lower": Text("lower", "thấp hơn"),
-    "report_higher": Text("higher", "cao hơn"),
-    "report_why": Text("field {code}'s printed {column} subtotal is {printed}, its rows add up to "
-                   "{computed}",
-                   "lĩnh vực {code} ghi {column} {printed} trong Kế hoạch, nhưng các tiêu chí "
-                   "thành phần của lĩnh vực cộng lại được {computed}"),
-    "report_sipas": Text("The SIPAS index reached {baseline}% in {baseline_year}; "
-                         "{target_year} target: {target}.",
-                         "Chỉ số SIPAS năm {baseline_year} đạt {baseline}%; mục tiêu năm "
-                         "{target_year}: {target}."),
-    "report_sipas_first": Text("The SIPAS index stands at {baseline}%; {target_year} target: "
-                               "{target}.",
-                               "Chỉ số SIPAS đạt {baseline}%; mục tiêu năm {target_year}: "
-                               "{target}."),
-    "report_fields": Text("Fields", "Các lĩnh vực"),
-    "report_fields_note": Text(
-        "Each field as printed in the plan: its own row, so that a row adds up across. "
-        "'parcli gap --by-field' adds up the leaf criteria instead (sum of the criteria); the "
-        "two differ where a printed subtotal does not add up (see Data problems).",
-        "Số liệu theo kế hoạch: dòng của từng lĩnh vực như ghi trong kế hoạch. "
-        "'parcli gap --by-field' cộng từ các tiêu chí thành phần; hai cách tính khác nhau ở "
-        "những lĩnh vực có điểm không khớp với tổng các dòng (xem Vấn đề về dữ liệu)."),
-    "report_agencies": Text("The {n} agencies with the most points still needed",
-                            "{n} cơ quan có nhiều điểm cần tăng nhất"),
-    "report_criteria": Text("The {n} leaf criteria that lost the most points in {year}",
-                            "{n} tiêu chí thành phần bị mất nhiều điểm nhất năm {year}"),
-    "report_agencies_unknown": Text("The agencies and their criteria (points needed not "
-                                    "known, so not ranked)",
-                                    "Các cơ quan chủ trì và số tiêu chí (chưa biết điểm cần "
-                                    "tăng nên không xếp thứ tự)"),
-    "report_criteria_no_year": Text("The {n} leaf criteria that lost the most points",
-                                    "{n} tiêu chí thành phần bị mất nhiều điểm nhất"),
-    "report_criteria_none": Text("Leaf criteria that lost the most points",
-                                 "Tiêu chí thành phần bị mất nhiều điểm nhất"),
-    "report_lost_unknown": Text("Not known: no leaf criterion has a baseline score, so none is "
-                                "ranked by points lost.",
-                                "Chưa biết: không tiêu chí thành phần nào có điểm năm trước nên "
-                                "không xếp được theo điểm bị mất."),
-    "report_lost_unranked": Text("{n} leaf criteria whose points lost are unknown are not "
-                                 "ranked.",
-                                 "{n} tiêu chí thành phần chưa biết điểm bị mất không được "
-                                 "xếp thứ tự."),
-    "report_rest_criteria": Text("… and {n} more with {value} {points} lost: see "
-                                 "'parcli gap --basis lost'.",
-                                 "… và {n} tiêu chí thành phần khác cùng bị mất {value} điểm: "
-                                 "xem 'parcli gap --basis lost'."),
-    "report_rest_agencies": Text("… and {n} more agencies with {value} {points} needed: see "
-                                 "'parcli gap --by-agency'.",
-                                 "… và {n} cơ quan khác cùng có {value} điểm cần tăng: xem "
-                                 "'parcli gap --by-agency'."),
-    "report_rest_agencies_unknown": Text("… and {n} more agencies: see "
-                                         "'parcli gap --by-agency'.",
-                                         "… và {n} cơ quan khác: xem "
-                                         "'parcli gap --by-agency'."),
-    "report_problems": Text("Data problems", "Vấn đề về dữ liệu"),
-    "report_checksums": Text("Check sums: {errors} error(s), {acknowledged} acknowledged, "
-                         "{rounding} rounding difference(s).",
-                         "Đối chiếu tổng: {errors} lỗi, {acknowledged} sai lệch đã ghi "
-                         "nhận, {rounding} chênh lệch do làm tròn."),
-    "report_uncovered": Text("{n} leaf criteria have no assignment ({gain} points needed, "
-                             "{lost} points lost):",
-                             "{n} tiêu chí thành phần chưa có nhiệm vụ trong Phụ lục II "
-                             "({gain} điểm cần tăng, {lost} điểm bị mất):"),
-    "no_assignments_file": Text("No assignments file was read (--no-assignments): coverage "
-                                "and deadlines are not known.",
-                                "Không đọc tệp phân công (--no-assignments): chưa biết tình "
-                                "hình phân công và thời hạn."),
-    "report_unknown": Text("Left out of these sums as unknown: the gain of {gain} and the lost "
-                           "points of {lost} criteria.",
-                           "Không cộng vào các tổng này vì chưa biết: điểm cần tăng của {gain} "
-                           "và điểm bị mất của {lost} tiêu chí."),
-    "report_deadlines": Text("Deadlines", "Thời hạn"),
-    "report_overdue": Text("At {as_of}, {n} of {total} dated assignments are past their due "
-                           "date.",
-                           "Đến ngày {as_of}, {n}/{total} nhiệm vụ có thời hạn đã qua thời hạn."),
-    "report_overdue_list": Text("Past due date (first {n})", "Đã qua thời hạn ({n} nhiệm vụ đầu)"),
-    "report_more": Text("… and {n} more: every one is listed in the annex (Deadlines).",
-                        "… và {n} nhiệm vụ khác: xem danh sách đầy đủ ở Phụ lục (mục Thời "
-                        "hạn)."),
-    "report_overdue_none": Text("At {as_of}, no task has fallen due yet.",
-                                "Đến ngày {as_of}, chưa có nhiệm vụ nào đến hạn."),
-    "report_soon_list": Text("Falling due within {days} days of {as_of}:",
-                             "Nhiệm vụ sắp đến hạn (trong {days} ngày kể từ ngày {as_of}):"),
-    # where the province stands, from a results file
-    "report_standing": Text("Where the province stands ({file})",
-                            "Kết quả đến nay (theo tệp {file})"),
-    "report_projected": Text(
-        "Projected total: **{projected}** points against the target of **{target}** (each of "
-        "the {leaves} leaf criteria at its latest score, {scored} of them scored; the others "
-        "at their {baseline}).",
-        "Tổng điểm dự kiến: **{projected}** điểm so với mục tiêu **{target}** điểm (mỗi tiêu "
-        "chí thành phần lấy điểm mới nhất, {scored}/{leaves} tiêu chí đã có điểm; các tiêu chí "
-        "khác lấy {baseline})."),
-    "report_projected_partial": Text(
-        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
-        "a {baseline}; with them the total lies between {low} and {high}.",
-        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
-        "nên không được cộng; tính cả các tiêu chí này, tổng điểm nằm trong khoảng từ "
-        "{low} đến {high}."),
-    "report_projected_partial_open": Text(
-        "This is a lower bound: it leaves out the {n} leaf criteria with neither a score nor "
-        "a {baseline}.",
-        "Đây là mức thấp nhất: {n} tiêu chí thành phần chưa có điểm và không có {baseline} "
-        "nên không được cộng."),
-    "report_projected_unknown": Text(
-        "No projected total: no leaf criterion has a score or a {baseline} (target {target}).",
-        "Chưa tính được tổng điểm dự kiến: không tiêu chí thành phần nào có điểm hoặc "
-        "{baseline} (mục tiêu {target})."),
-    "report_won": Text("Points won since {year}: **{won}** ({scored} leaf criteria scored).",
-                       "Số điểm tăng so với năm {year}: **{won}** điểm ({scored} tiêu chí thành "
-                       "phần đã có điểm)."),
-    "report_still": Text("Still needed to reach the target: **{need}** points.",
-                         "Để đạt mục tiêu, còn cần tăng thêm **{need}** điểm."),
-    "report_still_range": Text(
-        "Still needed to reach the target: between {low} and **{high}** points, depending on "
-        "the criteria not yet known.",
-        "Để đạt mục tiêu, còn cần tăng thêm từ {low} đến **{high}** điểm, tùy điểm của các "
-        "tiêu chí chưa biết."),
-    "report_still_at_most": Text(
-        "Still needed to reach the target: at most **{need}** points, depending on the "
-        "criteria not yet known.",
-        "Để đạt mục tiêu, còn cần tăng thêm nhiều nhất **{need}** điểm, tùy điểm của các tiêu "
-        "chí chưa biết."),
-    "report_reached": Text("The projection reaches the target.",
-                           "Tổng điểm dự kiến đã đạt mục tiêu."),
-    "report_exceeds": Text("The projection exceeds the target by **{over}** points.",
-                           "Tổng điểm dự kiến vượt mục tiêu **{over}** điểm."),
-    "report_exceeds_at_least": Text(
-        "The projection exceeds the target by at least **{over}** points.",
-        "Tổng điểm dự kiến vượt mục tiêu ít nhất **{over}** điểm."),
-    "report_behind": Text("The {n} agencies furthest behind on their share (points still "
-                          "needed to reach their criteria's targets):",
-                          "{n} cơ quan còn cần tăng nhiều điểm nhất để đạt mục tiêu của các "
-                          "tiêu chí được giao chủ trì:"),
-    "report_still_needed": Text("Still needed", "Còn cần tăng"),
-    "report_bundled": Text("bundled with parcli (the {year} plan of {province})",
-                           "dữ liệu có sẵn trong parcli (Kế hoạch năm {year} của {province})"),
-    "report_footer": Text("Data files", "Tệp dữ liệu"),
-    "report_generated": Text("Deadlines as of {date}. Generated by parcli {version}.",
-                         "Thời hạn tính đến ngày {date}. Lập bằng parcli {version}."),
-    "quarter_label": Text("Q{q} {year}", "Quý {q}/{year}"),
-    "file": Text("File", "Tệp"),
-    "sha256": Text("SHA-256", "SHA-256"),
-    "data_line": Text("Data: {files}", "Dữ liệu: {files}"),
-    "bundled": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     # the year's cycle: progress, simulate, due
     "progress_max": Text("Max", "Điểm tối đa"),
     "progress_summed_note": Text(
@@ -552,95 +380,9 @@ CATALOGUE: dict[str, Text] = {
                           "parcli: dữ liệu có {n} cảnh báo; xem bằng 'parcli validate'"),
     "wrote": Text("wrote {path}", "đã ghi {path}"),
     "items": Text("Assignments", "Số nhiệm vụ"),
-    # Decree 30/2020/NĐ-CP parts of a Word document (docx)
-    "doc_motto": Text("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    "doc_motto_line": Text("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
-    "doc_number": Text("No.: {blank}/{kind}-{symbol}", "Số: {blank}/{kind}-{symbol}"),
-    "doc_date": Text("{place}, {blank} {year}", "{place}, ngày {blank} tháng {blank} năm {year}"),
-    "doc_report": Text("REPORT", "BÁO CÁO"),
-    "doc_report_subject": Text("Implementation of the {plan}", "Tình hình thực hiện {plan}"),
-    "doc_sheet": Text("NOTICE", "THÔNG BÁO"),
-    "doc_sheet_subject": Text("Tasks of {agency} under the {plan}",
-                              "Nhiệm vụ của {agency} trong {plan}"),
-    "doc_recipients": Text("Recipients:", "Nơi nhận:"),
-    "doc_annex": Text("ANNEX", "PHỤ LỤC"),
-    "doc_parent": Text("{province} PROVINCIAL PEOPLE'S COMMITTEE", "UBND {province}"),
-    "doc_plan_of_year": Text("plan for {year}", "Kế hoạch năm {year}"),
-    "sheet_title_plan": Text("{agency}: tasks under the {plan}",
-                             "{agency}: nhiệm vụ trong {plan}"),
-    "chart_caption": Text("Chart {n}: {title}", "Biểu đồ {n}: {title}"),
-    "chart_axis": Text("points", "điểm"),
-    "charts_not_drawn": Text("parcli: the Word file has no charts: they need the optional chart "
-                             "extra (pip install 'parcli[charts]')",
-                             "parcli: tệp Word không có biểu đồ: cần cài thêm phần vẽ biểu đồ "
-                             "(pip install 'parcli[charts]')"),
-    "bundled_plan": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
-    "provenance": Text("Data files: {files}.", "Tệp dữ liệu: {files}."),
-    # messages parcli writes itself on stderr (Typer's own parser messages stay English)
-    "err_line": Text("parcli: error: {message}", "parcli: lỗi: {message}"),
-    "err_see_help": Text(" (see '{command} --help')", " (xem '{command} --help')"),
-    "err_no_agency": Text("{option}no agency with id or name {agency!r}{hint}",
-                          "{option}không có cơ quan nào có mã hoặc tên {agency!r}{hint}"),
-    "err_agency_hint": Text(" (see 'parcli agencies')", " (xem danh sách bằng 'parcli agencies')"),
-    "err_agency_near": Text("; did you mean {id}?", "; có phải là {name} ({id})?"),
-    "err_not_number": Text("{option}: {text!r} is not a number{hint}",
-                           "{option}: {text!r} không phải là số{hint}"),
-    "err_use_dot": Text("; write {fixed} with a dot", "; hãy viết {fixed} (dấu chấm thập phân)"),
-    "err_no_criterion": Text("{option}no criterion {code}", "{option}không có tiêu chí {code}"),
-    "err_no_criterion_code": Text("no criterion with code {code}", "không có tiêu chí mã {code}"),
-    "err_no_code": Text("no criterion or assignment with code {code}",
-                        "không có tiêu chí hoặc nhiệm vụ mã {code}"),
-    "err_has_rows": Text("{option}{code} has rows below it; set those",
-                         "{option}{code} có các tiêu chí thành phần; hãy giả định điểm cho "
-                         "các tiêu chí đó"),
-    "err_outside": Text("{option}outside [{low}, {high}] for {code}",
-                        "{option}ngoài khoảng [{low}, {high}] của {code}"),
-    "err_search": Text("--search needs some letters or digits", "--search cần có chữ hoặc số"),
-    "err_no_field": Text("no field {code} (fields: {fields})",
-                         "không có lĩnh vực {code} (các lĩnh vực: {fields})"),
-    "err_not_score": Text("--score: {text!r} is not a score of this plan ({bound})",
-                          "--score: {text!r} không phải là điểm hợp lệ của kế hoạch ({bound})"),
-    "err_or_more": Text("0 or more", "từ 0 trở lên"),
-    "err_no_projection": Text("no projected total (unknown scores): give --score X",
-                              "chưa có tổng điểm dự kiến (có tiêu chí chưa rõ điểm): hãy "
-                              "nhập --score X"),
-    "err_no_bound": Text("the projected total {projected} leaves out {n} criteria with no "
-                         "score, and some have no max: no upper bound to rank; give --score X",
-                         "tổng điểm dự kiến {projected} chưa tính {n} tiêu chí chưa rõ điểm, "
-                         "trong đó có tiêu chí không ghi điểm tối đa: không xác định được "
-                         "mức cao nhất để xếp hạng; hãy nhập --score X"),
-    "err_binary": Text("this format is a binary file: give -o FILE or redirect the output to "
-                       "a file", "định dạng này là tệp nhị phân: hãy dùng -o TỆP hoặc chuyển "
-                       "kết quả vào một tệp"),
-    "err_not_folder": Text("{folder}: not a folder; name a folder to write the files into",
-                           "{folder}: không phải thư mục; hãy chỉ định thư mục để ghi tệp"),
+    **REPORT,
+    **MESSAGES,
 }
-
-# Messages other layers write in English (loading, output files, data paths), as patterns,
-# with their Vietnamese: `translated` turns one into the other under `--lang vi`.
-_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"(?P<path>.+) already exists; pass --force to overwrite it, or -o to write another file",
-     "{path} đã có; thêm --force để ghi đè, hoặc dùng -o để ghi ra tệp khác"),
-    (r"(?P<path>.+): the folder (?P<folder>.+) does not exist",
-     "{path}: thư mục {folder} không tồn tại"),
-    (r"(?P<path>.+) is a file this command reads; write the output to another file",
-     "{path} là tệp dữ liệu lệnh này đang đọc; hãy ghi kết quả ra tệp khác"),
-    (r"(?P<path>.+) is read-only; make it writable or write another file",
-     "{path} chỉ cho phép đọc; hãy cho phép ghi hoặc ghi ra tệp khác"),
-    (r"(?P<path>.+): no such file", "{path}: không có tệp này"),
-    (r"(?P<path>.+): is a directory, not a YAML file", "{path}: là thư mục, không phải tệp YAML"),
-    (r"(?P<path>.+): a symbolic link to nothing \(or a loop\), not a file",
-     "{path}: liên kết không trỏ tới tệp nào (hoặc trỏ vòng), không phải tệp"),
-    (r"(?P<path>.*?)(?P<sep>: |^)decimal comma in '(?P<value>[^']*)': write (?P<fixed>\S+) "
-     r"with a dot",
-     "{path}{sep}số '{value}' viết bằng dấu phẩy thập phân: trong tệp dữ liệu hãy viết "
-     "{fixed} (dấu chấm)"),
-    (r"(?P<path>.+): unknown key", "{path}: khóa không hợp lệ"),
-    (r"(?P<path>.+): required key is missing", "{path}: thiếu khóa bắt buộc"),
-    (r"syntax error: (?P<detail>.+)", "cú pháp YAML không hợp lệ: {detail}"),
-    (r"(?P<n>\d+) more schema problems not shown; fix these first",
-     "còn {n} lỗi khác chưa hiển thị; hãy sửa các lỗi trên trước"),
-)
 
 
 def translated(message: str, lang: Lang) -> str:
@@ -650,7 +392,7 @@ def translated(message: str, lang: Lang) -> str:
         return message
     import re
 
-    for pattern, vi in _MESSAGES:
+    for pattern, vi in PATTERNS:
         found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
             return vi.format(**found.groupdict())

@@ -16,8 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "parcli"
 # (layer, the modules in it), bottom first. A module not listed fails the test: a new module
 # takes its place here, which says where it belongs.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base vocabulary", ("parcli", "parcli.vocabulary", "parcli.text", "parcli.i18n",
-                         "parcli.numbers", "parcli.problems")),
+    ("base vocabulary", ("parcli", "parcli.vocabulary", "parcli.text", "parcli.words_report",
+                         "parcli.words_messages", "parcli.i18n", "parcli.numbers",
+                         "parcli.problems")),
     ("models", ("parcli.models",)),
     ("load", ("parcli.load",)),
     ("data files", ("parcli.files",)),
