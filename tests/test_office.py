@@ -241,8 +241,9 @@ def test_docx_tables_repeat_their_header_and_right_align_numbers():
     assert [c.text for c in fields.rows[0].cells][:3] == ["STT", "Lĩnh vực", "Điểm tối đa"]
     assert all(p.runs[0].bold for c in fields.rows[0].cells for p in c.paragraphs)
     first = fields.rows[1].cells
-    assert [c.text for c in first] == ["1", "CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "8,5", "6,5", "8",
-                                       "1,5", "2", "76,5%"]
+    # one precision per column (0,60 beside 0,66): 8,0 in a column holding 13,5
+    assert [c.text for c in first] == ["1", "CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "8,5", "6,50",
+                                       "8,0", "1,50", "2,00", "76,5%"]
     right = docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert [c.paragraphs[0].alignment == right for c in first] == [False, False] + [True] * 6
     # The csv-only column is not shown; the remark is; agencies by their names.
@@ -266,7 +267,7 @@ def test_docx_tables_repeat_their_header_and_right_align_numbers():
 def test_docx_in_english_keeps_dots_and_marks_untranslated_names():
     _, document = _docx(report_output("en"), "en")
     fields = document.tables[0]
-    assert [c.text for c in fields.rows[2].cells][2:5] == ["10", "8.67", "9.4"]
+    assert [c.text for c in fields.rows[2].cells][2:5] == ["10.0", "8.67", "9.4"]
     finance = document.tables[1].rows[2].cells[0].paragraphs[0].runs[0]
     assert finance.text == "Sở Tài chính (inherited)" and finance.italic
     long = document.tables[2]

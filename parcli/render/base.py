@@ -315,14 +315,18 @@ def bold_pieces(text: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def display(column: Column, row: dict[str, Any], lang: Lang) -> str:
+def display(column: Column, row: dict[str, Any], lang: Lang, digits: int = 0) -> str:
     """A table cell as a reader sees it in Word: enumerations and agencies by their names,
     numbers and dates in the language's form (a percentage parcli wrote as text, `76.5%`,
-    too), then the column's remark in parentheses, as the table format shows it."""
+    too; `digits`: the column's decimal places, as `places` gives them), then the column's
+    remark in parentheses, as the table format shows it."""
     from parcli.i18n import date_text
 
     shown = column.shown(row.get(column.key))
-    if isinstance(shown, date):
+    padded = _padded(shown, lang, digits)
+    if padded is not None:
+        text = padded[0][0]
+    elif isinstance(shown, date):
         text = date_text(shown, lang)
     else:
         text = cell(shown, lang)

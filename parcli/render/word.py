@@ -46,6 +46,7 @@ from parcli.render.base import (
     clean,
     display,
     human_columns,
+    places,
     shown_tables,
 )
 from parcli.render.decree30 import MARGINS_MM, PAGE_MM, cell_margins, text_mm
@@ -329,11 +330,13 @@ class _Text:
 def _word_rows(table: Table, lang: Lang) -> list[list[_Text]]:
     """The reader's cells of the rows, then of the footer rows."""
     columns = human_columns(table)
+    digits = [places(table, c) for c in columns]  # one precision per column: 0,60 by 0,66
     rows = []
     for row in table.rows + table.footer:
         context = bool(row.get(CONTEXT))
-        cells = [_Text(display(c, row, lang), isinstance(c.shown(row.get(c.key)), Untranslated),
-                       context) for c in columns]
+        cells = [_Text(display(c, row, lang, n), isinstance(c.shown(row.get(c.key)),
+                                                              Untranslated), context)
+                 for c, n in zip(columns, digits, strict=True)]
         if context and cells:
             text = cells[0].text
             depth = len(text) - len(text.lstrip(" "))
