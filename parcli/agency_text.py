@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parcli.engine.gap import NO_LEAD, SURVEY
-from parcli.i18n import date_text, label
-from parcli.text import Text
+from parcli.i18n import date_text, label, t
+from parcli.problems import UsageError
+from parcli.text import Lang, Text
 
 if TYPE_CHECKING:
     from parcli.engine.agencies import Registry
 
-__all__ = ["agency_text", "listed_under", "merge_note"]
+__all__ = ["agency_of", "agency_text", "listed_under", "merge_note"]
 
 
 def agency_text(registry: Registry, agency_id: str) -> Text:
@@ -55,3 +56,15 @@ def listed_under(registry: Registry, agency_id: str, year: int) -> tuple[str, Te
     template, new = label("listed_under"), agency_text(registry, now)
     return now, Text(template.en.format(merge=merged.en, new=new.en, year=year),
                      template.vi.format(merge=merged.vi, new=new.vi, year=year))
+
+
+def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
+    """The id of the agency `text` names by id, name or alias, or a usage error with the
+    nearest spelling."""
+    found = registry.find(text)
+    if found is not None:
+        return found
+    near = registry.suggest(text)
+    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
+            else t("err_agency_hint", lang))
+    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parcli.agency_text import agency_text, listed_under
+from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
@@ -16,7 +16,7 @@ from parcli.problems import UsageError
 from parcli.text import Lang
 
 if TYPE_CHECKING:
-    from parcli.engine.agencies import Registry
+    pass
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"))
 
@@ -90,15 +90,3 @@ def run(checked: Checked, options: Options) -> Output:
 
 def _within(code: str, codes: list[str]) -> bool:
     return any(known == code or known.startswith(code + ".") for known in codes)
-
-
-def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
-    """The id of the agency `text` names by id, name or alias, or a usage error with the
-    nearest spelling."""
-    found = registry.find(text)
-    if found is not None:
-        return found
-    near = registry.suggest(text)
-    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
-            else t("err_agency_hint", lang))
-    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from parcli.agency_text import agency_text, listed_under
+from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
@@ -16,11 +16,10 @@ from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items, 
 from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
-from parcli.problems import UsageError
 from parcli.text import Lang
 
 if TYPE_CHECKING:
-    from parcli.engine.agencies import Registry
+    pass
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 
@@ -100,17 +99,6 @@ def due_summary(counts: dict[str, int], lang: Lang) -> str:
     text = t("due_part_sep", lang).join(parts)
     return text[:1].upper() + text[1:] + "."
 
-
-def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
-    """The id of the agency `text` names by id, name or alias, or a usage error with the
-    nearest spelling."""
-    found = registry.find(text)
-    if found is not None:
-        return found
-    near = registry.suggest(text)
-    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
-            else t("err_agency_hint", lang))
-    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))
 
 
 THRESHOLD_STATES = ("met", "not-met", "not-measured", "several")

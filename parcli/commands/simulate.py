@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parcli.agency_text import agency_text
+from parcli.agency_text import agency_of, agency_text
 from parcli.checking import Checked
 from parcli.commands.base import Common, Spec
 from parcli.engine.gap import leaf_gaps
@@ -40,7 +40,7 @@ from parcli.problems import UsageError
 from parcli.text import Lang
 
 if TYPE_CHECKING:
-    from parcli.engine.agencies import Registry
+    pass
 from parcli.vocabulary import Assume
 
 # assignments: only for leads the criteria file does not give (run without: --no-assignments)
@@ -190,17 +190,6 @@ def _notes(checked: Checked, leaves: list[LeafProgress], total: Tally, lang: Lan
         notes.append(t("no_assignments_note", lang))
     return notes
 
-
-def agency_of(registry: Registry, text: str, option: str, lang: Lang) -> str:
-    """The id of the agency `text` names by id, name or alias, or a usage error with the
-    nearest spelling."""
-    found = registry.find(text)
-    if found is not None:
-        return found
-    near = registry.suggest(text)
-    hint = (t("err_agency_near", lang, id=near.id, name=near.text.in_(lang)) if near
-            else t("err_agency_hint", lang))
-    raise UsageError(t("err_no_agency", lang, option=option, agency=text, hint=hint))
 
 
 def dot_hint(text: str, lang: Lang) -> str:
