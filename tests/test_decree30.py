@@ -273,14 +273,21 @@ def test_libreoffice_pages_of_the_report_and_a_task_sheet(cli, tmp_path, monkeyp
     office = _office()
     monkeypatch.chdir(ROOT)
     report, sheet = tmp_path / "report.docx", tmp_path / "sheet.docx"
+    standing = tmp_path / "standing.docx"
     _word(cli, tmp_path, "--lang", "vi", "--as-of", AS_OF, name=report.name)
+    _word(cli, tmp_path, "--lang", "vi", "--as-of", AS_OF, "--results",
+          "tests/fixtures/results/results_2020_half.yaml", name=standing.name)
     document, _ = _word(cli, tmp_path, "--lang", "vi", "--agency", "finance", name=sheet.name)
-    pages = _pages(office, [report, sheet], tmp_path)
+    pages = _pages(office, [report, standing, sheet], tmp_path)
+    # With a results file, page 1 leads with where the province stands and the agencies.
+    for part in ("Điểm năm 2019: 79,53", "Tổng điểm dự kiến: 80,37", "Sở Nội vụ"):
+        assert part in pages["standing"][0], part
 
     first = pages["report"][0]
     for part in ("UBND TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "Độc lập - Tự do - Hạnh phúc", "Số: ……/BC-……", "ngày …… tháng …… năm 2020",
-                 "BÁO CÁO", "Tình hình thực hiện Kế hoạch", "Điểm năm 2019: 79,53"):
+                 "BÁO CÁO", "Tình hình thực hiện Kế hoạch", "Điểm năm 2019: 79,53",
+                 "Sở Nội vụ"):  # the top agencies start on page 1
         assert part in first, part
     annex = _page_of(pages["report"], "PHỤ LỤC")
     assert _page_of(pages["report"], "Nơi nhận:") < annex <= 3  # summary: two pages at most

@@ -303,3 +303,51 @@ def test_a_scores_stage_and_date_read_in_vietnamese(cli, tmp_path: Path) -> None
     out = cli("validate", "--lang", "vi", *case.args(), "--results", results).out
     assert re.search(r"1\.1: điểm 3[.,]25 \(thẩm định\) nằm ngoài khoảng \[0, 3\]", out)
     assert "điểm tự đánh giá của 1.1 ngày 05/01/2031, ngoài năm 2030" in out
+
+
+OFFICE_COMMANDS = [["report", "--as-of", "2020-10-15", "--results",
+                    "tests/fixtures/results/results_2020_half.yaml"],
+                   ["report", "--agency", "finance", "--as-of", "2020-10-15"],
+                   ["gap", "--by-agency"], ["due", "--as-of", "2020-10-01"],
+                   ["progress", "--by-field", "--results",
+                    "tests/fixtures/results/results_2020_half.yaml"]]
+
+
+def _office_text(path: Path) -> str:
+    """Every text a reader sees in a Word or Excel file: paragraphs, table cells, sheet names
+    and string cells."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        parts = [p.text for p in document.paragraphs]
+        parts += [cell.text for table in document.tables for row in table.rows
+                  for cell in row.cells]
+        for section in document.sections:
+            for part in (section.header, section.footer):
+                parts += [p.text for p in part.paragraphs]
+                parts += [cell.text for table in part.tables for row in table.rows
+                          for cell in row.cells]
+        return "\n".join(parts)
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    parts = list(book.sheetnames)
+    for sheet in book.worksheets:
+        parts += [str(cell.value) for row in sheet.iter_rows() for cell in row
+                  if isinstance(cell.value, str)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("command", OFFICE_COMMANDS, ids=" ".join)
+def test_vietnamese_office_files_have_no_english_label_words(cli, monkeypatch, tmp_path,
+                                                             command, fmt) -> None:
+    """Data: the bundled plan and tests/fixtures/results/results_2020_half.yaml."""
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / f"out.{fmt}"
+    result = cli(*command, "--lang", "vi", "-f", fmt, "-o", target)
+    assert result.code == 0, result.err
+    text = _without_data(_office_text(target) + "\n" + result.err)
+    found = sorted({word for word in ENGLISH if re.search(rf"(?<![\w-]){word}(?![\w-])", text)})
+    assert found == []
