@@ -308,9 +308,7 @@ def test_a_scores_stage_and_date_read_in_vietnamese(cli, tmp_path: Path) -> None
 OFFICE_COMMANDS = [["report", "--as-of", "2020-10-15", "--results",
                     "tests/fixtures/results/results_2020_half.yaml"],
                    ["report", "--agency", "finance", "--as-of", "2020-10-15"],
-                   ["gap", "--by-agency"], ["due", "--as-of", "2020-10-01"],
-                   ["progress", "--by-field", "--results",
-                    "tests/fixtures/results/results_2020_half.yaml"]]
+                   ["gap", "--by-agency"]]
 
 
 def _office_text(path: Path) -> str:
