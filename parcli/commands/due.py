@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
@@ -17,9 +16,6 @@ from parcli.i18n import date_text, t
 from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
 from parcli.text import Lang
-
-if TYPE_CHECKING:
-    pass
 
 SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
 

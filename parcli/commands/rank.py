@@ -75,19 +75,9 @@ def run(checked: Checked, options: Options) -> Output:
     province = plan.province.name
     peers = peers_file.provinces
     [found] = standings(peers_file, province, [score])
-    rows: list[dict[str, object]] = []
-    if found.above:
-        rows.append({"province": found.above.province, "score": found.above.score,
-                     "position": found.above.rank})
-    rows.append({"province": f"{province} ({basis})", "score": score,
-                 "position": position_text(found)})
-    if found.below:
-        rows.append({"province": found.below.province, "score": found.below.score,
-                     "position": found.below.rank})
-    table = Table([Column("position", t("rank_position", lang), True),
-                   Column("province", t("rank_province", lang)),
-                   Column("score", t("rank_score", lang), True)],
-                  rows, t("rank_title", lang, year=peers_file.year, n=found.of))
+    table = _table([{"province": f"{province} ({basis})", "score": score,
+                     "position": position_text(found)}], found.above, found.below, lang,
+                   peers_file.year, found.of)
     notes = [t("rank_peers", lang, path=display_path(options.peers), n=len(peers)),
              t("rank_note", lang, score=number(score, lang), position=position_text(found),
                of=found.of, year=peers_file.year)]
@@ -97,9 +87,9 @@ def run(checked: Checked, options: Options) -> Output:
     if plan.total.max is not None and highest > plan.total.max:
         notes.append(t("rank_scale", lang, highest=number(highest, lang),
                        top=number(plan.total.max, lang)))
-    if plan.rank is not None:
+    if plan.rank is not None and plan.baseline_year is not None:
         notes.append(t("rank_baseline", lang, position=plan.rank.position, of=plan.rank.of,
-                       year=plan.baseline_year or "—"))
+                       year=plan.baseline_year))
     return Output([table], {"score": score, "position": found.position,
                             "lowest_position": found.lowest, "of": found.of,
                             "above": _peer(found.above), "below": _peer(found.below),
@@ -113,21 +103,11 @@ def _bounds(options: Options, peers_file: PeersFile, province: str, low: Decimal
     best, worst = standings(peers_file, province, [high, low])
     places = sorted({best.position, worst.lowest})
     position = "–".join(str(place) for place in places)
-    rows: list[dict[str, object]] = []
-    if best.above:
-        rows.append({"province": best.above.province, "score": best.above.score,
-                     "position": best.above.rank})
-    rows.append({"province": f"{province} ({t('rank_high', lang, n=unknown)})",
-                 "score": high, "position": position_text(best)})
-    rows.append({"province": f"{province} ({t('rank_low', lang, n=unknown)})",
-                 "score": low, "position": position_text(worst)})
-    if worst.below:
-        rows.append({"province": worst.below.province, "score": worst.below.score,
-                     "position": worst.below.rank})
-    table = Table([Column("position", t("rank_position", lang), True),
-                   Column("province", t("rank_province", lang)),
-                   Column("score", t("rank_score", lang), True)],
-                  rows, t("rank_title", lang, year=peers_file.year, n=best.of))
+    table = _table([{"province": f"{province} ({t('rank_high', lang, n=unknown)})",
+                     "score": high, "position": position_text(best)},
+                    {"province": f"{province} ({t('rank_low', lang, n=unknown)})",
+                     "score": low, "position": position_text(worst)}],
+                   best.above, worst.below, lang, peers_file.year, best.of)
     notes = [t("rank_peers", lang, path=display_path(options.peers),
                n=len(peers_file.provinces)),
              t("rank_note_bounds", lang, low=number(low, lang), high=number(high, lang),
@@ -156,3 +136,16 @@ def _dot_hint(text: str, lang: Lang) -> str:
     if re.fullmatch(r"\s*[-+]?\d+,\d+\s*", text):
         return t("err_use_dot", lang, fixed=text.strip().replace(",", "."))
     return ""
+
+
+def _table(own: list[dict[str, object]], above: TableRow | None, below: TableRow | None,
+           lang: Lang, year: int, of: int) -> Table:
+    """The province's row(s) between the published rows just above and below it."""
+    def published(peer: TableRow) -> dict[str, object]:
+        return {"province": peer.province, "score": peer.score, "position": peer.rank}
+
+    rows = ([published(above)] if above else []) + own + ([published(below)] if below else [])
+    return Table([Column("position", t("rank_position", lang), True),
+                  Column("province", t("rank_province", lang)),
+                  Column("score", t("rank_score", lang), True)],
+                 rows, t("rank_title", lang, year=year, n=of))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parcli.checking import Checked
 from parcli.commands import with_sources
 from parcli.commands.base import Spec
@@ -27,11 +29,8 @@ def run(checked: Checked, options: Options) -> Output | Documents:
     return summary.run(checked, options)
 
 
-def _per_agency(checked: Checked, options: Options, folder: object) -> Documents:
+def _per_agency(checked: Checked, options: Options, folder: Path) -> Documents:
     """The sheet of every agency that leads a criterion or has a task."""
-    from pathlib import Path
-
-    assert isinstance(folder, Path)
     if not checked.dataset.has("assignments"):
         raise UsageError("--per-agency needs an assignments file: the sheets list its tasks")
     dataset = checked.dataset
