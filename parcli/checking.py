@@ -33,6 +33,7 @@ class DataRequest:
     no_assignments: bool = False
     tolerance: Decimal = DEFAULT_TOLERANCE
     results: Path | None = None
+    plan: Path | None = None
 
 
 @dataclass
@@ -110,7 +111,7 @@ def open_data(request: DataRequest, command: str, needs: tuple[FileKind, ...],
     DataError when any check fails, except the rules in `tolerated`, whose errors the
     command shows itself (`check` shows the check sums); None: no rule stops it."""
     paths = DataPaths.resolve(request.criteria, request.assignments, request.agencies,
-                              request.no_assignments, request.results)
+                              request.no_assignments, request.results, request.plan)
     for kind in needs:
         if not (kind == "assignments" and request.no_assignments):
             paths.require(kind, command)
@@ -141,9 +142,9 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
     from parcli.load import SIGNATURES, Document, load_document
     from parcli.rules import KINDS
 
-    if request.criteria or request.assignments or request.agencies:
+    if request.criteria or request.assignments or request.agencies or request.plan:
         raise UsageError("name data files either as arguments or with --criteria, "
-                         "--assignments and --agencies, not both")
+                         "--assignments, --agencies and --plan, not both")
     problems: list[Problem] = []
     groups: dict[Group, None] = {}
     parsed: dict[Path, Document] = {}
@@ -161,14 +162,15 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
         if len(kinds) != 1:
             problems.append(document.problem("schema", "cannot tell which kind of parcli data "
                                              "file this is (expected one top-level key of "
-                                             "criteria, assignments, agencies, results)"))
+                                             "criteria, assignments, agencies, goals, "
+                                             "results)"))
             continue
         for group in _groups_of(path, kinds[0]):
             groups[group] = None
     settings: Config | None = None
     sources: dict[Path, Source] = {}
-    for criteria, assignments, agencies, results in groups:
-        paths = DataPaths(criteria, assignments, agencies, results=results)
+    for criteria, assignments, agencies, plan, results in groups:
+        paths = DataPaths(criteria, assignments, agencies, results=results, plan=plan)
         settings = configuration(request, paths)
         problems += collect(Plan(paths, parsed), request.tolerance, lang, settings)
         sources.update((source.path, source) for source in paths.sources())
@@ -178,30 +180,35 @@ def open_files(files: list[Path], request: DataRequest, lang: Lang = "en") -> Ch
                    list(sources.values()))
 
 
-Group = tuple[Path | None, Path | None, Path | None, Path | None]  # criteria, assignments,
-# agencies, results
+Group = tuple[Path | None, Path | None, Path | None, Path | None, Path | None]  # criteria,
+# assignments, agencies, plan, results
 
 
 def _groups_of(path: Path, kind: FileKind) -> list[Group]:
     """The files a named file is validated with: those beside it, paired by year."""
     folder = path.parent
     if kind == "criteria":
-        return [(path, beside(path, "assignments"), beside(path, "agencies"),
-                 beside(path, "results", plain=False))]
+        return [_group(path)]
     plain = folder / file_name("criteria")
     plans = sorted(folder.glob(file_name("criteria", "*"))) + ([plain] if plain.is_file() else [])
-    if kind in ("assignments", "results"):
+    if kind in ("assignments", "plan", "results"):
         year = year_of(path, kind)
         named = folder / file_name("criteria", year) if year is not None else None
         criteria = named if named is not None and named.is_file() else (
             plain if plain.is_file() else None)
-        agencies = beside(criteria, "agencies") if criteria else beside(path, "agencies")
-        if kind == "results":
-            assignments = beside(criteria, "assignments") if criteria else None
-            return [(criteria, assignments, agencies, path)]
-        return [(criteria, path, agencies, beside(criteria, "results", plain=False)
-                 if criteria else None)]
+        if criteria is None:
+            return [(None, path if kind == "assignments" else None, beside(path, "agencies"),
+                     path if kind == "plan" else None, path if kind == "results" else None)]
+        return [_group(criteria, {kind: path})]
     if not plans:
-        return [(None, None, path, None)]
-    return [(plan, beside(plan, "assignments"), path, beside(plan, "results", plain=False))
-            for plan in plans]
+        return [(None, None, path, None, None)]
+    return [_group(plan, {"agencies": path}) for plan in plans]
+
+
+def _group(criteria: Path, named: dict[str, Path] | None = None) -> Group:
+    """A criteria file with the files beside it (those in `named` instead of theirs)."""
+    named = named or {}
+    return (criteria, named.get("assignments") or beside(criteria, "assignments"),
+            named.get("agencies") or beside(criteria, "agencies"),
+            named.get("plan") or beside(criteria, "plan"),
+            named.get("results") or beside(criteria, "results", plain=False))

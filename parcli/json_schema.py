@@ -13,7 +13,7 @@ def schemas() -> dict[str, type[BaseModel]]:
     """Every kind of data file and its model (the plan's, and the results')."""
     from parcli.models import FileKind, model_of
 
-    kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
+    kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "plan", "results")
     return {kind: model_of(kind) for kind in kinds}
 
 

@@ -28,9 +28,10 @@ OPEN_STATUSES: tuple[OpenStatus, ...] = ("not-started", "in-progress", "unknown"
 Color = Literal["auto", "always", "never"]
 COLORS: tuple[Color, ...] = ("auto", "always", "never")
 
-FileKind = Literal["criteria", "assignments", "agencies", "results"]
-"""The kinds of data file: Appendix I, Appendix II, the agency registry, the year's results."""
-FILE_KINDS: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
+FileKind = Literal["criteria", "assignments", "agencies", "plan", "results"]
+"""The kinds of data file: Appendix I, Appendix II, the agency registry, the plan's body, the
+year's results."""
+FILE_KINDS: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "plan", "results")
 
 RESERVED_AGENCY_IDS: tuple[str, ...] = ("survey", "no-lead")
 """Ids parcli gives its own buckets in `gap --by-agency` and `agencies` (the survey-scored

@@ -90,6 +90,9 @@ Assignments = Annotated[Optional[Path], _file(
 Agencies = Annotated[Optional[Path], _file(
     "--agencies", "Agency registry. Default: agencies_<year>.yaml, else agencies.yaml, beside "
     "the criteria file.")]
+PlanBody = Annotated[Optional[Path], _file(
+    "--plan", "Plan file (the plan's body: goals, tasks by field, duties). Default: "
+    "plan_<year>.yaml, else plan.yaml, beside the criteria file.")]
 Config = Annotated[Optional[Path], _file(
     "--config", "parcli.toml to use. Default: the nearest parcli.toml (or pyproject.toml with "
     "[tool.parcli]) from the criteria file's folder upward.")]
@@ -146,6 +149,7 @@ _SHARED: dict[str, tuple[object, object]] = {  # name -> (annotation, default)
     "criteria": (Criteria, None),
     "assignments": (Assignments, None),
     "agencies": (Agencies, None),
+    "plan": (PlanBody, None),
     "config": (Config, None),
     "lang": (Lang, "en"),
     "color": (Color, "auto"),
@@ -167,7 +171,8 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
     names = [name for name, wanted in (
         ("tolerance", tolerance), ("no_assignments", no_assignments), ("results", results),
         ("output", True), ("force", True), ("wide", look and writes is not None),
-        ("criteria", True), ("assignments", True), ("agencies", True), ("config", True),
+        ("criteria", True), ("assignments", True), ("agencies", True), ("plan", True),
+        ("config", True),
         ("lang", True),
         ("color", look and writes is not None), ("no_color", look and writes is not None),
         ("debug", True)) if wanted]
@@ -208,7 +213,7 @@ def _common(writes: Writes | None, given: dict[str, Any]) -> Common:
                                and "github" in allowed else allowed[0])
     data = DataRequest(given.get("criteria"), given.get("assignments"), given.get("agencies"),
                        given.get("config"), bool(given.get("no_assignments")),
-                       results=given.get("results"))
+                       results=given.get("results"), plan=given.get("plan"))
     if given.get("tolerance") is not None:
         data = replace(data, tolerance=given["tolerance"])
     output = given.get("output")

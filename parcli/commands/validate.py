@@ -16,7 +16,8 @@ from parcli.text import Lang
 
 # validate checks the files there are
 # validate reports every problem itself: none stops it
-SPEC = Spec(inputs="files", needs=("criteria",), optional=("assignments", "agencies", "results"),
+SPEC = Spec(inputs="files", needs=("criteria",),
+            optional=("assignments", "agencies", "plan", "results"),
             tolerated=None)
 
 

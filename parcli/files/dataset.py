@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from parcli.load import Document, Loaded
     from parcli.models.agencies import AgencyRegistry
     from parcli.models.assignments import AssignmentsFile
+    from parcli.models.body import PlanFile
     from parcli.models.criteria import CriteriaFile
     from parcli.models.results import ResultsFile
 
@@ -29,7 +30,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # Installed wheels carry the data inside the package; a checkout keeps it at the top.
 DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.parent / "data"
 OPTION = {"criteria": "--criteria", "assignments": "--assignments", "agencies": "--agencies",
-          "results": "--results"}
+          "plan": "--plan", "results": "--results"}
 
 
 def latest(kind: str, folder: Path = DATA_DIR) -> Path:
@@ -83,48 +84,53 @@ class DataPaths:
     agencies: Path | None
     bundled: bool = False
     results: Path | None = None  # never bundled: parcli ships no results as if they were real
+    plan: Path | None = None  # the plan's body: optional, found beside the criteria file
 
     @classmethod
     def bundled_plan(cls) -> DataPaths:
         criteria = latest("criteria")
         return cls(criteria, beside(criteria, "assignments"), beside(criteria, "agencies"),
-                   bundled=True)
+                   bundled=True, plan=beside(criteria, "plan"))
 
     @classmethod
     def resolve(cls, criteria: Path | None, assignments: Path | None, agencies: Path | None,
-                no_assignments: bool = False, results: Path | None = None) -> DataPaths:
+                no_assignments: bool = False, results: Path | None = None,
+                plan: Path | None = None) -> DataPaths:
         """The files a run reads, from what the user named; nothing named: the bundled plan
         (results are only ever the user's: given, or `results_<year>.yaml` beside a given
         criteria file)."""
         for option, path in (("--criteria", criteria), ("--assignments", assignments),
-                             ("--agencies", agencies), ("--results", results)):
+                             ("--agencies", agencies), ("--results", results),
+                             ("--plan", plan)):
             if path is not None:
                 usable(option, path)
         if criteria is None:
-            if assignments is not None or agencies is not None:
-                raise UsageError("--assignments and --agencies need --criteria: the bundled "
-                                 "plan is used only when no data file is named")
+            if assignments is not None or agencies is not None or plan is not None:
+                raise UsageError("--assignments, --agencies and --plan need --criteria: the "
+                                 "bundled plan is used only when no data file is named")
             paths = cls.bundled_plan()
             return cls(paths.criteria, None if no_assignments else paths.assignments,
-                       paths.agencies, bundled=True, results=results)
+                       paths.agencies, bundled=True, results=results, plan=paths.plan)
         if no_assignments:
             assignments = None
         elif assignments is None:
             assignments = beside(criteria, "assignments")
         return cls(criteria, assignments, agencies or beside(criteria, "agencies"),
-                   results=results or beside(criteria, "results", plain=False))
+                   results=results or beside(criteria, "results", plain=False),
+                   plan=plan or beside(criteria, "plan"))
 
     def only(self, kinds: tuple[FileKind, ...]) -> DataPaths:
         """The same paths without the files a command does not read."""
         return DataPaths(self.criteria, self.assignments if "assignments" in kinds else None,
                          self.agencies if "agencies" in kinds else None, self.bundled,
-                         self.results if "results" in kinds else None)
+                         self.results if "results" in kinds else None,
+                         self.plan if "plan" in kinds else None)
 
     def sources(self) -> list[Source]:
-        kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "results")
+        kinds: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "plan", "results")
         return [Source(kind, path, self.bundled and kind != "results") for kind, path in
-                zip(kinds, (self.criteria, self.assignments, self.agencies, self.results),
-                    strict=True)
+                zip(kinds, (self.criteria, self.assignments, self.agencies, self.plan,
+                            self.results), strict=True)
                 if path is not None]
 
     def require(self, kind: FileKind, command: str) -> Path:
@@ -181,6 +187,14 @@ class Dataset:
     @cached_property
     def results(self) -> Loaded:
         return self._load("results")
+
+    @cached_property
+    def plan(self) -> Loaded:
+        return self._load("plan")
+
+    @property
+    def plan_file(self) -> PlanFile:
+        return self.plan.model  # type: ignore[no-any-return]
 
     @property
     def results_file(self) -> ResultsFile:

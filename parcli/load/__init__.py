@@ -30,7 +30,7 @@ __all__ = ["Document", "Loaded", "display_path", "load_document", "load_model", 
 
 # The top-level key that tells each kind of data file from the others.
 SIGNATURES = {"criteria": "criteria", "assignments": "assignments", "agencies": "agencies",
-              "results": "results"}
+              "plan": "goals", "results": "results"}
 
 
 def parse(text: str | bytes, file: str) -> Document:

@@ -5,6 +5,7 @@ kind of file.
 - `parcli.models.criteria`: the criteria file (rows, kinds, ranges, the grand total);
 - `parcli.models.assignments`: the assignments file;
 - `parcli.models.agencies`: the agency registry;
+- `parcli.models.body`: the plan file (the body: goals, tasks by field, duties);
 - `parcli.models.results`: the results file and a table of peers (imported only when one is
   read).
 
@@ -23,23 +24,25 @@ if TYPE_CHECKING:
 
     from parcli.models.agencies import Agency, AgencyRegistry
     from parcli.models.assignments import Assignment, AssignmentsFile
+    from parcli.models.body import PlanFile
     from parcli.models.criteria import CriteriaFile, Criterion
     from parcli.models.results import PeersFile, ResultsFile
 
 __all__ = ["FILE_KINDS", "SCHEMAS", "Agency", "AgencyRegistry", "Assignment", "AssignmentsFile",
-           "CriteriaFile", "Criterion", "FileKind", "PeersFile", "ResultsFile", "model_of"]
+           "CriteriaFile", "Criterion", "FileKind", "PeersFile", "PlanFile", "ResultsFile", "model_of"]
 
-FileKind = Literal["criteria", "assignments", "agencies", "results"]
+FileKind = Literal["criteria", "assignments", "agencies", "plan", "results"]
 # The order the checks read them in: the registry first, the results last.
-FILE_KINDS: tuple[FileKind, ...] = ("agencies", "criteria", "assignments", "results")
+FILE_KINDS: tuple[FileKind, ...] = ("agencies", "criteria", "assignments", "plan", "results")
 
 # Each public model's module, imported on first use.
 _HOMES = {"Agency": "agencies", "AgencyRegistry": "agencies", "Assignment": "assignments",
           "AssignmentsFile": "assignments", "CriteriaFile": "criteria",
-          "Criterion": "criteria", "PeersFile": "results", "ResultsFile": "results"}
+          "Criterion": "criteria", "PeersFile": "results", "PlanFile": "body", "ResultsFile": "results"}
 _FILE_MODELS: dict[FileKind, str] = {"criteria": "CriteriaFile",
                                      "assignments": "AssignmentsFile",
-                                     "agencies": "AgencyRegistry", "results": "ResultsFile"}
+                                     "agencies": "AgencyRegistry", "plan": "PlanFile",
+                                     "results": "ResultsFile"}
 
 
 def __getattr__(name: str) -> object:
@@ -56,10 +59,10 @@ def model_of(kind: FileKind) -> type[BaseModel]:
 
 
 class _Schemas(Mapping[str, "type[BaseModel]"]):
-    """The plan's files (criteria, assignments, agencies) and their models, imported when
-    looked up."""
+    """The plan's files (criteria, assignments, agencies, plan) and their models, imported
+    when looked up."""
 
-    _KINDS: tuple[FileKind, ...] = ("criteria", "assignments", "agencies")
+    _KINDS: tuple[FileKind, ...] = ("criteria", "assignments", "agencies", "plan")
 
     def __getitem__(self, kind: str) -> type[BaseModel]:
         if kind not in self._KINDS:

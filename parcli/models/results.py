@@ -54,10 +54,23 @@ class AssignmentStatus(StrictModel):
     note: NonEmpty | None = Field(default=None, description="Free text.")
 
 
+class Measured(StrictModel):
+    id: NonEmpty = Field(description="A goal's id or a body target's code in the plan file "
+                         "(e.g. sipas, II.8.4.a).")
+    value: Number = Field(description="The measured value, in the goal's unit (82.5 for "
+                          "82.5%; a rank position for a rank goal).")
+    date: datetime.date | None = Field(default=None, description="When it was measured.")
+    evidence: list[NonEmpty] = Field(default=[], description="Documents or links behind it.")
+    note: NonEmpty | None = Field(default=None, description="Free text.")
+
+
 class ResultsFile(StrictModel):
     year: Year = Field(description="The plan year the results belong to.")
     results: list[CriterionResult] = Field(default=[], description="Per leaf criterion.")
-    statuses: list[AssignmentStatus] = Field(default=[], description="Per assignment.")
+    statuses: list[AssignmentStatus] = Field(default=[], description="Per assignment (and "
+                                             "per task of the plan file's Part II).")
+    goals: list[Measured] = Field(default=[], description="Per goal and body target of the "
+                                  "plan file: its measured value.")
 
     def latest(self) -> dict[str, tuple[Decimal, Stage]]:
         """Leaf code -> its winning score and stage (codes without scores left out)."""
@@ -70,6 +83,16 @@ class ResultsFile(StrictModel):
 
     def status_of(self) -> dict[str, AssignmentStatus]:
         return {status.code: status for status in self.statuses}
+
+    def measured(self) -> dict[str, Measured]:
+        """Goal id or target code -> its measured value (the latest dated one)."""
+        found: dict[str, Measured] = {}
+        for entry in self.goals:
+            kept = found.get(entry.id)
+            if kept is None or (entry.date or datetime.date.min) >= (kept.date or
+                                                                      datetime.date.min):
+                found[entry.id] = entry
+        return found
 
 
 class Peer(StrictModel):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from parcli.models.assignments import Assignment
 
 # The order rules read the files in: the registry first, then the plan, then the year.
-KINDS: tuple[FileKind, ...] = ("agencies", "criteria", "assignments", "results")
+KINDS: tuple[FileKind, ...] = ("agencies", "criteria", "assignments", "plan", "results")
 
 
 
