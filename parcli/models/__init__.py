@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from parcli.models.results import PeersFile, ResultsFile
 
 __all__ = ["FILE_KINDS", "SCHEMAS", "Agency", "AgencyRegistry", "Assignment", "AssignmentsFile",
-           "CriteriaFile", "Criterion", "FileKind", "PeersFile", "PlanFile", "ResultsFile", "model_of"]
+           "CriteriaFile", "Criterion", "FileKind", "PeersFile", "PlanFile", "ResultsFile",
+           "model_of"]
 
 FileKind = Literal["criteria", "assignments", "agencies", "plan", "results"]
 # The order the checks read them in: the registry first, the results last.
@@ -38,7 +39,8 @@ FILE_KINDS: tuple[FileKind, ...] = ("agencies", "criteria", "assignments", "plan
 # Each public model's module, imported on first use.
 _HOMES = {"Agency": "agencies", "AgencyRegistry": "agencies", "Assignment": "assignments",
           "AssignmentsFile": "assignments", "CriteriaFile": "criteria",
-          "Criterion": "criteria", "PeersFile": "results", "PlanFile": "body", "ResultsFile": "results"}
+          "Criterion": "criteria", "PeersFile": "results", "PlanFile": "body",
+          "ResultsFile": "results"}
 _FILE_MODELS: dict[FileKind, str] = {"criteria": "CriteriaFile",
                                      "assignments": "AssignmentsFile",
                                      "agencies": "AgencyRegistry", "plan": "PlanFile",
