@@ -8,6 +8,7 @@ from datetime import date
 
 from parcli.text import Lang, Text
 from parcli.words_messages import MESSAGES, PATTERNS
+from parcli.words_plan import PLAN
 from parcli.words_report import REPORT
 
 CATALOGUE: dict[str, Text] = {
@@ -381,6 +382,7 @@ CATALOGUE: dict[str, Text] = {
     "wrote": Text("wrote {path}", "đã ghi {path}"),
     "items": Text("Assignments", "Số nhiệm vụ"),
     **REPORT,
+    **PLAN,
     **MESSAGES,
 }
 

@@ -12,6 +12,7 @@ from parcli import __version__
 from parcli.cli.params import (
     Agency,
     AsOf,
+    Body,
     Force,
     Output,
     StatusChoice,
@@ -140,11 +141,12 @@ def assignments(agency: Agency = None,
                 criterion: Annotated[Optional[str], typer.Option(
                     metavar="CODE", show_default=False,
                     help="Only items of this criterion code and below.")] = None,
+                body: Body = False,
                 *, common: "Common", output: Path | None) -> None:
     """Who delivers what, by when."""
     from parcli.commands.assignments import Options
 
-    execute("assignments", Options(common, agency, criterion), output)
+    execute("assignments", Options(common, agency, criterion, body), output)
 
 
 @app.command()
@@ -168,6 +170,7 @@ def report(top: Annotated[int, typer.Option(
            next_meeting: Annotated[int, typer.Option(
                min=1, metavar="DAYS",
                help="Days until the next meeting: what is due before it.")] = 30,
+           body: Body = False,
            *, common: "Common", output: Path | None) -> None:
     """The one-page Markdown summary for the monthly meeting, or an agency's task sheet."""
     from parcli.commands.report import Options
@@ -180,7 +183,7 @@ def report(top: Annotated[int, typer.Option(
         if path is not None:
             usable(option, path)
     execute("report", Options(common, date.today(), as_of, top, output, agency, per_agency,
-                              peers, since, next_meeting), output)
+                              peers, since, next_meeting, body), output)
 
 
 @app.command()
@@ -242,12 +245,13 @@ def due(as_of: AsOf = None,
         agency: Agency = None,
         status: Annotated[Optional[list[StatusChoice]], typer.Option(
             show_default=False, help="Only tasks with this status (repeat it).")] = None,
+        body: Body = False,
         *, common: "Common", output: Path | None) -> None:
     """Deliverables whose due date has passed or is near, with their status when known."""
     from parcli.commands.due import Options
 
     statuses = tuple(str(getattr(each, "value", each)) for each in status or ())
-    execute("due", Options(common, date.today(), as_of, within, agency, statuses),
+    execute("due", Options(common, date.today(), as_of, within, agency, statuses, body),
             output)
 
 

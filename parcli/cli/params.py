@@ -127,6 +127,9 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v")]
 AsOf = Annotated[Optional[date], typer.Option(
     "--as-of", metavar="DATE", parser=iso_date, show_default=False,
     help="Date, YYYY-MM-DD (default: today while the plan year runs, else its last day).")]
+Body = Annotated[bool, typer.Option(
+    "--body", help="Also list the plan file's own tasks (Part II) and duties (Part III), "
+    "marked as such.")]
 Agency = Annotated[Optional[str], typer.Option(
     "--agency", metavar="AGENCY", show_default=False,
     help="Only items this agency leads or implements (an id).")]

@@ -7,7 +7,7 @@ job) and never import one another; what they share, here, only shapes output.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcli.files.dataset import Source
 from parcli.i18n import t
@@ -15,6 +15,10 @@ from parcli.load import display_path
 from parcli.output import Column, Output, Table
 from parcli.problems import LEVELS, Problem
 from parcli.text import Lang
+
+if TYPE_CHECKING:
+    from parcli.checking import Checked
+    from parcli.engine.body import BodyItem
 
 
 def sources_line(sources: list[Source], lang: Lang) -> str:
@@ -57,3 +61,20 @@ def problems_output(problems: list[Problem], lang: Lang, notes: list[str] | None
             "warnings": [p.as_dict() for p in problems if p.level == "warning"]}
     return Output([table], data, problems=problems, notes=notes or [], failed=failed,
                   lines=[p.one_line() for p in problems])
+
+
+def body_of(checked: Checked, lang: Lang) -> list[BodyItem]:
+    """The plan file's tasks and duties for `--body`; a usage error without a plan file."""
+    from parcli.engine.body import body_items
+    from parcli.problems import UsageError
+
+    dataset = checked.dataset
+    if not dataset.has("plan"):
+        raise UsageError(t("err_body_needs_plan", lang))
+    return body_items(dataset.plan_file, dataset.registry, dataset.criteria_file.target_year)
+
+
+def body_source(item: BodyItem | None, lang: Lang) -> str:
+    """Where a listed task comes from: the plan's body (with its code) or Appendix II."""
+    return (t("body_task", lang, code=item.code.rsplit(".", 1)[0]) if item is not None
+            else t("appendix_task", lang))

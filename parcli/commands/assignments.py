@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
+from parcli.commands import body_of, body_source
 from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
 from parcli.engine.schedule import deliverables
@@ -14,7 +15,7 @@ from parcli.output import Column, Output, Table
 from parcli.problems import UsageError
 from parcli.text import Lang
 
-SPEC = Spec(needs=("criteria", "assignments", "agencies"))
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("plan",))
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Options:
     common: Common
     agency: str | None = None
     criterion: str | None = None
+    body: bool = False  # also the plan file's Part II tasks and Part III duties
 
 
 
@@ -53,7 +55,7 @@ def run(checked: Checked, options: Options) -> Output:
     if criterion is not None and not _within(criterion, codes):
         # like `parcli tree 9.9`: a code that names nothing is a typo, not an empty result
         raise UsageError(t("err_no_code", lang, code=criterion))
-    rows = []
+    rows: list[dict[str, object]] = []
     involved: dict[str, None] = {}
     for found in deliverables(dataset.tree, dataset.tasks(), dataset.assignments_file.year,
                               dataset.assignments_file.issued):
@@ -72,16 +74,48 @@ def run(checked: Checked, options: Options) -> Output:
                      "deadline": item.deadline, "due": found.dated.isoformat()
                      if found.dated else None,
                      "due_text": due_text(due, lang), "lead": lead, "implementers": implementers})
+    if options.body:
+        rows = [row | {"part": "appendix", "source": body_source(None, lang)} for row in rows]
+        rows += _body_rows(checked, agency, criterion, lang, involved)
     names = {a: agency_text(registry, a).shown(lang) for a in involved}
-    table = Table([Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
+    source = [Column("source", t("task_source", lang))] if options.body else []
+    table = Table([*source,
+                   Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
                    Column("label", t("title", lang)), Column("product", t("product", lang)),
                    Column("deadline", t("deadline", lang)), Column("due_text", t("due", lang)),
                    Column("lead", t("lead", lang), values=names),
                    Column("implementers", t("implementers", lang), values=names)],
                   rows, t("assignments_title", lang))
-    keys = ("code", "criterion", "title", "title_en", "product", "requirement", "deadline",
-            "due", "lead", "implementers")
+    keys: tuple[str, ...] = ("code", "criterion", "title", "title_en", "product",
+                             "requirement", "deadline", "due", "lead", "implementers")
+    if options.body:
+        keys = ("part", *keys)
     return Output([table], [{k: row[k] for k in keys} for row in rows], notes=notes)
+
+
+def _body_rows(checked: Checked, agency: str | None, criterion: str | None, lang: Lang,
+               involved: dict[str, None]) -> list[dict[str, object]]:
+    """The plan file's tasks and duties as rows: no product, deadline or lead of their own;
+    a duty's agencies stand as its lead. With --agency, the duties naming it and the tasks
+    of the fields it leads criteria in."""
+    from parcli.engine.body import for_agency, led_codes
+
+    items = body_of(checked, lang)
+    if agency is not None:
+        items = for_agency(items, agency, led_codes(checked.dataset, agency))
+    if criterion is not None:
+        items = [i for i in items if _within(criterion, list(i.criteria))]
+    rows: list[dict[str, object]] = []
+    for item in items:
+        involved.update(dict.fromkeys(item.agencies))
+        rows.append({"part": item.part, "source": body_source(item, lang), "code": item.code,
+                     "criterion": ", ".join(item.criteria) or None,
+                     "title": item.words.vi, "title_en": item.words.en
+                     if item.words.en != item.words.vi else None,
+                     "label": item.words.shown(lang), "product": None, "requirement": None,
+                     "deadline": None, "due": None, "due_text": "",
+                     "lead": list(item.agencies), "implementers": []})
+    return rows
 
 
 def _within(code: str, codes: list[str]) -> bool:

@@ -17,7 +17,7 @@ from parcli.models.results import AssignmentStatus
 from parcli.output import Column, Output, Table
 from parcli.text import Lang
 
-SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("plan", "results"))
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Options:
     within: int = 30
     agency: str | None = None
     statuses: tuple[str, ...] = ()
+    body: bool = False  # also the plan file's tasks and duties: ongoing, all year
 
 STATES = ("overdue", "passed", "soon", "ongoing", "regulation", "undated")
 
@@ -63,10 +64,21 @@ def run(checked: Checked, options: Options) -> Output:
     rows = [_row(d, lead) | {"threshold": threshold_state(
         d.deliverable.item.requirement, recorded.get(d.deliverable.item.code))}
         for d, lead in zip(items, leads, strict=True)]
+    titles = [d.deliverable.item.text.shown(lang) for d in items]
+    if options.body:
+        rows = [row | {"part": "appendix"} for row in rows]
+        body = _body_rows(checked, wanted and listed_under(registry, wanted, plan.year)[0],
+                          statuses, options.statuses, lang)
+        rows += [row for row, _, _ in body]
+        titles += [title for _, title, _ in body]
+        leads += [lead for _, _, lead in body]
     states = {state: t(f"due_{state}", lang) for state in STATES}
     names = {a: agency_text(registry, a).in_(lang) for lead in leads for a in lead}
+    part = [Column("part", t("task_source", lang), values={
+        "appendix": t("appendix_task", lang), "task": t("body_part", lang, part="II"),
+        "duty": t("body_part", lang, part="III")})] if options.body else []
     table = Table(
-        [Column("state", t("due_state", lang), values=states),
+        [*part, Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),
          Column("deadline", t("deadline", lang)),
          Column("due", t("due", lang), values={  # csv keeps the ISO date, whatever --lang
@@ -76,10 +88,9 @@ def run(checked: Checked, options: Options) -> Output:
          Column("lead", t("lead", lang), values=names),
          Column("threshold", t("threshold", lang),
                 values={s: t(f"threshold_{s}", lang) for s in THRESHOLD_STATES})],
-        [row | {"title": d.deliverable.item.text.shown(lang)}
-         for row, d in zip(rows, items, strict=True)],
+        [row | {"title": title} for row, title in zip(rows, titles, strict=True)],
         t("due_title", lang, as_of=date_text(as_of, lang), within=options.within))
-    counts = {state: sum(d.state == state for d in items) for state in STATES}
+    counts = {state: sum(row["state"] == state for row in rows) for state in STATES}
     notes.append(due_summary(counts, lang))
     if not dataset.has("results"):
         notes.append(t("due_no_results", lang))
@@ -111,6 +122,31 @@ def threshold_state(requirement: str | None, status: AssignmentStatus | None) ->
     if status is None or status.measured is None:
         return "not-measured"
     return "met" if meets(thresholds[0], status.measured) else "not-met"
+
+
+def _body_rows(checked: Checked, agency: str | None, statuses: dict[str, str],
+               wanted: tuple[str, ...], lang: Lang,
+               ) -> list[tuple[dict[str, object], str, list[str]]]:
+    """The plan file's tasks and duties, each with its display title: they run all year
+    (the body gives them no deadline), so they are ongoing; their status as recorded."""
+    from parcli.commands import body_of
+    from parcli.engine.body import for_agency, led_codes
+
+    items = body_of(checked, lang)
+    if agency is not None:
+        items = for_agency(items, agency, led_codes(checked.dataset, agency))
+    found: list[tuple[dict[str, object], str, list[str]]] = []
+    for item in items:
+        status = statuses.get(item.code)
+        if wanted and (status or "unknown") not in wanted:
+            continue
+        if status in ("done", "dropped"):
+            continue  # never due
+        found.append(({"part": item.part, "state": "ongoing", "code": item.code,
+                       "title": item.words.vi, "deadline": None, "due": None, "dues": [],
+                       "status": status, "lead": list(item.agencies), "threshold": None},
+                      item.words.shown(lang), list(item.agencies)))
+    return found
 
 
 def _row(item: DueItem, lead: list[str]) -> dict[str, object]:

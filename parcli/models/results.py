@@ -69,8 +69,8 @@ class ResultsFile(StrictModel):
     results: list[CriterionResult] = Field(default=[], description="Per leaf criterion.")
     statuses: list[AssignmentStatus] = Field(default=[], description="Per assignment (and "
                                              "per task of the plan file's Part II).")
-    goals: list[Measured] = Field(default=[], description="Per goal and body target of the "
-                                  "plan file: its measured value.")
+    measured: list[Measured] = Field(default=[], description="Per goal and body target of "
+                                     "the plan file: its measured value.")
 
     def latest(self) -> dict[str, tuple[Decimal, Stage]]:
         """Leaf code -> its winning score and stage (codes without scores left out)."""
@@ -84,10 +84,10 @@ class ResultsFile(StrictModel):
     def status_of(self) -> dict[str, AssignmentStatus]:
         return {status.code: status for status in self.statuses}
 
-    def measured(self) -> dict[str, Measured]:
+    def measured_values(self) -> dict[str, Measured]:
         """Goal id or target code -> its measured value (the latest dated one)."""
         found: dict[str, Measured] = {}
-        for entry in self.goals:
+        for entry in self.measured:
             kept = found.get(entry.id)
             if kept is None or (entry.date or datetime.date.min) >= (kept.date or
                                                                       datetime.date.min):

@@ -16,6 +16,7 @@ from parcli.vocabulary import FileKind
 if TYPE_CHECKING:
     from parcli.engine.agencies import Registry
     from parcli.engine.plan import Plan
+    from parcli.engine.requirements import Threshold
     from parcli.engine.tree import CriteriaTree
     from parcli.load import Loaded
     from parcli.models.assignments import Assignment
@@ -95,3 +96,16 @@ def column_name(column: str, context: Context | None = None) -> Text:
         data = context.dataset.criteria_file
         years = {"baseline": data.baseline_year, "target": data.target_year}
     return Text(column, score_label(column, years).vi.lower())
+
+
+_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+
+
+def threshold_text(threshold: Threshold) -> Text:
+    """A threshold as messages and reports show it: "≥ 90%", "≥ 3 sáng kiến"."""
+    from parcli.numbers import number_text
+
+    value = number_text(threshold.value)
+    unit = threshold.unit if threshold.unit == "%" else f" {threshold.unit}"
+    symbol = _SYMBOLS[threshold.comparison]
+    return Text(f"{symbol} {value.en}{unit}", f"{symbol} {value.vi}{unit}")

@@ -33,6 +33,10 @@ def check(context: Context) -> Iterator[Found]:
             for key in ("lead", "implementers"):
                 yield from _texts(context, "assignments", ("assignments", index, key),
                                   getattr(item, key), item.code)
+    if context.has("plan"):
+        for index, duty in enumerate(context.dataset.plan_file.duties):
+            yield from _texts(context, "plan", ("duties", index, "agencies"), duty.agencies,
+                              duty.code)
 
 
 def _texts(context: Context, kind: FileKind, loc: tuple[str | int, ...], texts: list[str],

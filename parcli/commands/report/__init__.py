@@ -16,7 +16,7 @@ from parcli.problems import UsageError
 __all__ = ["SPEC", "Options", "run"]
 
 # assignments: unless --no-assignments
-SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("results",))
+SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("plan", "results"))
 
 
 def run(checked: Checked, options: Options) -> Output | Documents:
@@ -25,7 +25,7 @@ def run(checked: Checked, options: Options) -> Output | Documents:
     if options.agency is not None:
         year = checked.dataset.criteria_file.target_year
         return agency_sheet.run(checked, options.agency, options.common.lang,
-                                options.deadlines_at(year)[0])
+                                options.deadlines_at(year)[0], options.body)
     return summary.run(checked, options)
 
 
@@ -41,6 +41,6 @@ def _per_agency(checked: Checked, options: Options, folder: Path) -> Documents:
         for item in dataset.tasks())]
     lang = options.common.lang
     return Documents(folder, {
-        agency: with_sources(agency_sheet.run(checked, agency, lang, as_of), checked.sources,
-                             lang)
+        agency: with_sources(agency_sheet.run(checked, agency, lang, as_of, options.body),
+                             checked.sources, lang)
         for agency in involved})

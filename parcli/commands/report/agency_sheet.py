@@ -21,7 +21,7 @@ from parcli.problems import UsageError
 from parcli.text import Lang
 
 
-def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
+def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = False) -> Output:
     dataset = checked.dataset
     registry = dataset.registry
     if agency not in registry.by_id:
@@ -79,14 +79,43 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date) -> Output:
                 Section(t("sheet_criteria", lang, agency=name),
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
+    duties, duty_rows = _duties(checked, agency, name, lang, body)
+    if duties is not None:
+        sections.append(duties)
     data = {"agency": agency, "name": agency_text(registry, agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
             "late": [d.deliverable.item.code for d in late],
+            **({"duties": duty_rows} if duty_rows is not None else {}),
             "as_of": as_of.isoformat()}
     return Output([criteria_table, task_table], data, notes=[*moved_lines, late_line],
                   sections=sections,
                   letter=letter.letter(checked, "sheet", lang, as_of.year, name), annex=1)
+
+
+def _duties(checked: Checked, agency: str, name: str, lang: Lang,
+            body: bool) -> tuple[Section | None, list[dict[str, object]] | None]:
+    """The plan file's duties naming the agency (Part III), and with `body` the Part II tasks
+    of the fields it leads criteria in; nothing without a plan file (and no --body)."""
+    from parcli.commands import body_of
+    from parcli.engine.body import for_agency, led_codes
+
+    dataset = checked.dataset
+    if not dataset.has("plan") and not body:
+        return None, None
+    items = for_agency(body_of(checked, lang), agency, led_codes(dataset, agency))
+    if not body:
+        items = [item for item in items if item.part == "duty"]
+    rows: list[dict[str, object]] = [
+        {"code": item.code, "part": item.part, "text": item.words.shown(lang)}
+        for item in items]
+    parts = "III" if not body else "II, III"
+    heading = t("duties_heading", lang, parts=parts)
+    if not rows:
+        return Section(heading, [t("duties_none", lang, agency=name)]), rows
+    table = Table([Column("code", t("goal_where", lang)), Column("text", t("duty_text", lang))],
+                  rows)
+    return Section(heading, [table]), rows
 
 
 def _criterion_row(gap: LeafGap, agency: str, registry: Registry,

@@ -22,6 +22,7 @@ class Options:
     peers: Path | None = None  # a published ranking: the rank the scores would buy
     since: Path | None = None  # a previous report's JSON: what changed since
     next_meeting: int = 30  # days ahead: what is due before the next meeting
+    body: bool = False  # task sheets: also the plan file's Part II tasks of the agency's fields
 
     def deadlines_at(self, year: int) -> tuple[date, bool]:
         """--as-of, else today while the plan year runs, else its last day (True)."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text, merge_note
 from parcli.checking import Checked
-from parcli.commands.report import annex, letter, since, standing
+from parcli.commands.report import annex, goals, letter, since, standing
 from parcli.commands.report.options import Options
 from parcli.engine.agencies import Registry
 from parcli.engine.checksum import CheckResult, check_sums
@@ -72,6 +72,9 @@ def run(checked: Checked, options: Options) -> Output:
     stands = standing.section(checked, gaps, lang, top)
     if stands is not None:
         sections.append(stands[0])
+    goal_section, target_section, goal_rows = goals.sections(checked, lang, options.peers)
+    if goal_section is not None:
+        sections.append(goal_section)
     plan, soon = _schedule(checked, as_of, options.next_meeting)
     figures = since.figures(checked, sums, gaps, soon, as_of)
     if options.since is not None:
@@ -91,11 +94,14 @@ def run(checked: Checked, options: Options) -> Output:
     after = annex.run(checked, sums, gaps, plan, as_of, lang, soon, options.next_meeting)
     annex_at = len(sections)  # Word: "Nơi nhận" and the signer block go before the annex
     sections += after.sections
+    if target_section is not None:  # after the annex's heading and its fields
+        sections.insert(annex_at + 2, target_section)
     for footer in (s for s in after.sections if s.heading == t("report_footer", lang)):
         footer.blocks[0] = letter.provenance(checked, lang)  # no install path
     json_data = {
         "title": title, "as_of": as_of.isoformat(), "headline": headline, "figures": figures,
         "standing": stands[1] if stands is not None else None,
+        "goals": goal_rows,
         "fields": after.fields,
         "agencies": [{"agency": row["id"], "name": name.vi,
                       "name_en": name.en if name.en != name.vi else None,  # as gap's JSON
