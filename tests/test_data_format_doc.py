@@ -24,8 +24,8 @@ from tests.conftest import ROOT
 
 DOC_PATH = ROOT / "docs" / "DATA_FORMAT.md"
 DOC = DOC_PATH.read_text(encoding="utf-8")
-KINDS = tuple(SCHEMAS)  # criteria, assignments, agencies
-MARKER = re.compile(r"# complete (criteria|assignments|agencies) file\s*$")
+KINDS = tuple(SCHEMAS)  # criteria, assignments, agencies, plan
+MARKER = re.compile(r"# complete (criteria|assignments|agencies|plan) file\s*$")
 YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 ROW = re.compile(r"^\| `([^`]+)` \|(.*)\|\s*$")
 
@@ -134,7 +134,8 @@ def _validate(folder: Path, files: dict[str, str], *extra: str) -> int:
         (folder / f"{kind}.yaml").write_text(text, encoding="utf-8")
     return run(["validate", *extra, "--criteria", str(folder / "criteria.yaml"),
                 "--assignments", str(folder / "assignments.yaml"),
-                "--agencies", str(folder / "agencies.yaml")])
+                "--agencies", str(folder / "agencies.yaml"),
+                *(["--plan", str(folder / "plan.yaml")] if "plan" in files else [])])
 
 
 def test_the_main_examples_pass_validate_strict_and_check(tmp_path, capsys):

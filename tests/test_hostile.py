@@ -410,5 +410,5 @@ def test_other_data_options_are_checked_the_same_way(cli: Cli, tmp_path: Path,
 def test_other_data_options_need_a_criteria_file(cli: Cli, option: str) -> None:
     result = cli("validate", option, ASSIGNMENTS if option == "--assignments" else AGENCIES)
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("parcli: error: --assignments and --agencies need --criteria: the "
-                          "bundled plan is used only when no data file is named\n")
+    assert result.err == ("parcli: error: --assignments, --agencies and --plan need --criteria: "
+                          "the bundled plan is used only when no data file is named\n")

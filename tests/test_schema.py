@@ -15,7 +15,7 @@ import yaml
 from parcli.json_schema import json_schema
 from tests.conftest import ASSIGNMENTS, CRITERIA, DATA, ROOT
 
-NAMES = ["criteria", "assignments", "agencies", "results"]
+NAMES = ["criteria", "assignments", "agencies", "plan", "results"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -18,7 +18,9 @@ from typing import Any
 
 CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
 NAMES = {"criteria": "criteria.yaml", "assignments": "assignments.yaml",
-         "agencies": "agencies.yaml"}
+         "agencies": "agencies.yaml", "plan": "plan.yaml"}
+# The plan file (the body) only where a test asks for it (`plan=[...]`, edits or none).
+OPTIONAL = ("plan",)
 
 Edit = tuple[str, str]
 Data = dict[str, list[dict[str, object]]]
@@ -33,6 +35,8 @@ class Case:
         assert not unknown, unknown
         self.paths: dict[str, Path] = {}
         for kind, name in NAMES.items():
+            if kind in OPTIONAL and kind not in edits:
+                continue
             text = (CLEAN / name).read_text(encoding="utf-8")
             for old, new in edits.get(kind, []):
                 assert text.count(old) == 1, f"{old!r} must occur once in {name}"
@@ -42,9 +46,7 @@ class Case:
             self.paths[kind] = path
 
     def args(self) -> list[str]:
-        return ["--criteria", str(self.paths["criteria"]),
-                "--assignments", str(self.paths["assignments"]),
-                "--agencies", str(self.paths["agencies"])]
+        return [arg for kind, path in self.paths.items() for arg in (f"--{kind}", str(path))]
 
     def file(self, kind: str) -> str:
         return str(self.paths[kind])
@@ -75,7 +77,7 @@ def validate(cli: Callable[..., Any], case: Case, *extra: str) -> tuple[int, Dat
     data = json.loads(result.out)
     sources = data.pop("sources")
     assert sources == [{"kind": kind, "path": case.file(kind), "bundled": False}
-                       for kind in NAMES]
+                       for kind in NAMES if kind in case.paths]
     return result.code, data
 
 
