@@ -126,4 +126,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"match or another file name",
      "{path} là tệp .{ext} nhưng --format là {fmt}; hãy dùng -f phù hợp hoặc đặt tên tệp "
      "khác"),
+    # what the loader says of a data file that cannot be read as parcli's
+    (r"(?P<path>.+): expected a number, found text (?P<text>'.*')",
+     "{path}: cần một số, nhưng gặp chữ {text}"),
+    (r"(?P<path>.+): expected a number, found nothing \(null\)",
+     "{path}: cần một số, nhưng để trống"),
+    (r"duplicate key (?P<key>'.*') \(first at line (?P<line>\d+)\)",
+     "khóa {key} bị lặp (đã có ở dòng {line})"),
+    (r"the file holds no YAML document \(empty or only comments\)",
+     "tệp không có nội dung YAML (trống hoặc chỉ có chú thích)"),
+    (r"cannot tell which kind of parcli data file this is \(expected one top-level key of "
+     r"(?P<keys>.+)\)",
+     "không xác định được đây là loại tệp dữ liệu nào của parcli (cần đúng một khóa cấp cao "
+     "nhất trong số: {keys})"),
 )
