@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import typer
 
+from parcli.vocabulary import FILE_KINDS
 from tests.conftest import ROOT
 
 # (argv, English line, Vietnamese line): the whole of stderr, "(see …)" included
@@ -130,10 +131,10 @@ def test_parcli_lang_says_vietnamese_for_the_parser_too(cli, monkeypatch) -> Non
                "(xem 'parcli gap --help')\n")
     assert cli("gap", "--lang", "en", "--bogus").err.startswith("parcli: error: No such option")
     # schema has no --lang: PARCLI_LANG alone says it
+    kinds = ", ".join(f"'{kind}'" for kind in FILE_KINDS)
     assert _all(cli("schema", "budget")) == (
         2, "", "parcli: lỗi: giá trị không hợp lệ cho 'name': 'budget' không phải là một trong "
-               "các lựa chọn 'criteria', 'assignments', 'agencies', 'results' "
-               "(xem 'parcli schema --help')\n")
+               f"các lựa chọn {kinds} (xem 'parcli schema --help')\n")
 
 
 def test_help_stays_english(cli, monkeypatch) -> None:
