@@ -105,6 +105,11 @@ class Section:
     heading: str
     blocks: list[str | Table] = field(default_factory=list)
     level: int = 2
+    # A list in a document with an annex: a paged format (docx) writes these lines in the
+    # body in place of the heading and the blocks, and the blocks at the start of the annex
+    # (or nowhere when `moves` is False: the annex lists them already). md writes it whole.
+    brief: list[str] | None = None
+    moves: bool = True
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from parcli.text import Text
 
 MESSAGES: dict[str, Text] = {
-    # messages parcli writes itself on stderr (Typer's own parser messages stay English)
+    # messages parcli writes itself on stderr
     "err_line": Text("parcli: error: {message}", "parcli: lỗi: {message}"),
     "err_see_help": Text(" (see '{command} --help')", " (xem '{command} --help')"),
     "err_no_agency": Text("{option}no agency with id or name {agency!r}{hint}",
@@ -44,6 +44,37 @@ MESSAGES: dict[str, Text] = {
                        "kết quả vào một tệp"),
     "err_not_folder": Text("{folder}: not a folder; name a folder to write the files into",
                            "{folder}: không phải thư mục; hãy chỉ định thư mục để ghi tệp"),
+    # Typer's parser errors under --lang vi (`parcli.cli.usage`; in English Typer's own text,
+    # which the English here repeats)
+    "usage_no_such_option": Text("No such option: {option}{near}",
+                                 "không có tùy chọn {option}{near}"),
+    "usage_possible": Text(" (Possible options: {options})",
+                           " (các tùy chọn gần giống: {options})"),
+    "usage_needs_value": Text("Option '{option}' requires an argument.",
+                              "tùy chọn '{option}' cần có giá trị"),
+    "usage_needs_values": Text("Option '{option}' requires {n} arguments.",
+                               "tùy chọn '{option}' cần có {n} giá trị"),
+    "usage_takes_no_value": Text("Option '{option}' does not take a value.",
+                                 "tùy chọn '{option}' không nhận giá trị"),
+    "usage_missing_option": Text("Missing option {name}.", "thiếu tùy chọn {name}"),
+    "usage_missing_argument": Text("Missing argument {name}.", "thiếu đối số {name}"),
+    "usage_missing_parameter": Text("Missing parameter {name}.", "thiếu tham số {name}"),
+    "usage_env_var": Text(" (env var: {name})", " (biến môi trường {name})"),
+    "usage_invalid": Text("Invalid value: {detail}", "giá trị không hợp lệ: {detail}"),
+    "usage_invalid_for": Text("Invalid value for {name}: {detail}",
+                              "giá trị không hợp lệ cho {name}: {detail}"),
+    "usage_not_a_choice": Text("Value error, {value} is not one of {choices}.",
+                               "{value} không phải là một trong các lựa chọn {choices}"),
+    "usage_not_integer": Text("Input should be a valid integer",
+                              "phải là một số nguyên"),
+    "usage_at_least": Text("Input should be greater than or equal to {n}",
+                           "phải là số lớn hơn hoặc bằng {n}"),
+    "usage_at_most": Text("Input should be less than or equal to {n}",
+                          "phải là số nhỏ hơn hoặc bằng {n}"),
+    "usage_extra": Text("Got unexpected extra argument(s) ({args})",
+                        "thừa đối số không dùng đến: {args}"),
+    "usage_no_such_command": Text("No such command {name}.", "không có lệnh {name}"),
+    "usage_missing_command": Text("Missing command.", "thiếu tên lệnh"),
 }
 
 # Messages other layers write in English (loading, output files, data paths), as patterns,
@@ -70,4 +101,42 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"syntax error: (?P<detail>.+)", "cú pháp YAML không hợp lệ: {detail}"),
     (r"(?P<n>\d+) more schema problems not shown; fix these first",
      "còn {n} lỗi khác chưa hiển thị; hãy sửa các lỗi trên trước"),
+    # parcli's own checks of an option's value (`parcli.cli.params`, `parcli.cli.app`),
+    # which Typer prefixes with "Invalid value for '--x': "
+    (r"the path is empty", "đường dẫn để trống"),
+    (r"(?P<text>.*) names a folder; give a file name",
+     "{text} là tên thư mục; hãy cho tên một tệp"),
+    (r"(?P<text>'.*') is not a number between 0 and 1000 with at most 12 decimal places",
+     "{text} không phải là số từ 0 đến 1000 (tối đa 12 chữ số thập phân, dấu chấm "
+     "thập phân)"),
+    (r"the date is empty; give YYYY-MM-DD or leave the option out",
+     "ngày để trống; hãy ghi theo dạng YYYY-MM-DD (năm-tháng-ngày) hoặc bỏ tùy chọn này"),
+    (r"(?P<text>'.*') is not a date YYYY-MM-DD",
+     "{text} không phải là ngày theo dạng YYYY-MM-DD (năm-tháng-ngày)"),
+    (r"choose one of (?P<first>--[a-z-]+), (?P<second>--[a-z-]+) and (?P<third>--[a-z-]+)",
+     "chỉ được chọn một trong {first}, {second} và {third}"),
+    (r"choose one of (?P<first>--[a-z-]+) and (?P<second>--[a-z-]+)",
+     "chỉ được chọn một trong {first} và {second}"),
+    (r"(?P<text>'.*') is not CODE=VALUE", "{text} không có dạng MÃ=GIÁ_TRỊ (ví dụ 8.1=9.5)"),
+    (r"(?P<path>.+) is a \.(?P<ext>\w+) file but --format is (?P<fmt>\S+); give -f "
+     r"(?P<fixed>\S+) or another file name",
+     "{path} là tệp .{ext} nhưng --format là {fmt}; hãy dùng -f {fixed} hoặc đặt tên tệp "
+     "khác"),
+    (r"(?P<path>.+) is a \.(?P<ext>\w+) file but --format is (?P<fmt>\S+); give -f to "
+     r"match or another file name",
+     "{path} là tệp .{ext} nhưng --format là {fmt}; hãy dùng -f phù hợp hoặc đặt tên tệp "
+     "khác"),
+    # what the loader says of a data file that cannot be read as parcli's
+    (r"(?P<path>.+): expected a number, found text (?P<text>'.*')",
+     "{path}: cần một số, nhưng gặp chữ {text}"),
+    (r"(?P<path>.+): expected a number, found nothing \(null\)",
+     "{path}: cần một số, nhưng để trống"),
+    (r"duplicate key (?P<key>'.*') \(first at line (?P<line>\d+)\)",
+     "khóa {key} bị lặp (đã có ở dòng {line})"),
+    (r"the file holds no YAML document \(empty or only comments\)",
+     "tệp không có nội dung YAML (trống hoặc chỉ có chú thích)"),
+    (r"cannot tell which kind of parcli data file this is \(expected one top-level key of "
+     r"(?P<keys>.+)\)",
+     "không xác định được đây là loại tệp dữ liệu nào của parcli (cần đúng một khóa cấp cao "
+     "nhất trong số: {keys})"),
 )

@@ -205,4 +205,17 @@ REPORT: dict[str, Text] = {
                              "(pip install 'parcli[charts]')"),
     "bundled_plan": Text("bundled with parcli", "dữ liệu có sẵn trong parcli"),
     "provenance": Text("Data files: {files}.", "Tệp dữ liệu: {files}."),
+    # the body of a Word report names its lists, which are in the annex
+    "report_brief_criteria": Text("{heading}: {codes} (listed in the annex).",
+                                  "{heading}: {codes} (danh sách ở Phụ lục)."),
+    "report_brief_due": Text("{heading}: {n} tasks ({counts}), listed in the annex "
+                             "(Deadlines).",
+                             "{heading}: {n} nhiệm vụ ({counts}), danh sách ở Phụ lục (mục "
+                             "Thời hạn)."),
+    "report_brief_overdue": Text("{n} overdue", "{n} quá hạn"),
+    "report_brief_passed": Text("{n} past their due date with no status reported",
+                                "{n} đã qua thời hạn nhưng chưa rõ kết quả"),
+    "report_brief_soon": Text("{n} due soon", "{n} sắp đến hạn"),
+    "report_brief_agencies": Text("{heading}: {names} (listed in the annex).",
+                                  "{heading}: {names} (danh sách ở Phụ lục)."),
 }

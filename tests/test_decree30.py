@@ -12,6 +12,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,45 @@ def test_english_output_has_the_same_structure_in_english(cli, tmp_path):
     assert any(item.startswith("<table: Recipients:") for item in order)
     assert order.index("ANNEX") > next(i for i, item in enumerate(order)
                                        if item.startswith("<table: Recipients:"))
+
+
+def test_the_body_names_its_lists_and_the_annex_holds_them(cli, tmp_path, monkeypatch):
+    # issue 19, item 2: a short body; the criteria that lost the most and the due tasks are
+    # in the annex, the body says what and where; md keeps them in place
+    monkeypatch.chdir(ROOT)
+    document, _ = _word(cli, tmp_path, "--lang", "vi", "--as-of", AS_OF)
+    order = _body_order(document)
+    closing = next(i for i, item in enumerate(order) if item.startswith("<table: Nơi nhận:"))
+    body, annex = order[:closing], order[closing + 1:]
+    assert body[-2:] == [
+        "5 tiêu chí thành phần bị mất nhiều điểm nhất năm 2019: 8.1, 1.6, 4.1.2, 4.3.3, "
+        "6.1.2, 6.1.3, 7.1.6 (danh sách ở Phụ lục).",
+        "Nhiệm vụ đến hạn trước kỳ họp tới (trong 30 ngày): 2 nhiệm vụ (2 đã qua thời hạn "
+        "nhưng chưa rõ kết quả), danh sách ở Phụ lục (mục Thời hạn)."]
+    assert [item[:20] for item in body if item.startswith("<table:")] == [
+        "<table: UBND TỈNH ĐẮ", "<table: Cơ quanĐiểm "]  # the header, the top agencies
+    assert [item[:20] for item in annex[:3]] == [
+        "PHỤ LỤC", "5 tiêu chí thành phầ", "<table: STTTiêu chíĐ"]
+    assert annex.count("Nhiệm vụ đến hạn trước kỳ họp tới (trong 30 ngày)") == 0  # listed
+    assert "Thời hạn" in annex  # under the annex's Deadlines, in full
+    markdown = cli("report", "--lang", "vi", "--as-of", AS_OF, "-f", "md").out
+    assert "## 5 tiêu chí thành phần bị mất nhiều điểm nhất năm 2019\n" in markdown
+    assert "danh sách ở Phụ lục)." not in markdown
+    # with a results file the standing names the agencies behind: the other agency table,
+    # and its chart, go to the annex too
+    document, _ = _word(cli, tmp_path, "--lang", "en", "--as-of", AS_OF, "--results",
+                        "tests/fixtures/results/results_2020_half.yaml", name="standing.docx")
+    order = _body_order(document)
+    closing = next(i for i, item in enumerate(order) if item.startswith("<table: Recipients:"))
+    assert order[closing - 3] == (
+        "The 5 agencies with the most points still needed: Department of Home Affairs, "
+        "Department of Finance, Office of the Provincial People's Committee, Department of "
+        "Information and Communications, Department of Justice (listed in the annex).")
+    assert order[closing - 1] == (
+        "Due before the next meeting (within 30 days): 2 tasks (2 overdue), listed in the "
+        "annex (Deadlines).")
+    assert order[closing + 1:closing + 3] == ["ANNEX",
+                                              "The 5 agencies with the most points still needed"]
 
 
 def test_unknown_or_malformed_document_keys_are_usage_errors_at_their_line(cli, repo):
@@ -272,9 +312,10 @@ def _page_of(pages: list[str], text: str) -> int:
 def test_libreoffice_pages_of_the_report_and_a_task_sheet(cli, tmp_path, monkeypatch):
     office = _office()
     monkeypatch.chdir(ROOT)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # without the chart extra
     report, sheet = tmp_path / "report.docx", tmp_path / "sheet.docx"
     standing = tmp_path / "standing.docx"
-    _word(cli, tmp_path, "--lang", "vi", "--as-of", AS_OF, name=report.name)
+    _word(cli, tmp_path, "--lang", "vi", name=report.name)  # the default date: 31/12/2020
     _word(cli, tmp_path, "--lang", "vi", "--as-of", AS_OF, "--results",
           "tests/fixtures/results/results_2020_half.yaml", name=standing.name)
     document, _ = _word(cli, tmp_path, "--lang", "vi", "--agency", "finance", name=sheet.name)
@@ -289,10 +330,19 @@ def test_libreoffice_pages_of_the_report_and_a_task_sheet(cli, tmp_path, monkeyp
                  "BÁO CÁO", "Tình hình thực hiện Kế hoạch", "Điểm năm 2019: 79,53",
                  "Sở Nội vụ"):  # the top agencies start on page 1
         assert part in first, part
-    annex = _page_of(pages["report"], "PHỤ LỤC")
-    assert _page_of(pages["report"], "Nơi nhận:") < annex <= 3  # summary: two pages at most
-    assert pages["report"][annex - 1].split("\n", 2)[1].strip() in ("PHỤ LỤC", "")
-    assert "PHỤ LỤC" in pages["report"][annex - 1].split("\n\n")[1]  # it opens its page
+    for name in ("report", "standing"):
+        # the body is one page without charts: header, summary, "Nơi nhận" and the signer
+        # block (its blank for the name) on it, the annex from page 2, opening its page
+        body = pages[name][0]
+        assert "Nơi nhận:" in body and "……" * 4 in body.split("Nơi nhận:")[1], name
+        assert _page_of(pages[name], "PHỤ LỤC") == 2, name
+        annex = pages[name][1]
+        assert "PHỤ LỤC" in annex.split("\n\n")[1], name  # it opens its page
+        assert "Phụ lục" in body and "Nơi nhận:" not in annex, name
+    # the lists are in the annex: the due tasks, the criteria that lost the most, the fields
+    assert "Xây dựng Hệ thống thông tin báo" not in first  # 7.1.6, a top loss: listed there
+    whole = "".join(pages["report"][1:])
+    assert "Xây dựng Hệ thống thông tin báo" in whole and "Các lĩnh vực" in whole
 
     sheet_pages = pages["sheet"]
     assert "THÔNG BÁO" in sheet_pages[0] and "Nơi nhận:" in sheet_pages[0]

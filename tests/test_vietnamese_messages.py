@@ -103,14 +103,14 @@ def test_the_english_messages_say_to_use_a_dot_too(cli) -> None:
                           "with a dot\n")
 
 
-def test_typers_own_messages_stay_english_behind_a_vietnamese_prefix(cli, monkeypatch) -> None:
-    # Typer's parser has no Vietnamese: its sentence stays English, parcli's words do not
+def test_typers_own_messages_follow_the_language_too(cli, monkeypatch) -> None:
+    # Typer's parser errors are in Vietnamese too (tests/test_parser_messages.py has each)
     result = cli("gap", "--lang", "vi", "--bogus")
     assert result.code == 2
-    assert result.err == ("parcli: lỗi: No such option: --bogus (Possible options: "
+    assert result.err == ("parcli: lỗi: không có tùy chọn --bogus (các tùy chọn gần giống: "
                           "--verbose) (xem 'parcli gap --help')\n")
     monkeypatch.setenv("PARCLI_LANG", "vi")
-    assert cli("gap", "--bogus").err.startswith("parcli: lỗi: No such option")
+    assert cli("gap", "--bogus").err.startswith("parcli: lỗi: không có tùy chọn --bogus")
     assert cli("gap", "--lang", "en", "--bogus").err.startswith("parcli: error: No such")
 
 

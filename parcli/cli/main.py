@@ -59,13 +59,13 @@ def run(argv: list[str]) -> int:
             return internal_error(exc)
         code = int(getattr(exc, "exit_code", 2))
         where = getattr(getattr(exc, "ctx", None), "command_path", None) or "parcli"
+        from parcli.cli.usage import parser_message
         from parcli.i18n import t
 
         lang = _lang(argv)
         hint = t("err_see_help", lang, command=where) if code == 2 else ""
-        # Typer's own message stays English (it has no Vietnamese); parcli's prefix follows
-        # --lang
-        message = f"{getattr(exc, 'format_message')()}{hint}"  # noqa: B009
+        # Typer's own message, in Vietnamese under --lang vi where its form is known
+        message = f"{parser_message(exc, lang)}{hint}"
         say(error_line(message, lang))
         return code
     return result if isinstance(result, int) else 0
@@ -73,15 +73,16 @@ def run(argv: list[str]) -> int:
 
 def _lang(argv: list[str]) -> Lang:
     """The language asked for, read before (or without) Typer's parsing: the last --lang
-    given, else PARCLI_LANG; English when neither says vi."""
+    given, else PARCLI_LANG; English when neither says vi. A --lang that names no language
+    (the error being reported) leaves the choice to PARCLI_LANG."""
     chosen = os.environ.get("PARCLI_LANG", "en")
     for index, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == "--lang" and index + 1 < len(argv):
-            chosen = argv[index + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.removeprefix("--lang=")
+        given = (argv[index + 1] if arg == "--lang" and index + 1 < len(argv)
+                 else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
+        if given in ("en", "vi"):
+            chosen = given
     return "vi" if chosen == "vi" else "en"
 
 

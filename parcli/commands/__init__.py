@@ -49,7 +49,15 @@ def with_sources(output: Output, sources: list[Source], lang: Lang, line: bool =
 def problems_output(problems: list[Problem], lang: Lang, notes: list[str] | None = None,
                     failed: bool = True) -> Output:
     """Problems in validate's shapes, for every reporter (also for data no command could
-    use)."""
+    use). A problem found while loading is written in English: in `lang` where parcli knows
+    the message, its level word in `lang` always."""
+    if lang != "en":
+        from dataclasses import replace
+
+        from parcli.i18n import translated
+
+        problems = [p if p.lang == lang else replace(p, message=translated(p.message, lang),
+                                                     lang=lang) for p in problems]
     table = Table(
         [Column("location", t("location", lang)),
          Column("level", t("level", lang), values={lv: t(lv, lang) for lv in LEVELS}),

@@ -18,7 +18,7 @@ from decimal import Decimal
 from parcli.numbers import number
 from parcli.text import Lang
 
-__all__ = ["SeriesData", "available", "bar_chart_png"]
+__all__ = ["SeriesData", "available", "bar_chart_png", "png_size"]
 
 SeriesData = tuple[str, Sequence[Decimal | int | None]]
 """A series: its label (the legend entry) and one value per category (None: unknown)."""
@@ -132,3 +132,10 @@ def _serif_font(texts: Sequence[str]) -> str | None:
         if needed <= set(charmap):
             return name
     return None
+
+
+def png_size(image: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels (its IHDR chunk)."""
+    if image[:8] != b"\x89PNG\r\n\x1a\n" or len(image) < 24:
+        return 0, 0
+    return int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")

@@ -64,7 +64,17 @@ def letterhead(document: WordDocument, letter: Letter, lang: Lang, usable: float
 
 def closing(document: WordDocument, letter: Letter, lang: Lang, usable: float) -> None:
     """"Nơi nhận:" with its list (left) and the signer block (right): authority and title
-    in bold upper case, room for the signature, a blank for the name."""
+    in bold upper case, room for the signature, a blank for the name. The body's last
+    paragraph goes with them: the signature never stands on a page of its own."""
+    from docx.oxml.ns import qn
+
+    last = document.element.body[-1]
+    if last.tag == qn("w:sectPr") and len(document.element.body) > 1:
+        last = last.getprevious()
+    if last.tag == qn("w:p"):
+        from docx.text.paragraph import Paragraph
+
+        Paragraph(last, document._body).paragraph_format.keep_with_next = True
     left_mm = usable * 0.45
     table = _layout_table(document, 1, [left_mm, usable - left_mm])
     recipients, signer = table.rows[0].cells
@@ -183,6 +193,7 @@ def new_section(document: WordDocument, landscape: bool) -> float:
     from docx.shared import Mm
 
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    _hairline(document.paragraphs[-1])  # the break: no blank page after a full body
     section.different_first_page_header_footer = False
     width, height = PAGE_MM
     if landscape:
@@ -190,6 +201,33 @@ def new_section(document: WordDocument, landscape: bool) -> float:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(width), Mm(height)
     return float(width - MARGINS_MM["left"] - MARGINS_MM["right"])
+
+
+def _hairline(paragraph: Any) -> None:
+    """The empty paragraph that holds a section break, one point high: at the foot of a
+    full page it does not spill onto a page of its own."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    form = paragraph.paragraph_format
+    form.space_before = form.space_after = Pt(0)
+    form.first_line_indent = Cm(0)
+    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    form.line_spacing = Pt(1)
+    mark = paragraph._p.get_or_add_pPr()
+    properties = mark.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        section = mark.find(qn("w:sectPr"))
+        if section is not None:
+            section.addprevious(properties)
+        else:
+            mark.append(properties)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    properties.append(size)
 
 
 # Times New Roman's advance widths (thousandths of an em) of the letters that Vietnamese

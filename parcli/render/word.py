@@ -14,8 +14,11 @@ table whose longest words would not fit side by side at 13 pt is set at 12 or 11
 hyphen inside a word is non-breaking, so that no word, date or code is cut. A document that
 declares its Decree 30 parts (`Output.letter`) gets them around its body (`decree30.py`: the
 header block, number, place and date, type and summary; "Nơi nhận" and the signer block
-before the annex); its annex (`Output.annex`) starts a new page, under "PHỤ LỤC", in a
-landscape section when its tables need one. A table command's document holds its tables and
+before the annex, with the body's last paragraph, so that the signature never stands alone
+on a page); its annex (`Output.annex`) starts a new page, under "PHỤ LỤC", in a landscape
+section when its tables need one. A body section that is a list (`Section.brief`) is one
+line in the body, naming what the annex lists, and its blocks open the annex: the body is
+the summary, one page without charts. A table command's document holds its tables and
 notes, and is laid out landscape when its tables are too wide for a portrait page (the decree
 allows this for a document made of tables). The language of the text is set (vi-VN or
 en-GB) so that Word checks the spelling in the right language. Numbers and dates in table
@@ -32,13 +35,13 @@ file.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from parcli.i18n import t
-from parcli.output import CONTEXT, CONTEXT_MARK, Output, Table, Untranslated, cell
+from parcli.output import CONTEXT, CONTEXT_MARK, Output, Section, Table, Untranslated, cell
 from parcli.render.base import (
     Reporter,
     Writes,
@@ -81,7 +84,6 @@ class DocxReporter(Reporter):
         return word_document(output, self.lang)
 
 
-
 def word_document(output: Output, lang: Lang) -> bytes:
     """The Output as a .docx file (see the module's docstring for the layout)."""
     from docx import Document
@@ -98,18 +100,25 @@ def word_document(output: Output, lang: Lang) -> bytes:
     letter = output.letter
     if output.sections is not None:
         annex_at = len(output.sections) if output.annex is None else output.annex
+        # the body's lists (`Section.brief`) go to the annex: a short body, then the lists
+        moved = [replace(s, level=3) for s in output.sections[:annex_at]
+                 if s.brief is not None and s.moves and annex_at < len(output.sections)]
         if letter is not None:
             from parcli.render.decree30 import closing, letterhead
 
             letterhead(document, letter, lang, usable)
             title = letter.subject
         for index, section in enumerate(output.sections):
+            if index < annex_at < len(output.sections) and section.brief is not None:
+                for line in section.brief:  # (data text: no markup read into it)
+                    _paragraph(document, line)
+                continue
             if index == annex_at:
                 if letter is not None:
                     from parcli.render.decree30 import closing
 
                     closing(document, letter, lang, usable)
-                tables = [b for s in output.sections[annex_at:] for b in s.blocks
+                tables = [b for s in [*moved, *output.sections[annex_at:]] for b in s.blocks
                           if isinstance(b, Table)]
                 portrait = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
                 from parcli.render.decree30 import new_section
@@ -118,17 +127,15 @@ def word_document(output: Output, lang: Lang) -> bytes:
                     sum(_natural_widths(b, lang)[1]) > portrait for b in tables))
                 charts.usable = usable
                 _heading(document, t("doc_annex", lang), 1)
+                for part in moved:
+                    _heading(document, part.heading, part.level)
+                    _blocks(document, part, lang, usable, charts)
                 if not section.blocks:  # the annex's own heading: its title is written
                     continue
             if not (index == 0 and letter is not None and section.level == 1):
                 _heading(document, section.heading, section.level)  # (the letter's title
             title = title or section.heading  # stands for the summary's heading)
-            for block in section.blocks:
-                if isinstance(block, str):
-                    _paragraph(document, block, markup=True)
-                    continue
-                _word_table(document, block, lang, usable)
-                charts.draw(block, section.heading)
+            _blocks(document, section, lang, usable, charts)
         if letter is not None and annex_at >= len(output.sections):
             from parcli.render.decree30 import closing
 
@@ -155,6 +162,16 @@ def word_document(output: Output, lang: Lang) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _blocks(document: WordDocument, section: Section, lang: Lang, usable: float,
+            charts: _Charts) -> None:
+    for block in section.blocks:
+        if isinstance(block, str):
+            _paragraph(document, block, markup=True)
+            continue
+        _word_table(document, block, lang, usable)
+        charts.draw(block, section.heading)
 
 
 def _setup_page(document: WordDocument, landscape: bool) -> float:
@@ -536,7 +553,7 @@ class _Charts:
         labels, values = table.chart_columns()
         if not values or not table.rows:
             return
-        from parcli.render.charts import available, bar_chart_png
+        from parcli.render.charts import available, bar_chart_png, png_size
 
         if not available():
             note = t("charts_not_drawn", self.lang)
@@ -555,7 +572,7 @@ class _Charts:
         image = bar_chart_png(categories, series, lang=self.lang,
                               axis=t("chart_axis", self.lang))
         width = min(self.usable, 160.0)
-        pixels_w, pixels_h = _png_size(image)
+        pixels_w, pixels_h = png_size(image)
         page_height = min(PAGE_MM) if self.usable > PAGE_MM[0] else max(PAGE_MM)
         room = page_height - MARGINS_MM["top"] - MARGINS_MM["bottom"] - 30  # and its caption
         if pixels_w and width * pixels_h / pixels_w > room:
@@ -575,13 +592,6 @@ class _Charts:
                           else heading).split())
         caption.add_run(clean(t("chart_caption", self.lang, n=self.count, title=title))
                         ).italic = True
-
-
-def _png_size(image: bytes) -> tuple[int, int]:
-    """A PNG's width and height in pixels (its IHDR chunk)."""
-    if image[:8] != b"\x89PNG\r\n\x1a\n" or len(image) < 24:
-        return 0, 0
-    return int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
 
 
 def _chart_value(value: Any) -> Decimal | int | None:

@@ -5,6 +5,7 @@ next meeting) is here; the annex and the changes since come from `annex` and `si
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -83,13 +84,17 @@ def run(checked: Checked, options: Options) -> Output:
     # agencies merged before the year: their points are counted under their successors
     agency_section.blocks += [note.in_(lang) for agency in registry.agencies
                               if (note := merge_note(registry, agency.id, data.target_year))]
+    if stands is not None:  # the standing names the agencies behind: this list to the annex
+        agency_section.brief = [t("report_brief_agencies", lang, heading=agency_section.heading,
+                                  names=", ".join(str(row["agency"]) for row in agency_rows))]
     sections.append(agency_section)
     criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
                                                          data.baseline_year)
     sections.append(criteria_section)
     if plan is not None:
-        sections.append(Section(t("report_next", lang, days=options.next_meeting),
-                                _due_soon(soon, registry, lang, top, data.target_year)))
+        heading = t("report_next", lang, days=options.next_meeting)
+        sections.append(Section(heading, _due_soon(soon, registry, lang, top, data.target_year),
+                                brief=_due_brief(heading, soon, lang), moves=False))
 
     after = annex.run(checked, sums, gaps, plan, as_of, lang, soon, options.next_meeting)
     annex_at = len(sections)  # Word: "Nơi nhận" and the signer block go before the annex
@@ -180,7 +185,9 @@ def _top_criteria(gaps: list[LeafGap], registry: Registry, lang: Lang, top: int,
     n = min(top, len(worst))
     heading = (t("report_criteria", lang, n=n, year=year) if year is not None
                else t("report_criteria_no_year", lang, n=n))
-    return Section(heading, blocks), worst, table
+    brief = t("report_brief_criteria", lang, heading=heading,
+              codes=", ".join(g.node.code for g in worst))
+    return Section(heading, blocks, brief=[brief]), worst, table
 
 
 def _bounded(ranked: list[T], top: int,
@@ -239,6 +246,17 @@ def _due_soon(items: list[DueItem], registry: Registry, lang: Lang, top: int,
     if len(items) > top * 2:
         blocks.append(t("report_more", lang, n=len(items) - top * 2))
     return blocks
+
+
+def _due_brief(heading: str, items: list[DueItem], lang: Lang) -> list[str] | None:
+    """What is due before the next meeting, counted, in a paged document's body (the annex
+    lists every one under Deadlines); None when nothing is due (the body says so)."""
+    if not items:
+        return None
+    states = Counter(d.state for d in items)
+    counts = "; ".join(t(f"report_brief_{state}", lang, n=states[state])
+                       for state in ("overdue", "passed", "soon") if states[state])
+    return [t("report_brief_due", lang, heading=heading, n=len(items), counts=counts)]
 
 
 def _headline(checked: Checked, sums: CheckResult, lang: Lang) -> list[str]:
