@@ -385,8 +385,6 @@ CATALOGUE: dict[str, Text] = {
     # diff OLD NEW
     "diff_old_files": Text("Old: {files}", "Bản cũ: {files}"),
     "diff_new_files": Text("New: {files}", "Bản mới: {files}"),
-    "diff_old_side": Text("old", "cũ"),
-    "diff_new_side": Text("new", "mới"),
     "diff_old": Text("Old", "Bản cũ"),
     "diff_new": Text("New", "Bản mới"),
     "diff_change": Text("Change", "Thay đổi"),
@@ -424,10 +422,18 @@ CATALOGUE: dict[str, Text] = {
                          "Không có tiêu chí hay số liệu nào thay đổi."),
     "diff_agencies_same": Text("The other {n} agencies' points needed are unchanged.",
                                "Điểm cần tăng của {n} cơ quan còn lại không thay đổi."),
-    "diff_unreadable": Text("The {side} plan's criteria file cannot be read: no number is "
-                            "compared (why: the findings above).",
-                            "Không đọc được tệp tiêu chí của bản {side}: không so sánh số liệu "
-                            "(lý do: xem các vấn đề về dữ liệu ở trên)."),
+    "diff_agencies_none": Text("No agency's points needed changed.",
+                               "Điểm cần tăng của các cơ quan không thay đổi."),
+    "diff_unreadable_old": Text("The old plan's criteria file cannot be read: no number is "
+                                "compared (why: the findings above).",
+                                "Không đọc được tệp tiêu chí của bản cũ: không so sánh số liệu "
+                                "(lý do: xem các vấn đề về dữ liệu ở trên)."),
+    "diff_unreadable_new": Text("The new plan's criteria file cannot be read: no number is "
+                                "compared, and its other checks did not run, so no finding is "
+                                "said to have gone (why: the findings above).",
+                                "Không đọc được tệp tiêu chí của bản mới: không so sánh số liệu, "
+                                "các bước kiểm tra khác không chạy nên không xác định được vấn "
+                                "đề nào đã hết (lý do: xem các vấn đề về dữ liệu ở trên)."),
     "diff_findings_summary": Text("Findings: {appeared} appeared, {gone} went away; errors: "
                                   "{old} in the old plan, {new} in the new ({added} new).",
                                   "Vấn đề về dữ liệu: {appeared} mới phát sinh, {gone} đã hết; "

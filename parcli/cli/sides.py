@@ -57,10 +57,12 @@ def sides(old: str, new: str, path: str | None, scratch: Path, request: DataRequ
         raise UsageError(t("err_diff_path", lang))
     paths = [each for each in found if isinstance(each, Path)]
     inside = path if path is not None else str(paths[0]) if paths else DEFAULT_PATH
+    plans = {index: _criteria(each, str(each), lang) for index, each in enumerate(found)
+             if isinstance(each, Path)}  # a wrong path is told before git is asked anything
     result = []
-    for which, each in zip(("old", "new"), found, strict=True):
+    for index, (which, each) in enumerate(zip(("old", "new"), found, strict=True)):
         if isinstance(each, Path):
-            result.append(Side(_request(request, _criteria(each, str(each), lang)), str(each)))
+            result.append(Side(_request(request, plans[index]), str(each)))
         else:
             root = scratch / which
             criteria = _write(each, inside, root, lang)
@@ -124,12 +126,13 @@ def _write(revision: str, path: str, root: Path, lang: Lang) -> Path:
     inside = posixpath.normpath(posixpath.join(prefix, Path(path).as_posix()))
     if inside.startswith("../") or inside == ".." or Path(path).is_absolute():
         raise UsageError(t("err_diff_outside", lang, path=path, top=top))
+    inside = "" if inside == "." else inside  # `REV:` is the revision's top folder
     kind = _git("-C", top, "cat-file", "-t", f"{revision}:{inside}")
     what = kind.stdout.decode().strip()
     if kind.returncode != 0 or what not in ("tree", "blob"):
         raise UsageError(t("err_diff_missing", lang, revision=revision, path=path))
     folder = inside if what == "tree" else posixpath.dirname(inside)
-    listing = _git("-C", top, "ls-tree", "--name-only", f"{revision}:{folder or '.'}")
+    listing = _git("-C", top, "ls-tree", "--name-only", f"{revision}:{folder}")
     names = [name for name in listing.stdout.decode().splitlines() if DATA_FILE.fullmatch(name)]
     parts = [] if folder in ("", ".") else folder.split("/")
     above = ["/".join(parts[:depth]) for depth in range(len(parts), -1, -1)]

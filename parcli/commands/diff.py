@@ -31,7 +31,7 @@ from parcli.engine.diff import (
 from parcli.engine.gap import AgencyIds, LeafGap, leaf_gaps
 from parcli.i18n import score_label, t, translated
 from parcli.load import display_path
-from parcli.output import Column, Output, Table
+from parcli.output import Column, Output, Table, Untranslated
 from parcli.problems import LEVELS, DataError, Problem
 from parcli.text import Lang, Text
 from parcli.vocabulary import FileKind
@@ -86,6 +86,8 @@ def run(inputs: TwoPlans, options: Options) -> Output:
              t("diff_new_files", lang, files=_files(new, lang))]
     unreadable = [which for which, side in (("old", old), ("new", new))
                   if not _loads(side.checked, "criteria")]
+    if "new" in unreadable:  # its other checks did not run: nothing can be said to be gone
+        findings = FindingsDiff(findings.appeared, [])
     plans = None if unreadable else compare(
         old.checked.dataset.tree, new.checked.dataset.tree, _gaps(old.checked),
         _gaps(new.checked))
@@ -93,8 +95,7 @@ def run(inputs: TwoPlans, options: Options) -> Output:
     tables.append(_findings_table(findings, old, new, lang))
     if plans is not None:
         notes += _summary(plans, lang)
-    notes += [t("diff_unreadable", lang, side=t(f"diff_{which}_side", lang))
-              for which in unreadable]
+    notes += [t(f"diff_unreadable_{which}", lang) for which in unreadable]
     notes.append(t("diff_findings_summary", lang, appeared=len(findings.appeared),
                    gone=len(findings.gone), old=len(old.checked.errors),
                    new=len(new.checked.errors), added=len(findings.new_errors)))
@@ -104,7 +105,7 @@ def run(inputs: TwoPlans, options: Options) -> Output:
     names = _agency_names(old.checked, new.checked) if plans is not None else None
     output = Output(tables, _json(plans, findings, old, new, names), notes=notes,
                     csv_table=1 if plans is not None else 0,
-                    failed=bool(unreadable) or failing)
+                    failed="new" in unreadable or failing)
     output.name_sources = False  # the notes name both plans' files, revisions included
     return output
 
@@ -234,8 +235,13 @@ def _was(change: RowChange, lang: Lang) -> str | None:
     """What a renamed or moved row was: its old name, its old code, or where it stood."""
     if change.old is None or change.new is None:
         return None
-    if change.kind == "renamed":
-        return change.old.text.shown(lang)
+    if change.kind == "renamed":  # the name that changed, if not the one shown
+        shown = change.old.text.shown(lang)
+        if shown != change.new.text.shown(lang):
+            return shown
+        if change.old.name == change.new.name:
+            return change.old.name_en
+        return Untranslated(change.old.name) if lang == "en" else change.old.name
     if change.old.code != change.new.code:
         return change.old.code
     if change.old_parent is None:
@@ -259,8 +265,9 @@ def _findings_table(findings: FindingsDiff, old: _Side, new: _Side, lang: Lang) 
         [Column("change", t("diff_what", lang),
                 values={which: t(f"diff_{which}", lang) for which in ("appeared", "gone")}),
          Column("level", t("level", lang), values={level: t(level, lang) for level in LEVELS}),
-         Column("rule", t("rule", lang), values=rules), Column("code", t("code", lang)),
-         Column("message", t("message", lang)), Column("location", t("location", lang))],
+         Column("rule", t("rule", lang), values=rules),
+         Column("code", t("code", lang), human=False),  # the message names it
+         Column("location", t("location", lang)), Column("message", t("message", lang))],
         rows, t("diff_findings", lang))
 
 
@@ -277,6 +284,8 @@ def _summary(plans: PlanDiff, lang: Lang) -> list[str]:
     same = sum(not group.changed() for group in plans.agencies)
     if same and len(plans.agencies) > same:
         notes.append(t("diff_agencies_same", lang, n=same))
+    elif same:
+        notes.append(t("diff_agencies_none", lang))
     return notes
 
 
