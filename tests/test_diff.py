@@ -199,10 +199,9 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_repository(tmp_path: Path) -> Path:
     """A data repository: the bundled plan committed, then one target changed and one row
-    added; the working directory is its top."""
+    added."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     top = tmp_path / "plans"
@@ -215,6 +214,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     _git(top, "commit", "-q", "-m", "the plan as printed")
     _edit(top / "data" / "criteria_2020.yaml", TARGET_BEFORE, TARGET_AFTER_AND_NEW_ROW)
     _git(top, "commit", "-q", "-a", "-m", "1.6's target raised, 1.7 added")
+    return top
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`data_repository`, the working directory at its top."""
+    top = data_repository(tmp_path)
     monkeypatch.chdir(top)
     return top
 
@@ -224,6 +230,7 @@ def test_two_revisions_of_the_bundled_plan_in_a_table(repo, cli, monkeypatch) ->
     result = cli("diff", "HEAD~1", "HEAD", "--", "data/")
     assert (result.code, result.err) == (0, "")
     assert result.out == TABLE
+    assert f"```text\n{TABLE}```" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_in_vietnamese_every_word_is_vietnamese_and_decimals_take_a_comma(repo, cli,
