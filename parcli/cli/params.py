@@ -168,11 +168,13 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
     names = [name for name, wanted in (
         ("tolerance", tolerance), ("no_assignments", no_assignments), ("results", results),
         ("output", True), ("force", True), ("wide", look and writes is not None),
-        ("criteria", data_files), ("assignments", data_files), ("agencies", data_files),
-        ("config", True),
+        ("criteria", True), ("assignments", True), ("agencies", True), ("config", True),
         ("lang", True),
         ("color", look and writes is not None), ("no_color", look and writes is not None),
         ("debug", True)) if wanted]
+    if not data_files:  # the plans are the command's arguments (`diff OLD NEW`)
+        names = [name for name in names if name not in ("criteria", "assignments", "agencies",
+                                                        "plan")]
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
                                annotation=_SHARED[name][0], default=_SHARED[name][1])
              for name in names]
