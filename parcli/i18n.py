@@ -384,6 +384,65 @@ CATALOGUE: dict[str, Text] = {
     **REPORT,
     **PLAN,
     **MESSAGES,
+    # diff OLD NEW
+    "diff_old_files": Text("Old: {files}", "Bản cũ: {files}"),
+    "diff_new_files": Text("New: {files}", "Bản mới: {files}"),
+    "diff_old": Text("Old", "Bản cũ"),
+    "diff_new": Text("New", "Bản mới"),
+    "diff_change": Text("Change", "Thay đổi"),
+    "diff_what": Text("Change", "Thay đổi"),
+    "diff_added": Text("added", "thêm mới"),
+    "diff_removed": Text("removed", "bị bỏ"),
+    "diff_renamed": Text("renamed", "đổi tên"),
+    "diff_moved": Text("moved", "chuyển vị trí"),
+    "diff_appeared": Text("appeared", "mới phát sinh"),
+    "diff_gone": Text("gone", "đã hết"),
+    "diff_was": Text("Was", "Trước đây"),
+    "diff_was_field": Text("a field", "là lĩnh vực"),
+    "diff_was_under": Text("under {code}", "thuộc tiêu chí {code}"),
+    "diff_min": Text("Min", "Điểm tối thiểu"),
+    "diff_figure": Text("Figure", "Chỉ số"),
+    "diff_printed": Text("{column} (as printed)", "{column} (theo kế hoạch)"),
+    "diff_computed": Text("{column} (sum of the criteria)",
+                          "{column} (tính từ các tiêu chí thành phần)"),
+    "diff_rows": Text("Rows added, removed, renamed or moved",
+                      "Tiêu chí thêm mới, bị bỏ, đổi tên hoặc chuyển vị trí"),
+    "diff_numbers": Text("Numbers changed", "Số liệu thay đổi"),
+    "diff_totals": Text("Totals", "Tổng điểm"),
+    "diff_fields": Text("Fields whose figures changed", "Lĩnh vực có số liệu thay đổi"),
+    "diff_agencies": Text("Points needed by agency, where they changed (a criterion with "
+                          "several leads is split equally)",
+                          "Điểm cần tăng của các cơ quan có thay đổi (tiêu chí có nhiều cơ quan "
+                          "chủ trì được chia đều)"),
+    "diff_findings": Text("Findings that appeared or went away",
+                          "Vấn đề về dữ liệu mới phát sinh hoặc đã hết"),
+    "diff_summary": Text("{added} row(s) added, {removed} removed, {renamed} renamed, {moved} "
+                         "moved; {numbers} number(s) changed.",
+                         "{added} tiêu chí thêm mới, {removed} bị bỏ, {renamed} đổi tên, "
+                         "{moved} chuyển vị trí; {numbers} số liệu thay đổi."),
+    "diff_nothing": Text("No row and no number changed.",
+                         "Không có tiêu chí hay số liệu nào thay đổi."),
+    "diff_agencies_same": Text("The other {n} agencies' points needed are unchanged.",
+                               "Điểm cần tăng của {n} cơ quan còn lại không thay đổi."),
+    "diff_agencies_none": Text("No agency's points needed changed.",
+                               "Điểm cần tăng của các cơ quan không thay đổi."),
+    "diff_unreadable_old": Text("The old plan's criteria file cannot be read: no number is "
+                                "compared (why: the findings above).",
+                                "Không đọc được tệp tiêu chí của bản cũ: không so sánh số liệu "
+                                "(lý do: xem các vấn đề về dữ liệu ở trên)."),
+    "diff_unreadable_new": Text("The new plan's criteria file cannot be read: no number is "
+                                "compared, and its other checks did not run, so no finding is "
+                                "said to have gone (why: the findings above).",
+                                "Không đọc được tệp tiêu chí của bản mới: không so sánh số liệu, "
+                                "các bước kiểm tra khác không chạy nên không xác định được vấn "
+                                "đề nào đã hết (lý do: xem các vấn đề về dữ liệu ở trên)."),
+    "diff_findings_summary": Text("Findings: {appeared} appeared, {gone} went away; errors: "
+                                  "{old} in the old plan, {new} in the new ({added} new).",
+                                  "Vấn đề về dữ liệu: {appeared} mới phát sinh, {gone} đã hết; "
+                                  "lỗi: bản cũ {old}, bản mới {new} ({added} lỗi mới)."),
+    "diff_fails": Text("parcli: the new plan has {n} error(s) the old one had not "
+                       "(--fail-on-new-errors)",
+                       "parcli: bản mới có {n} lỗi mà bản cũ không có (--fail-on-new-errors)"),
 }
 
 

@@ -75,6 +75,24 @@ MESSAGES: dict[str, Text] = {
                         "thừa đối số không dùng đến: {args}"),
     "usage_no_such_command": Text("No such command {name}.", "không có lệnh {name}"),
     "usage_missing_command": Text("Missing command.", "thiếu tên lệnh"),
+    # diff OLD NEW
+    "err_diff_empty": Text("{which} is empty: give a criteria file, a folder or a git revision",
+                           "{which} để trống: hãy ghi tệp tiêu chí, thư mục hoặc phiên bản git"),
+    "err_diff_side": Text("{which}: {text}: no such file or folder, and not a git revision",
+                          "{which}: {text}: không có tệp hay thư mục này, cũng không phải phiên "
+                          "bản git"),
+    "err_diff_path": Text("PATH names what to read at a git revision, but OLD and NEW are both "
+                          "paths",
+                          "PATH chỉ dùng để đọc dữ liệu ở một phiên bản git, nhưng OLD và NEW "
+                          "đều là đường dẫn"),
+    "err_diff_no_criteria": Text("{folder}: no criteria_<year>.yaml or criteria.yaml in this "
+                                 "folder",
+                                 "{folder}: thư mục không có tệp criteria_<year>.yaml hay "
+                                 "criteria.yaml"),
+    "err_diff_outside": Text("{path}: not inside the git repository at {top}",
+                             "{path}: không nằm trong kho git {top}"),
+    "err_diff_missing": Text("{revision}: {path}: no such file or folder at that revision",
+                             "{revision}: {path}: phiên bản này không có tệp hay thư mục đó"),
 }
 
 # Messages other layers write in English (loading, output files, data paths), as patterns,

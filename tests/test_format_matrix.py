@@ -1,7 +1,8 @@
 """Every command in every format its `--format` offers (the formats that declare they can
 write what the command writes), in English and in Vietnamese: exit 0 and a result its
 format's reader accepts. Data: the bundled plan (Đắk Lắk 2020, `data/*_2020.yaml`),
-`tests/fixtures/results/results_2020_half.yaml`, `tests/fixtures/peers/par_index_2019.yaml`."""
+`tests/fixtures/results/results_2020_half.yaml`, `tests/fixtures/peers/par_index_2019.yaml`,
+`tests/fixtures/par2022/` (diff's new plan)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ RUNS: dict[str, list[str]] = {
     "due": ["due", "--as-of", "2020-07-01"],
     "rank": ["rank", "--peers", str(PEERS), "--score", "80"],
     "rule": ["rule"],
+    "diff": ["diff", "data", "tests/fixtures/par2022"],
 }
 
 

@@ -272,6 +272,35 @@ def rank(peers: Annotated[Path, typer.Option(
     execute("rank", Options(common, peers, score), output)
 
 
+@app.command()
+@shared("tables", tolerance=True, data_files=False)
+def diff(old: Annotated[str, typer.Argument(
+             metavar="OLD", show_default=False,
+             help="The plan before: a criteria file, a folder or a git revision.")],
+         new: Annotated[str, typer.Argument(
+             metavar="NEW", show_default=False,
+             help="The plan after: a criteria file, a folder or a git revision.")],
+         path: Annotated[Optional[str], typer.Argument(
+             metavar="[-- PATH]", show_default=False,
+             help="What to read at a git revision: a criteria file or a folder (default: "
+             "the other side when it is a path, else data).")] = None,
+         fail_on_new_errors: Annotated[bool, typer.Option(
+             "--fail-on-new-errors", help="Exit 1 when NEW has errors OLD had not.")] = False,
+         *, common: "Common", output: Path | None) -> None:
+    """What a data change does: rows, numbers, totals, fields, agencies, findings."""
+    import tempfile
+
+    from parcli.cli.sides import sides
+    from parcli.commands.diff import Options
+
+    # a revision's files live here for this run only, deleted however the run ends
+    with tempfile.TemporaryDirectory(prefix="parcli-diff-") as scratch:
+        before, after = sides(old, new, path, Path(scratch), common.data, common.lang)
+        execute("diff", Options(common, (before.request, after.request),
+                                (before.revision, after.revision), (before.root, after.root),
+                                fail_on_new_errors), output)
+
+
 @app.command("init-results")
 @shared(None)
 def init_results(*, common: "Common", output: Path | None) -> None:

@@ -164,11 +164,12 @@ Writes = Literal["tables", "problems", "documents"]
 
 
 def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bool = False,
-           results: bool = False, look: bool = True,
+           results: bool = False, look: bool = True, data_files: bool = True,
            ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared options, after its own: the data files and the language
-    always; `--format` (the formats that can write `writes`), `-o`, and with `look` the
-    colour and `--wide`; the others when asked. The command receives them as one `common:
+    """Give a command the shared options, after its own: the data files (unless
+    `data_files` is False: a command that names its plans as arguments, `diff OLD NEW`) and
+    the language always; `--format` (the formats that can write `writes`), `-o`, and with
+    `look` the colour and `--wide`; the others when asked. The command receives them as one `common:
     Common` and `output: Path | None` (Typer reads the parameters from `__signature__`, so
     the command's module must not postpone its annotations)."""
     names = [name for name, wanted in (
@@ -179,6 +180,9 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
         ("lang", True),
         ("color", look and writes is not None), ("no_color", look and writes is not None),
         ("debug", True)) if wanted]
+    if not data_files:  # the plans are the command's arguments (`diff OLD NEW`)
+        names = [name for name in names if name not in ("criteria", "assignments", "agencies",
+                                                        "plan")]
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
                                annotation=_SHARED[name][0], default=_SHARED[name][1])
              for name in names]
