@@ -603,7 +603,7 @@ def test_validate_table_and_strict(cli) -> None:
     lines = result.out.splitlines()
     assert len(lines) == 68
     assert lines[-2] == ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, "
-                         "data/agencies.yaml (bundled with parcli)")
+                         "data/agencies.yaml, data/plan_2020.yaml (bundled with parcli)")
     assert lines[0] == ("data/criteria_2020.yaml:104:11: warning criterion 2.4.1 has no "
                         "assignment (gain 0.12, lost 0.22 points) [uncovered-criterion]")
     assert lines[-1] == "0 error(s), 66 warning(s)"
@@ -694,7 +694,7 @@ def test_agencies_json(cli) -> None:
     result = cli("agencies", "--format", "json")
     assert result.code == 0
     rows = _json(result)
-    assert len(rows) == 18
+    assert len(rows) == 20
     assert all(list(r)[:4] == ["id", "name", "name_en", "aliases"] for r in rows)
     assert rows[0] == {"id": "home-affairs", "name": "Sở Nội vụ",
                        "name_en": "Department of Home Affairs", "aliases": [],
@@ -826,7 +826,8 @@ def test_through_click_cli_runner() -> None:
 def test_validate_files_parses_each_named_file_once(cli, monkeypatch) -> None:
     """`validate FILE...` (the pre-commit hook) reads each file to tell its kind; the same
     parse is then validated, not read again. Data: data/criteria_2020.yaml,
-    data/assignments_2020.yaml (and data/agencies.yaml beside them, parsed once too)."""
+    data/assignments_2020.yaml (and data/agencies.yaml and data/plan_2020.yaml beside them,
+    parsed once too)."""
     import parcli.load
 
     parsed: list[str] = []
@@ -841,7 +842,8 @@ def test_validate_files_parses_each_named_file_once(cli, monkeypatch) -> None:
     assert (result.code, result.out.splitlines()[-1]) == (0, "0 error(s), 66 warning(s)")
     assert sorted(parsed) == sorted({str(CRITERIA.relative_to(ROOT)),
                                      str(ASSIGNMENTS.relative_to(ROOT)),
-                                     str(AGENCIES.relative_to(ROOT))})
+                                     str(AGENCIES.relative_to(ROOT)),
+                                     str((AGENCIES.parent / "plan_2020.yaml").relative_to(ROOT))})
 
 
 def test_help_names_the_choices_the_registries_hold(cli) -> None:

@@ -13,8 +13,8 @@ from parcli.rules import catalogue
 from tests.conftest import ACKNOWLEDGEMENT, AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
 
 WARNINGS_NOTE = "parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
-BUNDLED_NOTE = ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml "
-                "(bundled with parcli)")
+BUNDLED_NOTE = ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml, "
+                "data/plan_2020.yaml (bundled with parcli)")
 
 
 @pytest.fixture(autouse=True)
@@ -237,7 +237,8 @@ def test_validate_speaks_vietnamese(cli):
     assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
             "[lead-mismatch]") in out
     assert out.endswith("Dữ liệu: data/criteria_2020.yaml, data/assignments_2020.yaml, "
-                        "data/agencies.yaml (dữ liệu có sẵn trong parcli)\n0 lỗi, 66 cảnh báo\n")
+                        "data/agencies.yaml, data/plan_2020.yaml (dữ liệu có sẵn trong parcli)"
+                        "\n0 lỗi, 66 cảnh báo\n")
     assert "has no assignment" not in out
     assert (result.code, result.err) == (0, "")  # validate lists its warnings: no note
 
