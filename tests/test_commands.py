@@ -33,14 +33,17 @@ def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
 
 
+PLAN = ROOT / "data" / "plan_2020.yaml"
 WARNINGS_NOTE = "parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
+# the commands that read the plan file (data/plan_2020.yaml) see its one warning too
+PLAN_WARNINGS_NOTE = "parcli: 67 warning(s) in the data; 'parcli validate' lists them\n"
 STALE_NOTE = "parcli: 1 warning(s) in the data; 'parcli validate' lists them\n"
 
 
 def _json(result):
     """The JSON document without its `sources` (tested on their own); a list output is
     `{"sources": ..., "rows": [...]}`."""
-    assert result.err in ("", WARNINGS_NOTE, STALE_NOTE), result.err
+    assert result.err in ("", WARNINGS_NOTE, PLAN_WARNINGS_NOTE, STALE_NOTE), result.err
     data = json.loads(result.out, parse_float=Decimal)
     data.pop("sources")
     return data.pop("rows") if set(data) == {"rows"} else data
@@ -574,7 +577,7 @@ def test_validate_shipped_data(cli) -> None:
         rules.setdefault(str(warning["rule"]), []).append(str(warning["code"]))
     assert {rule: len(codes) for rule, codes in rules.items()} == {
         "uncovered-criterion": 21, "missing-requirement": 1, "missing-deadline": 2,
-        "lead-mismatch": 7, "title-mismatch": 35}
+        "lead-mismatch": 7, "title-mismatch": 35, "body-appendix-mismatch": 1}
     assert rules["missing-requirement"] == ["6.2.2"]
     assert rules["missing-deadline"] == ["8.5", "8.6"]
     assert rules["lead-mismatch"] == ["3.4.4", "4.3.1", "8.1.1", "8.1.2", "8.1.3", "8.1.4",
@@ -583,8 +586,11 @@ def test_validate_shipped_data(cli) -> None:
     assert [w["code"] for w in uncovered] == list(UNCOVERED)
     for warning in uncovered:
         gain, lost = UNCOVERED[str(warning["code"])]
+        field = str(warning["code"])[0]
+        tasks = {"6": 4, "7": 4}.get(field, 3)  # Part II of data/plan_2020.yaml
         assert warning["message"] == (f"criterion {warning['code']} has no assignment "
-                                      f"(gain {gain}, lost {lost} points)")
+                                      f"(gain {gain}, lost {lost} points); Part II.{field} "
+                                      f"lists {tasks} tasks for field {field}, none names it")
         assert warning["file"] == "data/criteria_2020.yaml"
         assert warning["line"] == _line(CRITERIA, f'code: "{warning["code"]}"')
     assert sum(D(g) for g, _ in UNCOVERED.values()) == D("2.70")
@@ -601,31 +607,32 @@ def test_validate_table_and_strict(cli) -> None:
     result = cli("validate")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert len(lines) == 68
+    assert len(lines) == 69
     assert lines[-2] == ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, "
                          "data/agencies.yaml, data/plan_2020.yaml (bundled with parcli)")
     assert lines[0] == ("data/criteria_2020.yaml:104:11: warning criterion 2.4.1 has no "
-                        "assignment (gain 0.12, lost 0.22 points) [uncovered-criterion]")
-    assert lines[-1] == "0 error(s), 66 warning(s)"
+                        "assignment (gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for field 2, "
+                        "none names it [uncovered-criterion]")
+    assert lines[-1] == "0 error(s), 67 warning(s)"
     strict = cli("validate", "--strict")
     assert strict.code == 1
-    assert strict.out.splitlines()[-1] == "66 error(s), 0 warning(s)"
+    assert strict.out.splitlines()[-1] == "67 error(s), 0 warning(s)"
     data = _json(cli("validate", "--strict", "--format", "json"))
-    assert (len(data["errors"]), data["warnings"]) == (66, [])
+    assert (len(data["errors"]), data["warnings"]) == (67, [])
 
 
 def test_validate_github_format(cli) -> None:
     result = cli("validate", "--format", "github")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert len(lines) == 68
+    assert len(lines) == 69
     assert lines[0] == ("::warning file=data/criteria_2020.yaml,line=104,col=11,"
                         "title=uncovered-criterion::criterion 2.4.1 has no assignment "
-                        "(gain 0.12, lost 0.22 points)")
+                        "(gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for field 2, none names it")
     assert all(line.startswith("::warning file=data/") for line in lines[:-2])
     strict = cli("validate", "--format", "github", "--strict")
     assert strict.code == 1
-    assert sum(line.startswith("::error file=data/") for line in strict.out.splitlines()) == 66
+    assert sum(line.startswith("::error file=data/") for line in strict.out.splitlines()) == 67
 
 
 def test_validate_unknown_criterion_in_tampered_assignments(cli, tmp_path: Path) -> None:
@@ -635,14 +642,18 @@ def test_validate_unknown_criterion_in_tampered_assignments(cli, tmp_path: Path)
     assert result.code == 1
     assert (f"{assignments}:{line}:11: error assignment 9.9 maps to no criterion (no 9.9 nor "
             "any ancestor of it in the criteria file) [unknown-criterion]\n") in result.out
-    assert result.out.endswith("1 error(s), 66 warning(s)\n")  # 8.6 loses its assignment
+    # 8.6 loses its assignment, and data/plan_2020.yaml's target II.8.6.a its subject
+    assert result.out.endswith("2 error(s), 67 warning(s)\n")
     data = _json(cli("validate", *BUNDLED_BUT_ASSIGNMENTS, "--assignments", assignments,
                      "--format", "json"))
     assert data["errors"] == [{
         "rule": "unknown-criterion", "code": "9.9",
         "message": "assignment 9.9 maps to no criterion (no 9.9 nor any ancestor of it in the "
                    "criteria file)",
-        "file": str(assignments), "line": line, "column": 11}]
+        "file": str(assignments), "line": line, "column": 11}, {
+        "rule": "plan-unknown-code", "code": "8.6",
+        "message": "no item 8.6 in the assignments file", "file": "data/plan_2020.yaml",
+        "line": _line(PLAN, 'subjects: ["8.6"]'), "column": 24}]
 
 
 def test_validate_unknown_agency_in_tampered_assignments(cli, tmp_path: Path) -> None:
@@ -813,7 +824,7 @@ def test_through_click_cli_runner() -> None:
                     "totals": TOTALS, "findings": FINDINGS, "not_checkable": []}
     strict = runner.invoke(app, ["validate", "--strict", "--format", "json"])
     assert strict.exit_code == 1
-    assert len(json.loads(strict.stdout)["errors"]) == 66
+    assert len(json.loads(strict.stdout)["errors"]) == 67
     gap = runner.invoke(app, ["gap", "--by-agency", "--top", "2", "--format", "csv"])
     assert gap.exit_code == 0
     assert gap.stdout == ("key,label,gain,lost,headroom,count\n"
@@ -839,7 +850,7 @@ def test_validate_files_parses_each_named_file_once(cli, monkeypatch) -> None:
 
     monkeypatch.setattr(parcli.load, "parse", counting)
     result = cli("validate", CRITERIA, ASSIGNMENTS)
-    assert (result.code, result.out.splitlines()[-1]) == (0, "0 error(s), 66 warning(s)")
+    assert (result.code, result.out.splitlines()[-1]) == (0, "0 error(s), 67 warning(s)")
     assert sorted(parsed) == sorted({str(CRITERIA.relative_to(ROOT)),
                                      str(ASSIGNMENTS.relative_to(ROOT)),
                                      str(AGENCIES.relative_to(ROOT)),

@@ -13,6 +13,8 @@ from parcli.rules import catalogue
 from tests.conftest import ACKNOWLEDGEMENT, AGENCIES, ASSIGNMENTS, CRITERIA, ROOT
 
 WARNINGS_NOTE = "parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
+# the commands that read the plan file (data/plan_2020.yaml) see its one warning too
+PLAN_WARNINGS_NOTE = "parcli: 67 warning(s) in the data; 'parcli validate' lists them\n"
 BUNDLED_NOTE = ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml, "
                 "data/plan_2020.yaml (bundled with parcli)")
 
@@ -71,12 +73,12 @@ def test_validate_verbose_lists_every_rule_with_its_count(cli):
     assert rules["missing-requirement"] == ("warning", 1)
     assert rules["duplicate-code"] == ("error", 0)
     assert rules["schema"] == ("error", 0)
-    assert sum(count for _, count in rules.values()) == 66
+    assert sum(count for _, count in rules.values()) == 67
     lines = out.splitlines()
     # The problems, then the files read, the rules, and the summary line.
     assert lines[-len(rules) - 2] == BUNDLED_NOTE
-    assert lines[-1] == "0 error(s), 66 warning(s)"
-    assert len(lines) == 66 + 1 + len(rules) + 1
+    assert lines[-1] == "0 error(s), 67 warning(s)"
+    assert len(lines) == 67 + 1 + len(rules) + 1
 
 
 def test_validate_verbose_shows_disabled_rules_and_changed_levels(cli, tmp_path):
@@ -92,7 +94,7 @@ def test_validate_verbose_shows_disabled_rules_and_changed_levels(cli, tmp_path)
     assert f"\n{BUNDLED_NOTE}\nunreadable " in result.out
     assert result.out.endswith(
         f"Configuration {config}: disabled title-mismatch; levels changed lead-mismatch=error\n"
-        "7 error(s), 24 warning(s)\n")
+        "7 error(s), 25 warning(s)\n")
 
 
 def test_plain_tree_keeps_indentation(cli, monkeypatch):
@@ -231,14 +233,15 @@ def test_validate_speaks_vietnamese(cli):
     result = cli("validate", "--lang", "vi")
     out = result.out
     assert ("cảnh báo tiêu chí thành phần 2.4.1 chưa có nhiệm vụ trong Phụ lục II (điểm cần "
-            "tăng 0,12, điểm bị mất 0,22) [uncovered-criterion]") in out
+            "tăng 0,12, điểm bị mất 0,22); mục II.2 của Kế hoạch có 3 nhiệm vụ cho lĩnh vực 2, "
+            "không nhiệm vụ nào nêu tiêu chí này [uncovered-criterion]") in out
     assert " warning " not in out
     assert "nhiệm vụ 8.5 thiếu thời gian hoàn thành [missing-deadline]" in out
     assert ("nhiệm vụ 8.1.2 do Văn phòng UBND tỉnh chủ trì; tiêu chí 8.1 do Sở Nội vụ chủ trì "
             "[lead-mismatch]") in out
     assert out.endswith("Dữ liệu: data/criteria_2020.yaml, data/assignments_2020.yaml, "
                         "data/agencies.yaml, data/plan_2020.yaml (dữ liệu có sẵn trong parcli)"
-                        "\n0 lỗi, 66 cảnh báo\n")
+                        "\n0 lỗi, 67 cảnh báo\n")
     assert "has no assignment" not in out
     assert (result.code, result.err) == (0, "")  # validate lists its warnings: no note
 
@@ -269,7 +272,7 @@ def test_json_lists_become_an_object_with_sources_and_rows(cli):
     assert data["sources"] == [
         {"kind": kind, "path": f"data/{path.name}", "bundled": True}
         for kind, path in (("criteria", CRITERIA), ("assignments", ASSIGNMENTS),
-                           ("agencies", AGENCIES))]
+                           ("agencies", AGENCIES), ("plan", CRITERIA.with_name("plan_2020.yaml")))]
     assert data["rows"] and all("code" in row for row in data["rows"])
 
 
@@ -394,7 +397,7 @@ def test_an_assignments_file_given_as_criteria_is_named_once(cli, tmp_path):
 def test_report_to_a_full_disk_fails_in_one_line(cli):
     result = cli("report", "-o", "/dev/full", "--as-of", "2020-10-15")
     assert (result.code, result.out) == (1, "")
-    assert result.err == (f"{WARNINGS_NOTE}parcli: error: cannot write /dev/full: No space left "
+    assert result.err == (f"{PLAN_WARNINGS_NOTE}parcli: error: cannot write /dev/full: No space left "
                           "on device\n")
     assert [line for line in result.err.splitlines() if "No space left on device" in line]
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written in place, not replaced
@@ -413,4 +416,4 @@ def test_data_a_command_refuses_is_reported_in_json_with_its_files_and_warnings(
     data = json.loads(result.out)
     assert [s["kind"] for s in data["sources"]] == ["criteria", "assignments", "agencies"]
     assert [e["rule"] for e in data["errors"]] == ["unknown-agency"]
-    assert len(data["warnings"]) == 66
+    assert len(data["warnings"]) == 66  # no plan file beside the copy

@@ -79,7 +79,7 @@ def test_report_json_is_structured(cli):
     assert data["as_of"] == AS_OF
     # paths relative to the data folder, with the whole hash
     assert {f["file"] for f in data["files"]} == {
-        "criteria_2020.yaml", "assignments_2020.yaml", "agencies.yaml"}
+        "criteria_2020.yaml", "assignments_2020.yaml", "agencies.yaml", "plan_2020.yaml"}
     assert all(len(f["sha256"]) == 64 for f in data["files"])
 
 
@@ -153,7 +153,7 @@ def test_output_writes_atomically_and_says_where(cli, tmp_path):
     result = cli("report", "--lang", "vi", "-o", target, "--as-of", AS_OF)
     assert result.code == 0
     assert result.out == ""
-    assert result.err == ("parcli: dữ liệu có 66 cảnh báo; xem bằng 'parcli validate'\n"
+    assert result.err == ("parcli: dữ liệu có 67 cảnh báo; xem bằng 'parcli validate'\n"
                           f"đã ghi {target}\n")
     assert target.read_text("utf-8") == (GOLDEN / "report_vi.md").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["hop-giao-ban.md"]
@@ -169,7 +169,7 @@ def test_failed_write_leaves_the_old_file_intact(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken_replace)
     result = cli("report", "-o", target, "--as-of", AS_OF, "--force")
     assert result.code == 1
-    assert result.err == ("parcli: 66 warning(s) in the data; 'parcli validate' lists them\n"
+    assert result.err == ("parcli: 67 warning(s) in the data; 'parcli validate' lists them\n"
                           f"parcli: error: cannot write {target}: No space left on device\n")
     assert target.read_text("utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

@@ -78,7 +78,9 @@ def _row(state: GoalState, lang: Lang) -> dict[str, Any]:
         measured = ""
     judged = (t(f"goal_why_{state.why}", lang) if state.why is not None
               else t(f"goal_{state.state}", lang))
-    return {"code": state.code, "text": state.words.in_(lang), "threshold": threshold,
+    # a target by its own code: the id a results file gives its measured value under
+    return {"code": state.id if state.kind == "target" else state.code,
+            "text": state.words.in_(lang), "threshold": threshold,
             "measured": measured, "state": judged}
 
 
