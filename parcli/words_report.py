@@ -216,6 +216,4 @@ REPORT: dict[str, Text] = {
     "report_brief_passed": Text("{n} past their due date with no status reported",
                                 "{n} đã qua thời hạn nhưng chưa rõ kết quả"),
     "report_brief_soon": Text("{n} due soon", "{n} sắp đến hạn"),
-    "report_brief_agencies": Text("{heading}: {names} (listed in the annex).",
-                                  "{heading}: {names} (danh sách ở Phụ lục)."),
 }

@@ -611,8 +611,8 @@ def test_validate_table_and_strict(cli) -> None:
     assert lines[-2] == ("Data: data/criteria_2020.yaml, data/assignments_2020.yaml, "
                          "data/agencies.yaml, data/plan_2020.yaml (bundled with parcli)")
     assert lines[0] == ("data/criteria_2020.yaml:104:11: warning criterion 2.4.1 has no "
-                        "assignment (gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for field 2, "
-                        "none names it [uncovered-criterion]")
+                        "assignment (gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for "
+                        "field 2, none names it [uncovered-criterion]")
     assert lines[-1] == "0 error(s), 67 warning(s)"
     strict = cli("validate", "--strict")
     assert strict.code == 1
@@ -628,7 +628,8 @@ def test_validate_github_format(cli) -> None:
     assert len(lines) == 69
     assert lines[0] == ("::warning file=data/criteria_2020.yaml,line=104,col=11,"
                         "title=uncovered-criterion::criterion 2.4.1 has no assignment "
-                        "(gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for field 2, none names it")
+                        "(gain 0.12, lost 0.22 points); Part II.2 lists 3 tasks for field 2, "
+                        "none names it")
     assert all(line.startswith("::warning file=data/") for line in lines[:-2])
     strict = cli("validate", "--format", "github", "--strict")
     assert strict.code == 1

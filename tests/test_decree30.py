@@ -152,28 +152,28 @@ def test_the_body_names_its_lists_and_the_annex_holds_them(cli, tmp_path, monkey
         "nhưng chưa rõ kết quả), danh sách ở Phụ lục (mục Thời hạn)."]
     assert [item[:20] for item in body if item.startswith("<table:")] == [
         "<table: UBND TỈNH ĐẮ", "<table: Cơ quanĐiểm "]  # the header, the top agencies
-    assert [item[:20] for item in annex[:3]] == [
-        "PHỤ LỤC", "5 tiêu chí thành phầ", "<table: STTTiêu chíĐ"]
+    assert [item[:20] for item in annex[:6]] == [
+        "PHỤ LỤC", "Mục tiêu của Kế hoạc", "<table: MụcMục tiêuM", "Mục tiêu của Kế hoạc",
+        "5 tiêu chí thành phầ", "<table: STTTiêu chíĐ"]
     assert annex.count("Nhiệm vụ đến hạn trước kỳ họp tới (trong 30 ngày)") == 0  # listed
     assert "Thời hạn" in annex  # under the annex's Deadlines, in full
     markdown = cli("report", "--lang", "vi", "--as-of", AS_OF, "-f", "md").out
     assert "## 5 tiêu chí thành phần bị mất nhiều điểm nhất năm 2019\n" in markdown
     assert "danh sách ở Phụ lục)." not in markdown
     # with a results file the standing names the agencies behind: the other agency table,
-    # and its chart, go to the annex too
+    # and its chart, go to the annex too, without a line in the body repeating them
     document, _ = _word(cli, tmp_path, "--lang", "en", "--as-of", AS_OF, "--results",
                         "tests/fixtures/results/results_2020_half.yaml", name="standing.docx")
     order = _body_order(document)
     closing = next(i for i, item in enumerate(order) if item.startswith("<table: Recipients:"))
     assert order[closing - 3] == (
-        "The 5 agencies with the most points still needed: Department of Home Affairs, "
-        "Department of Finance, Office of the Provincial People's Committee, Department of "
-        "Information and Communications, Department of Justice (listed in the annex).")
+        "The plan's goals: 0 met, 0 not met, 2 unknown (listed in the annex).")
+    assert not any(item.startswith("The 5 agencies with") for item in order[:closing])
     assert order[closing - 1] == (
         "Due before the next meeting (within 30 days): 2 tasks (2 overdue), listed in the "
         "annex (Deadlines).")
-    assert order[closing + 1:closing + 3] == ["ANNEX",
-                                              "The 5 agencies with the most points still needed"]
+    assert order[closing + 1:closing + 3] == ["ANNEX", "The plan's goals"]
+    assert "The 5 agencies with the most points still needed" in order[closing + 3:]
 
 
 def test_unknown_or_malformed_document_keys_are_usage_errors_at_their_line(cli, repo):
@@ -264,7 +264,8 @@ def test_provenance_is_one_line_with_digests_and_no_install_path(cli, repo, monk
     line = next(x for x in bundled.splitlines() if x.startswith("Tệp dữ liệu:"))
     assert re.fullmatch(r"Tệp dữ liệu: criteria_2020\.yaml \(SHA-256 [0-9a-f]{12}\), "
                         r"assignments_2020\.yaml \(SHA-256 [0-9a-f]{12}\), agencies\.yaml "
-                        r"\(SHA-256 [0-9a-f]{12}\): dữ liệu có sẵn trong parcli "
+                        r"\(SHA-256 [0-9a-f]{12}\), plan_2020\.yaml \(SHA-256 [0-9a-f]{12}\): "
+                        r"dữ liệu có sẵn trong parcli "
                         r"\(Kế hoạch năm 2020 của tỉnh Đắk Lắk\)\.", line), line
     assert str(ROOT) not in bundled and "site-packages" not in bundled
     own = cli("report", "--criteria", repo / "data" / CRITERIA.name, "--as-of", AS_OF,

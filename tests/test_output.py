@@ -397,8 +397,8 @@ def test_an_assignments_file_given_as_criteria_is_named_once(cli, tmp_path):
 def test_report_to_a_full_disk_fails_in_one_line(cli):
     result = cli("report", "-o", "/dev/full", "--as-of", "2020-10-15")
     assert (result.code, result.out) == (1, "")
-    assert result.err == (f"{PLAN_WARNINGS_NOTE}parcli: error: cannot write /dev/full: No space left "
-                          "on device\n")
+    assert result.err == (f"{PLAN_WARNINGS_NOTE}parcli: error: cannot write /dev/full: No "
+                          "space left on device\n")
     assert [line for line in result.err.splitlines() if "No space left on device" in line]
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written in place, not replaced
 

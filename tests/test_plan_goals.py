@@ -48,7 +48,7 @@ def test_the_report_shows_the_goals_and_where_each_stands(cli, tmp_path: Path) -
          "2019", "xếp hạng cao hơn vị thứ 50/63", "vị thứ 51 (tệp kết quả)", "chưa đạt"],
         # the latest dated value counts (82.5 of 30/11, not 79 of 30/06)
         ["I.1.4", "Chỉ số SIPAS của tỉnh đạt trên 80%", "\\> 80%", "82,5%", "đạt"]]
-    assert rows[4:] == ["Mục tiêu: 1 đạt, 1 chưa đạt, 0 chưa rõ."]
+    assert rows[4:] == ["Mục tiêu của Kế hoạch: 1 đạt, 1 chưa đạt, 0 chưa rõ."]
     targets = _section(result.out, "### Chỉ tiêu trong phần nội dung thực hiện của Kế hoạch")
     assert [row.split("|")[1:-1][0].strip() for row in targets[2:4]] == ["II.6.1.a", "II.6.3.a"]
     assert [row.split("|")[3:6] for row in targets[2:4]] == [

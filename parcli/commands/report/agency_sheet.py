@@ -80,8 +80,8 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = Fal
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
     duties, duty_rows = _duties(checked, agency, name, lang, body)
-    if duties is not None:
-        sections.append(duties)
+    if duties is not None:  # before the tasks: Word gives the task table the landscape pages
+        sections.insert(2, duties)
     data = {"agency": agency, "name": agency_text(registry, agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],

@@ -36,11 +36,15 @@ def sections(checked: Checked, lang: Lang, peers: Path | None) -> tuple[
                          else None, data.rank, published)
     goals = [s for s in states if s.kind == "goal"]
     targets = [s for s in states if s.kind == "target"]
-    goal_section = (Section(t("goals_heading", lang), [
-        _table(goals, "goal_text", lang), _counted(goals, "goals_summary", lang)])
-        if goals else None)
+    goal_section = None
+    if goals:
+        counted = _counted(goals, "goals_summary", lang)
+        # Word: one line in the body, the table at the head of the annex
+        goal_section = Section(t("goals_heading", lang), [_table(goals, "goal_text", lang),
+                                                          f"{counted}."],
+                               brief=[t("goals_brief", lang, counts=counted)])
     target_section = (Section(t("targets_heading", lang), [
-        _table(targets, "target_text", lang), _counted(targets, "targets_summary", lang)],
+        _table(targets, "target_text", lang), _counted(targets, "targets_summary", lang) + "."],
         level=3) if targets else None)
     return goal_section, target_section, [_json(s) for s in states]
 

@@ -84,9 +84,8 @@ def run(checked: Checked, options: Options) -> Output:
     # agencies merged before the year: their points are counted under their successors
     agency_section.blocks += [note.in_(lang) for agency in registry.agencies
                               if (note := merge_note(registry, agency.id, data.target_year))]
-    if stands is not None:  # the standing names the agencies behind: this list to the annex
-        agency_section.brief = [t("report_brief_agencies", lang, heading=agency_section.heading,
-                                  names=", ".join(str(row["agency"]) for row in agency_rows))]
+    if stands is not None:  # the standing names the agencies behind: this list to the annex,
+        agency_section.brief = []  # without a line in the body repeating them
     sections.append(agency_section)
     criteria_section, worst, worst_table = _top_criteria(gaps, registry, lang, top,
                                                          data.baseline_year)
