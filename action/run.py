@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 # The data files, as the pre-commit hook matches them (.pre-commit-hooks.yaml `files`).
-DATA_FILES = r"(^|/)(criteria|assignments|agencies)(_[^/]*)?\.yaml$"
+DATA_FILES = r"(^|/)(criteria|assignments|agencies|plan)(_[^/]*)?\.yaml$"
 NO_COMMIT = "0" * 40  # a push that created the branch has no commit before it
 
 

@@ -1,5 +1,5 @@
 """`parcli diff OLD NEW`: two revisions of the bundled plan (data/criteria_2020.yaml,
-data/assignments_2020.yaml, data/agencies.yaml) in a throwaway git repository, the second
+data/assignments_2020.yaml, data/agencies.yaml, data/plan_2020.yaml) in a throwaway git repository, the second
 with one target changed (1.6: 1 → 1.5) and one row added (1.7); and two plain copies of the
 criteria file with rows renamed, moved and removed. Whole outputs and exit codes."""
 
@@ -93,11 +93,15 @@ appeared  error    checksum             HEAD:data/criteria_2020.yaml:27:13  1 ta
                                                                             with a reason
 appeared  warning  uncovered-criterion  HEAD:data/criteria_2020.yaml:70:11  criterion 1.7 has no
                                                                             assignment (gain 0.5,
-                                                                            lost 0.5 points)
+                                                                            lost 0.5 points); Part
+                                                                            II.1 lists 5 tasks for
+                                                                            field 1, none names it
 
-Old: HEAD~1:data/criteria_2020.yaml, HEAD~1:data/assignments_2020.yaml, HEAD~1:data/agencies.yaml
+Old: HEAD~1:data/criteria_2020.yaml, HEAD~1:data/assignments_2020.yaml, HEAD~1:data/agencies.yaml,
+HEAD~1:data/plan_2020.yaml
 
-New: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml
+New: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml,
+HEAD:data/plan_2020.yaml
 
 1 row(s) added, 0 removed, 0 renamed, 0 moved; 1 number(s) changed.
 
@@ -173,11 +177,18 @@ mới phát sinh  cảnh báo  tiêu chí thành phần  HEAD:data/criteria_2020
                          trong Phụ lục II                                         nhiệm vụ trong Phụ
                                                                                   lục II (điểm cần
                                                                                   tăng 0,5, điểm bị
-                                                                                  mất 0,5)
+                                                                                  mất 0,5); mục II.1
+                                                                                  của Kế hoạch có 5
+                                                                                  nhiệm vụ cho lĩnh
+                                                                                  vực 1, không nhiệm
+                                                                                  vụ nào nêu tiêu
+                                                                                  chí này
 
-Bản cũ: HEAD~1:data/criteria_2020.yaml, HEAD~1:data/assignments_2020.yaml, HEAD~1:data/agencies.yaml
+Bản cũ: HEAD~1:data/criteria_2020.yaml, HEAD~1:data/assignments_2020.yaml,
+HEAD~1:data/agencies.yaml, HEAD~1:data/plan_2020.yaml
 
-Bản mới: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml
+Bản mới: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml,
+HEAD:data/plan_2020.yaml
 
 1 tiêu chí thêm mới, 0 bị bỏ, 0 đổi tên, 0 chuyển vị trí; 1 số liệu thay đổi.
 
@@ -253,9 +264,9 @@ def test_json_holds_every_change_with_exact_numbers(repo, cli) -> None:
     data = json.loads(result.out, parse_float=Decimal)
     assert data["sources"][0] == {"kind": "criteria", "path": "HEAD~1:data/criteria_2020.yaml",
                                   "bundled": False, "side": "old", "revision": "HEAD~1"}
-    assert [source["path"] for source in data["sources"]][3:] == [
+    assert [source["path"] for source in data["sources"]][4:] == [
         "HEAD:data/criteria_2020.yaml", "HEAD:data/assignments_2020.yaml",
-        "HEAD:data/agencies.yaml"]
+        "HEAD:data/agencies.yaml", "HEAD:data/plan_2020.yaml"]
     assert data["rows"] == [{
         "change": "added", "code": "1.7", "old_code": None,
         "name": "Thực hiện nhiệm vụ cải cách hành chính do Bộ Nội vụ giao",
@@ -320,7 +331,7 @@ def test_a_revision_against_the_working_copy(repo, cli) -> None:
     assert data["numbers"] == [{"code": "1.7", "old_code": "1.7", "column": "target",
                                 "old": Decimal("0.5"), "new": Decimal("0.25"),
                                 "change": Decimal("-0.25")}]
-    assert [s["path"] for s in data["sources"]][::3] == ["HEAD:data/criteria_2020.yaml",
+    assert [s["path"] for s in data["sources"]][::4] == ["HEAD:data/criteria_2020.yaml",
                                                         "data/criteria_2020.yaml"]
 
 
@@ -384,9 +395,10 @@ appeared  error  yaml-syntax  data/criteria_2020.yaml:738:1  syntax error: did n
                                                              node content (while parsing a flow
                                                              node)
 
-Old: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml
+Old: HEAD:data/criteria_2020.yaml, HEAD:data/assignments_2020.yaml, HEAD:data/agencies.yaml,
+HEAD:data/plan_2020.yaml
 
-New: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml
+New: data/criteria_2020.yaml, data/assignments_2020.yaml, data/agencies.yaml, data/plan_2020.yaml
 
 The new plan's criteria file cannot be read: no number is compared, and its other checks did not
 run, so no finding is said to have gone (why: the findings above).

@@ -24,7 +24,8 @@ from parcli.i18n import t
 from parcli.problems import UsageError
 from parcli.text import Lang
 
-DATA_FILE = re.compile(r"(criteria|assignments|agencies)(_[^/]*)?\.yaml")  # as the hook's
+# the files a revision's plan is read from: the pre-commit hook's pattern
+DATA_FILE = re.compile(r"(criteria|assignments|agencies|plan)(_[^/]*)?\.yaml")
 CONFIG_FILES = ("parcli.toml", "pyproject.toml")
 DEFAULT_PATH = "data"
 

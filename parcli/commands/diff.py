@@ -38,8 +38,8 @@ from parcli.vocabulary import FileKind
 
 # Both plans are checked as `validate` checks one, and nothing stops the diff: the findings
 # of both are part of it.
-SPEC = Spec(inputs="two plans", needs=("criteria",), optional=("assignments", "agencies"),
-            tolerated=None)
+SPEC = Spec(inputs="two plans", needs=("criteria",),
+            optional=("assignments", "agencies", "plan"), tolerated=None)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ DESCRIPTION = Text("a body target and an Appendix II requirement on its subject 
                    "chỉ tiêu trong Kế hoạch khác yêu cầu của nhiệm vụ cùng nội dung ở Phụ lục II")
 NEEDS = ("plan", "assignments")
 MESSAGE = Text("target {code} '{text}' ({ours}) but item {item} requires '{theirs_text}' "
-               "({theirs}) at {where}",
+               "({theirs}; the assignments file, line {line})",
                "chỉ tiêu {code} '{text}' ({ours}) nhưng mục {item} ở Phụ lục II yêu cầu "
-               "'{theirs_text}' ({theirs}) tại {where}")
+               "'{theirs_text}' ({theirs}; tệp phân công, dòng {line})")
 
 
 def check(context: Context) -> Iterator[Found]:
@@ -50,14 +50,14 @@ def check(context: Context) -> Iterator[Found]:
                     theirs = parse_requirement(item.requirement or "")
                     if not theirs or any(_same(ours, other) for other in theirs):
                         continue
-                    line, column = loaded.document.position(
-                        ("assignments", index, "requirement"))
+                    # the line, not the file's path: a diff reads each side from its own folder
+                    line, _ = loaded.document.position(("assignments", index, "requirement"))
                     yield Found("plan", ("fields", f, "tasks", n, "targets", m, "text"),
                                 MESSAGE.format(code=target.code, text=target.text,
                                                ours=threshold_text(ours), item=code,
                                                theirs_text=item.requirement,
                                                theirs=_joined([threshold_text(t) for t in theirs]),
-                                               where=f"{loaded.file}:{line}:{column}"),
+                                               line=line),
                                 target.code)
 
 
