@@ -1,8 +1,8 @@
 """`parcli diff OLD NEW`: two revisions of the bundled plan (data/criteria_2020.yaml,
-data/assignments_2020.yaml, data/agencies.yaml, data/plan_2020.yaml) in a
-throwaway git repository, the second
-with one target changed (1.6: 1 → 1.5) and one row added (1.7); and two plain copies of the
-criteria file with rows renamed, moved and removed. Whole outputs and exit codes."""
+data/assignments_2020.yaml, data/agencies.yaml, data/plan_2020.yaml) in a throwaway git
+repository, the second with one target changed (1.6: 1 → 1.5) and one row added (1.7); and
+two plain copies of the criteria file with rows renamed, moved and removed. Whole outputs
+and exit codes."""
 
 from __future__ import annotations
 
