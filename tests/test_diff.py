@@ -486,3 +486,44 @@ def test_findings_are_the_same_whatever_their_line() -> None:
     found = compare_findings([before], [after, other], lambda f: "criteria",
                              lambda f: "criteria")
     assert (found.appeared, found.gone, found.new_errors) == ([other], [], [other])
+
+
+def test_a_change_of_the_plan_file_lists_its_items(repo, cli, monkeypatch) -> None:
+    """data/plan_2020.yaml: the disbursement target lowered, a task added, a duty removed."""
+    plan = repo / "data" / "plan_2020.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("đạt tỷ lệ 100%") == 2  # the task and its target
+    text = text.replace("đạt tỷ lệ 100%", "đạt tỷ lệ 95%")
+    _edit_text = text.replace(
+        "      - code: II.2.3\n",
+        "      - code: II.2.4\n        text: \"Rà soát văn bản QPPL hằng quý.\"\n"
+        "      - code: II.2.3\n")
+    plan.write_text(_edit_text, encoding="utf-8")
+    data = json.loads(cli("diff", "-f", "json", "HEAD", "data").out)
+    assert data["body"] == [
+        {"part": "task", "code": "II.2.4", "kind": "added", "old": None,
+         "new": "Rà soát văn bản QPPL hằng quý."},
+        {"part": "task", "code": "II.6.1", "kind": "changed",
+         "old": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
+                "100%.",
+         "new": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
+                "95%."},
+        {"part": "target", "code": "II.6.1.a", "kind": "changed",
+         "old": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
+                "100%",
+         "new": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
+                "95%"}]
+    # the body's number still differs from Appendix II's 90%, with another message; and
+    # II.2 lists one task more for field 2's uncovered leaves: each went away and appeared
+    changed = [("uncovered-criterion", f"2.4.{n}") for n in range(1, 5)] + [
+        ("body-appendix-mismatch", "II.6.1.a")]
+    assert [(p["rule"], p["code"]) for p in data["findings"]["appeared"]] == changed
+    assert [(p["rule"], p["code"]) for p in data["findings"]["gone"]] == changed
+    assert data["findings"]["appeared"][0]["message"].endswith(
+        "; Part II.2 lists 4 tasks for field 2, none names it")
+    monkeypatch.setenv("COLUMNS", "100")
+    table = cli("diff", "--lang", "vi", "HEAD", "data").out
+    assert ("Thay đổi trong tệp kế hoạch (phần nội dung của Kế hoạch)\n"
+            "Thay đổi  Phần      STT       Bản cũ") in table
+    # the criteria unchanged: no body table without a body change
+    assert "tệp kế hoạch" not in cli("diff", "--lang", "vi", "HEAD~1", "HEAD~1").out

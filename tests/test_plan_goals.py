@@ -79,14 +79,18 @@ def test_a_published_table_of_the_plan_year_measures_the_rank(cli, tmp_path: Pat
     result = cli("report", *DATA, "--peers", peers, "--as-of", "2020-10-15", "-f", "json")
     assert result.code == 0, result.err
     [rank] = [g for g in json.loads(result.out)["goals"] if g["id"] == "par-rank"]
-    assert (rank["places"], rank["measured_by"], rank["state"]) == ([40], "peers", "met")
+    assert (rank["places"], rank["measured"], rank["measured_by"], rank["state"]) == (
+        [40], 40, "peers", "met")
 
 
 def test_a_table_of_another_year_does_not_measure_the_rank(cli) -> None:
     peers = ROOT / "tests" / "fixtures" / "peers" / "par_index_2019.yaml"
     result = cli("report", *DATA, "--peers", peers, "--as-of", "2020-10-15", "-f", "json")
     [rank] = [g for g in json.loads(result.out)["goals"] if g["id"] == "par-rank"]
-    assert (rank["places"], rank["state"], rank["why"]) == ([], "unknown", "no-results")
+    assert (rank["places"], rank["state"], rank["why"]) == ([], "unknown", "peers-other-year")
+    vi = cli("report", *DATA, "--peers", peers, "--as-of", "2020-10-15", "-f", "md",
+             "--lang", "vi").out
+    assert "| chưa rõ: bảng xếp hạng được cung cấp là của năm khác |" in vi
 
 
 def test_a_report_without_a_plan_file_has_no_goals(cli) -> None:
@@ -109,10 +113,18 @@ def test_the_task_sheet_lists_the_agencys_duties(cli) -> None:
         ["III.3.1", "*Sở Tài chính chủ trì, phối hợp với Sở Nội vụ và các cơ quan, đơn vị "
          "liên quan tham mưu UBND tỉnh bố trí nguồn kinh phí để triển khai thực hiện Kế hoạch "
          "này theo quy định hiện hành.*"]]
+    body = cli("report", *DATA, "--agency", "finance", "--body", "--as-of", "2020-10-15",
+               "-f", "md").out
+    tasks = _section(body, "## Tasks in the plan's Part II for the fields of its criteria")
+    assert [row.split("|")[1].strip() for row in tasks[2:]] == ["II.6.1", "II.6.3"]
     data = json.loads(cli("report", *DATA, "--agency", "finance", "--body", "--as-of",
                           "2020-10-15", "-f", "json").out)
     assert [(d["code"], d["part"]) for d in data["duties"]] == [
         ("II.6.1", "task"), ("II.6.3", "task"), ("III.3.1", "duty")]
+    refused = cli("report", *DATA, "--body")
+    assert (refused.code, refused.err) == (2, "parcli: error: --body lists the plan file's "
+                                              "tasks in task sheets: give --agency or "
+                                              "--per-agency\n")
     other = json.loads(cli("report", *DATA, "--agency", "justice", "--as-of", "2020-10-15",
                            "-f", "json").out)
     assert other["duties"] == []
@@ -122,10 +134,15 @@ def test_assignments_with_the_body(cli) -> None:
     result = cli("assignments", *DATA, "--body", "--agency", "finance", "-f", "json")
     assert result.code == 0, result.err
     rows = json.loads(result.out)["rows"]
-    body = [(r["part"], r["code"], r["criterion"], r["lead"]) for r in rows
+    body = [(r["part"], r["code"], r["criterion"], r["lead"], r["implementers"]) for r in rows
             if r["part"] != "appendix"]
-    assert body == [("task", "II.6.1", "6", []), ("task", "II.6.3", "6", []),
-                    ("duty", "III.3.1", None, ["finance"])]
+    # a duty names who carries it out, not who leads it
+    assert body == [("task", "II.6.1", "6", [], []), ("task", "II.6.3", "6", [], []),
+                    ("duty", "III.3.1", None, [], ["finance"])]
+    csv = cli("assignments", *DATA, "--body", "--agency", "finance", "-f", "csv",
+              "--lang", "vi").out
+    assert csv.splitlines()[0].startswith("part,code,")
+    assert {line.split(",")[0] for line in csv.splitlines()[1:]} == {"appendix", "task", "duty"}
     assert {r["part"] for r in rows} == {"appendix", "task", "duty"}
     plain = json.loads(cli("assignments", *DATA, "--agency", "finance", "-f", "json").out)
     assert "part" not in plain["rows"][0]
@@ -146,16 +163,17 @@ def test_body_needs_a_plan_file(cli, tmp_path: Path) -> None:
                       "hoặc --plan TỆP\n")
 
 
-def test_due_with_the_body_lists_it_as_ongoing(cli, tmp_path: Path) -> None:
+def test_due_with_the_body_lists_it_as_undated(cli, tmp_path: Path) -> None:
     result = cli("due", *DATA, "--results", _results(tmp_path), "--body", "--agency",
                  "finance", "--as-of", "2020-10-15", "-f", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
     # II.6.3 is done: never due
-    assert [(i["part"], i["code"], i["state"]) for i in data["items"]
-            if i["part"] != "appendix"] == [("task", "II.6.1", "ongoing"),
-                                             ("duty", "III.3.1", "ongoing")]
-    assert data["counts"]["ongoing"] == sum(i["state"] == "ongoing" for i in data["items"])
+    # the body prints neither a deadline nor a lead
+    assert [(i["part"], i["code"], i["state"], i["lead"]) for i in data["items"]
+            if i["part"] != "appendix"] == [("task", "II.6.1", "undated", []),
+                                             ("duty", "III.3.1", "undated", [])]
+    assert data["counts"]["undated"] == sum(i["state"] == "undated" for i in data["items"])
 
 
 def test_measured_values_are_checked(cli, tmp_path: Path) -> None:
@@ -169,3 +187,19 @@ def test_measured_values_are_checked(cli, tmp_path: Path) -> None:
          "no goal or body target sipas2 in the plan file: its value would be lost"),
         ("result-out-of-range", 4,
          "par-rank: a rank goal's place 50.5 is not a whole number from 1 to 63")]
+
+
+def test_per_agency_writes_the_sheets_of_agencies_with_duties_only(cli, tmp_path: Path) -> None:
+    # data/plan_2020.yaml: III.5 names the Fatherland Front and the Veterans' Association,
+    # which neither lead a criterion nor have a task in Appendix II
+    folder = tmp_path / "sheets"
+    result = cli("report", "--per-agency", folder, "--as-of", "2020-10-15")
+    assert result.code == 0, result.err
+    names = sorted(path.name for path in folder.iterdir())
+    assert {"fatherland-front.md", "veterans-association.md"} <= set(names)
+    sheet = (folder / "veterans-association.md").read_text(encoding="utf-8")
+    assert "| III.5.1 " in sheet
+    without = cli("report", "--per-agency", tmp_path / "none", "--as-of", "2020-10-15",
+                  "--criteria", CRITERIA, "--plan", PLAN)
+    assert without.code == 0
+    assert not (tmp_path / "none" / "veterans-association.md").exists()

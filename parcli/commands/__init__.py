@@ -82,7 +82,8 @@ def body_of(checked: Checked, lang: Lang) -> list[BodyItem]:
     return body_items(dataset.plan_file, dataset.registry, dataset.criteria_file.target_year)
 
 
-def body_source(item: BodyItem | None, lang: Lang) -> str:
-    """Where a listed task comes from: the plan's body (with its code) or Appendix II."""
-    return (t("body_task", lang, code=item.code.rsplit(".", 1)[0]) if item is not None
-            else t("appendix_task", lang))
+def part_names(lang: Lang) -> dict[str, str]:
+    """Where a listed task comes from, in words: Appendix II, or the plan's Part II or III
+    (csv and json keep `appendix`, `task`, `duty`)."""
+    return {"appendix": t("appendix_task", lang), "task": t("body_part", lang, part="II"),
+            "duty": t("body_part", lang, part="III")}

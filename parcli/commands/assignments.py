@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
-from parcli.commands import body_of, body_source
+from parcli.commands import body_of, part_names
 from parcli.commands.base import Common, Spec
 from parcli.engine.deadlines import Due
 from parcli.engine.schedule import deliverables
@@ -75,10 +75,11 @@ def run(checked: Checked, options: Options) -> Output:
                      if found.dated else None,
                      "due_text": due_text(due, lang), "lead": lead, "implementers": implementers})
     if options.body:
-        rows = [row | {"part": "appendix", "source": body_source(None, lang)} for row in rows]
+        rows = [row | {"part": "appendix"} for row in rows]
         rows += _body_rows(checked, agency, criterion, lang, involved)
     names = {a: agency_text(registry, a).shown(lang) for a in involved}
-    source = [Column("source", t("task_source", lang))] if options.body else []
+    source = [Column("part", t("task_source", lang), values=part_names(lang))] \
+        if options.body else []
     table = Table([*source,
                    Column("code", t("code", lang)), Column("criterion", t("criterion", lang)),
                    Column("label", t("title", lang)), Column("product", t("product", lang)),
@@ -108,13 +109,14 @@ def _body_rows(checked: Checked, agency: str | None, criterion: str | None, lang
     rows: list[dict[str, object]] = []
     for item in items:
         involved.update(dict.fromkeys(item.agencies))
-        rows.append({"part": item.part, "source": body_source(item, lang), "code": item.code,
+        # a duty names who carries it out, not who leads it
+        rows.append({"part": item.part, "code": item.code,
                      "criterion": ", ".join(item.criteria) or None,
                      "title": item.words.vi, "title_en": item.words.en
                      if item.words.en != item.words.vi else None,
                      "label": item.words.shown(lang), "product": None, "requirement": None,
                      "deadline": None, "due": None, "due_text": "",
-                     "lead": list(item.agencies), "implementers": []})
+                     "lead": [], "implementers": list(item.agencies)})
     return rows
 
 

@@ -15,6 +15,7 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked, DataRequest
 from parcli.commands import sources_json
 from parcli.commands.base import Common, Spec, TwoPlans
+from parcli.engine.body import BODY_PARTS, BodyChange, compare_bodies
 from parcli.engine.diff import (
     FIGURES,
     ROW_CHANGES,
@@ -92,6 +93,11 @@ def run(inputs: TwoPlans, options: Options) -> Output:
         old.checked.dataset.tree, new.checked.dataset.tree, _gaps(old.checked),
         _gaps(new.checked))
     tables = [] if plans is None else _plan_tables(plans, old.checked, new.checked, lang)
+    body = None if plans is None else compare_bodies(
+        old.checked.dataset.plan_file if _loads(old.checked, "plan") else None,
+        new.checked.dataset.plan_file if _loads(new.checked, "plan") else None)
+    if body:
+        tables.append(_body_table(body, lang))
     tables.append(_findings_table(findings, old, new, lang))
     if plans is not None:
         notes += _summary(plans, lang)
@@ -103,11 +109,26 @@ def run(inputs: TwoPlans, options: Options) -> Output:
     if failing:
         notes.append(t("diff_fails", lang, n=len(findings.new_errors)))
     names = _agency_names(old.checked, new.checked) if plans is not None else None
-    output = Output(tables, _json(plans, findings, old, new, names), notes=notes,
+    data = _json(plans, findings, old, new, names)
+    if body is not None:
+        data["body"] = [dataclasses.asdict(change) for change in body]
+    output = Output(tables, data, notes=notes,
                     csv_table=1 if plans is not None else 0,
                     failed="new" in unreadable or failing)
     output.name_sources = False  # the notes name both plans' files, revisions included
     return output
+
+
+def _body_table(changes: list[BodyChange], lang: Lang) -> Table:
+    return Table(
+        [Column("kind", t("diff_what", lang),
+                values={kind: t(f"diff_{kind}", lang) for kind in ("added", "removed")}
+                | {"changed": t("diff_body_changed", lang)}),
+         Column("part", t("diff_body_part", lang),
+                values={part: t(f"diff_body_{part}", lang) for part in BODY_PARTS}),
+         Column("code", t("code", lang)), Column("old", t("diff_old", lang)),
+         Column("new", t("diff_new", lang))],
+        [dataclasses.asdict(change) for change in changes], t("diff_body", lang))
 
 
 def _in_lang(problems: list[Problem], lang: Lang) -> list[Problem]:

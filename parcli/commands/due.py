@@ -9,6 +9,7 @@ from datetime import date
 
 from parcli.agency_text import agency_of, agency_text, listed_under
 from parcli.checking import Checked
+from parcli.commands import part_names
 from parcli.commands.base import Common, Spec
 from parcli.engine.requirements import meets, parse_requirement
 from parcli.engine.schedule import DueItem, as_of_for, deliverables, due_items, statuses_at
@@ -74,9 +75,8 @@ def run(checked: Checked, options: Options) -> Output:
         leads += [lead for _, _, lead in body]
     states = {state: t(f"due_{state}", lang) for state in STATES}
     names = {a: agency_text(registry, a).in_(lang) for lead in leads for a in lead}
-    part = [Column("part", t("task_source", lang), values={
-        "appendix": t("appendix_task", lang), "task": t("body_part", lang, part="II"),
-        "duty": t("body_part", lang, part="III")})] if options.body else []
+    part = [Column("part", t("task_source", lang), values=part_names(lang))] \
+        if options.body else []
     table = Table(
         [*part, Column("state", t("due_state", lang), values=states),
          Column("code", t("code", lang)), Column("title", t("title", lang)),
@@ -127,8 +127,8 @@ def threshold_state(requirement: str | None, status: AssignmentStatus | None) ->
 def _body_rows(checked: Checked, agency: str | None, statuses: dict[str, str],
                wanted: tuple[str, ...], lang: Lang,
                ) -> list[tuple[dict[str, object], str, list[str]]]:
-    """The plan file's tasks and duties, each with its display title: they run all year
-    (the body gives them no deadline), so they are ongoing; their status as recorded."""
+    """The plan file's tasks and duties, each with its display title: the body gives them no
+    deadline, so they are undated; their status as recorded."""
     from parcli.commands import body_of
     from parcli.engine.body import for_agency, led_codes
 
@@ -142,10 +142,12 @@ def _body_rows(checked: Checked, agency: str | None, statuses: dict[str, str],
             continue
         if status in ("done", "dropped"):
             continue  # never due
-        found.append(({"part": item.part, "state": "ongoing", "code": item.code,
+        # the body prints no deadline and no lead: undated, and a duty's agencies carry it
+        # out (its text names them) rather than lead it
+        found.append(({"part": item.part, "state": "undated", "code": item.code,
                        "title": item.words.vi, "deadline": None, "due": None, "dues": [],
-                       "status": status, "lead": list(item.agencies), "threshold": None},
-                      item.words.shown(lang), list(item.agencies)))
+                       "status": status, "lead": [], "threshold": None},
+                      item.words.shown(lang), []))
     return found
 
 

@@ -1,5 +1,6 @@
 """The plan file's own tasks as a list beside Appendix II's: Part II's tasks (by field, no
-agency named) and Part III's duties (by agency), for the commands that list tasks."""
+agency named) and Part III's duties (by agency), for the commands that list tasks; and what
+a change of the plan file does to its items (`parcli diff`)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,49 @@ def led_codes(dataset: Plan, agency: str) -> set[str]:
         if agency in gap.leads:
             led |= {gap.node.code, *(node.code for node in gap.node.ancestors())}
     return led
+
+
+BodyPart = Literal["purpose", "requirement", "goal", "task", "target", "duty"]
+BODY_PARTS: tuple[BodyPart, ...] = ("purpose", "requirement", "goal", "task", "target", "duty")
+BodyChangeKind = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True)
+class BodyChange:
+    """An item of the plan file added, removed, or with another text (by its code; a goal
+    by its id)."""
+
+    part: BodyPart
+    code: str
+    kind: BodyChangeKind
+    old: str | None
+    new: str | None
+
+
+def compare_bodies(old: PlanFile | None, new: PlanFile | None) -> list[BodyChange]:
+    """What a change of the plan file does to its items, in the new file's order, then the
+    removed ones in the old file's order. A plan file on one side only: every item added
+    (or removed)."""
+    before, after = _printed(old), _printed(new)
+    changes = [BodyChange(part, code, "added" if (part, code) not in before else "changed",
+                          before.get((part, code)), text)
+               for (part, code), text in after.items() if before.get((part, code)) != text]
+    changes += [BodyChange(part, code, "removed", text, None)
+                for (part, code), text in before.items() if (part, code) not in after]
+    return changes
+
+
+def _printed(plan: PlanFile | None) -> dict[tuple[BodyPart, str], str]:
+    """Every item's text by part and code (a goal by its id)."""
+    if plan is None:
+        return {}
+    found: dict[tuple[BodyPart, str], str] = {}
+    found.update({("purpose", item.code): item.text for item in plan.purposes})
+    found.update({("requirement", item.code): item.text for item in plan.requirements})
+    found.update({("goal", goal.id): goal.text for goal in plan.goals})
+    for _, task in plan.tasks():
+        found[("task", task.code)] = task.text
+        found.update({("target", target.code): target.text for target in task.targets})
+    for duty in plan.duties:
+        found.update({("duty", item.code): item.text for item in duty.items})
+    return found

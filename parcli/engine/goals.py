@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
 State = Literal["met", "not-met", "unknown"]
 Unknown = Literal["no-results", "not-measured", "no-threshold", "no-baseline-rank",
-                  "rank-between"]
+                  "rank-between", "peers-other-year", "peers-without-province"]
 """Why a state is unknown: no results file; the results file gives no value; the text holds
 no single threshold; no baseline rank to improve on; a partial table bounds the rank
-across the baseline."""
+across the baseline; the table given (--peers) is of another year, or does not hold the
+province (and no results file gives the place)."""
+Published = tuple[int, ...] | Literal["peers-other-year", "peers-without-province"]
+"""The province's place in a published table of the plan year (two places: the bounds a
+partial table leaves), or why the table given does not say it."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class GoalState:
 
 
 def goal_states(plan: PlanFile, results: ResultsFile | None, baseline_rank: Rank | None,
-                published: tuple[int, ...] | None = None) -> list[GoalState]:
+                published: Published | None = None) -> list[GoalState]:
     """Each goal, then each body target, in the plan file's order. `published`: the
     province's place in a table of the plan year (when one was given and holds it; two
     places when a partial table only bounds it)."""
@@ -89,12 +93,12 @@ def _threshold_state(id_: str, code: str, kind: Literal["goal", "target"], words
 
 
 def _rank_state(id_: str, code: str, words: Text, baseline: Rank | None, value: Decimal | None,
-                published: tuple[int, ...] | None, have_results: bool) -> GoalState:
+                published: Published | None, have_results: bool) -> GoalState:
     """Better than the baseline year's place: a published table of the plan year first,
     else the place a results file gives."""
     places: tuple[int, ...] = ()
     by: Literal["results", "peers"] | None = None
-    if published is not None:
+    if isinstance(published, tuple):
         places, by = published, "peers"
     elif value is not None:
         places, by = (int(value),), "results"
@@ -103,28 +107,32 @@ def _rank_state(id_: str, code: str, words: Text, baseline: Rank | None, value: 
     if baseline is None:
         why = "no-baseline-rank"
     elif not places:
-        why = "not-measured" if have_results or published is not None else "no-results"
+        why = (published if isinstance(published, str) else
+               "not-measured" if have_results else "no-results")
     elif max(places) < baseline.position:
         state = "met"
     elif min(places) >= baseline.position:
         state = "not-met"
     else:
         why = "rank-between"
-    return GoalState(id_, code, "goal", words, None, baseline, value if by == "results"
-                     else None, by, places, state, why)
+    # the place measured: a partial table's bounds leave it unknown (null), `places` has them
+    measured = Decimal(places[0]) if len(places) == 1 else None
+    return GoalState(id_, code, "goal", words, None, baseline, measured, by, places, state,
+                     why)
 
 
-def published_places(peers: PeersFile, province: str, year: int) -> tuple[int, ...] | None:
+def published_places(peers: PeersFile, province: str, year: int) -> Published:
     """The province's place in a published table of `year` that holds it: its published
-    rank, else the place its score takes among the others (bounds for a partial table)."""
+    rank, else the place its score takes among the others (bounds for a partial table);
+    else why the table does not say."""
     from parcli.engine.ranking import standings
     from parcli.text import fold
 
     if peers.year != year:
-        return None
+        return "peers-other-year"
     own = next((p for p in peers.provinces if fold(p.province) == fold(province)), None)
     if own is None:
-        return None
+        return "peers-without-province"
     if own.rank is not None:
         return (own.rank,)
     return standings(peers, province, [own.score])[0].places

@@ -1,9 +1,9 @@
 """A field of the index for which the plan's body (Part II) lists no task: the appendices
 may assign its criteria, but the plan itself says nothing about how the field improves.
 
-Failing: Appendix I has field 8 and no section of Part II serves it (`criteria: ["8"]`), or
-the section that does lists no task. Passing: a section with at least one task for every
-top-level criterion.
+Failing: Appendix I has field 8 and no section of Part II serves it or one of its criteria
+(`criteria: ["8"]`, `criteria: ["8.2", "8.3"]`), or the section that does lists no task.
+Passing: a section with at least one task for every top-level criterion.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ MESSAGE = Text("field {code} has no task in the plan's Part II",
 
 
 def check(context: Context) -> Iterator[Found]:
-    served = {code for field in context.dataset.plan_file.fields if field.tasks
-              for code in field.criteria}
+    by_code = context.tree.by_code
+    served = {by_code[code].field.code for field in context.dataset.plan_file.fields
+              if field.tasks for code in field.criteria if code in by_code}
     for node in context.tree.roots:
         if node.code not in served:
             yield context.criterion(node.index, MESSAGE.format(code=node.code))

@@ -20,6 +20,10 @@ SPEC = Spec(needs=("criteria", "assignments", "agencies"), optional=("plan", "re
 
 
 def run(checked: Checked, options: Options) -> Output | Documents:
+    if options.body and options.agency is None and options.per_agency is None:
+        from parcli.i18n import t
+
+        raise UsageError(t("err_body_needs_agency", options.common.lang))
     if options.per_agency is not None:
         return _per_agency(checked, options, options.per_agency)
     if options.agency is not None:
@@ -30,13 +34,18 @@ def run(checked: Checked, options: Options) -> Output | Documents:
 
 
 def _per_agency(checked: Checked, options: Options, folder: Path) -> Documents:
-    """The sheet of every agency that leads a criterion or has a task."""
+    """The sheet of every agency that leads a criterion, has a task, or has a duty in the
+    plan file."""
     if not checked.dataset.has("assignments"):
         raise UsageError("--per-agency needs an assignments file: the sheets list its tasks")
     dataset = checked.dataset
     as_of = options.deadlines_at(dataset.criteria_file.target_year)[0]
     registry = dataset.registry
-    involved = [a.id for a in registry.agencies if any(
+    year = dataset.criteria_file.target_year
+    duties = ({agency for duty in dataset.plan_file.duties
+               for agency in registry.current_ids(duty.agencies, year)}
+              if dataset.has("plan") else set())
+    involved = [a.id for a in registry.agencies if a.id in duties or any(
         a.id in registry.ids(item.lead) + registry.ids(item.implementers)
         for item in dataset.tasks())]
     lang = options.common.lang

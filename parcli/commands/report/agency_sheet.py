@@ -80,8 +80,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = Fal
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
     duties, duty_rows = _duties(checked, agency, name, lang, body)
-    if duties is not None:  # before the tasks: Word gives the task table the landscape pages
-        sections.insert(2, duties)
+    sections[2:2] = duties  # before the tasks: Word gives the task table the landscape pages
     data = {"agency": agency, "name": agency_text(registry, agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
             "tasks": [{k: v for k, v in row.items() if k != "due_text"} for row in task_rows],
@@ -94,28 +93,32 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = Fal
 
 
 def _duties(checked: Checked, agency: str, name: str, lang: Lang,
-            body: bool) -> tuple[Section | None, list[dict[str, object]] | None]:
-    """The plan file's duties naming the agency (Part III), and with `body` the Part II tasks
-    of the fields it leads criteria in; nothing without a plan file (and no --body)."""
+            body: bool) -> tuple[list[Section], list[dict[str, object]] | None]:
+    """The plan file's duties naming the agency (Part III) and, with `body`, the Part II
+    tasks of the fields it leads criteria in, each in its own section; nothing without a
+    plan file."""
     from parcli.commands import body_of
     from parcli.engine.body import for_agency, led_codes
 
     dataset = checked.dataset
     if not dataset.has("plan") and not body:
-        return None, None
+        return [], None
     items = for_agency(body_of(checked, lang), agency, led_codes(dataset, agency))
-    if not body:
-        items = [item for item in items if item.part == "duty"]
     rows: list[dict[str, object]] = [
         {"code": item.code, "part": item.part, "text": item.words.shown(lang)}
-        for item in items]
-    parts = "III" if not body else "II, III"
-    heading = t("duties_heading", lang, parts=parts)
-    if not rows:
-        return Section(heading, [t("duties_none", lang, agency=name)]), rows
-    table = Table([Column("code", t("goal_where", lang)), Column("text", t("duty_text", lang))],
-                  rows)
-    return Section(heading, [table]), rows
+        for item in items if body or item.part == "duty"]
+    sections = []
+    for part, heading, label in (("task", t("body_tasks_heading", lang), "body_task_text"),
+                                 ("duty", t("duties_heading", lang), "duty_text")):
+        if part == "task" and not body:
+            continue
+        mine = [row for row in rows if row["part"] == part]
+        if not mine:
+            sections.append(Section(heading, [t(f"{part}_none", lang, agency=name)]))
+            continue
+        sections.append(Section(heading, [Table(
+            [Column("code", t("goal_where", lang)), Column("text", t(label, lang))], mine)]))
+    return sections, rows
 
 
 def _criterion_row(gap: LeafGap, agency: str, registry: Registry,
