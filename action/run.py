@@ -8,9 +8,11 @@
 3. `parcli diff --format md BASE HEAD -- DATA`, appended to the job summary
    (`GITHUB_STEP_SUMMARY`), with `--fail-on-new-errors` unless the input is false.
 
-Exit 1 when validate finds errors, or diff fails (new errors, a plan that cannot be read);
-a diff that cannot be made (no data folder at the base: the pull request adds it) is said in
-the summary and fails nothing. Standard library only: it runs in the action's Python.
+Exit 1 when validate finds errors, or diff fails (new errors, a plan that cannot be read),
+or the base cannot be found or compared with (a wrong `base` input fails the job rather than
+let a change pass unchecked); a data folder missing at the base only (the pull request adds
+it) is said in the summary and fails nothing. Standard library only: it runs in the
+action's Python.
 """
 
 from __future__ import annotations
@@ -37,16 +39,26 @@ def main() -> int:
         sys.stderr.write("parcli action: no base commit to compare with: validating only\n")
         return _validate(_all_data_files(data))
     _fetch(base)
-    failed = _validate(_changed(base, head))
+    if _git("rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
+        return _fail(summary, f"parcli action: the base {base} is no commit of this "
+                     "repository (fetch it, e.g. actions/checkout with fetch-depth: 0)")
+    changed = _changed(base, head)
+    if changed is None:
+        return _fail(summary, f"parcli action: git cannot compare {base} with {head}")
+    failed = _validate(changed)
     command = ["diff", "--format", "md"]
     if env.get("PARCLI_ACTION_FAIL_ON_NEW_ERRORS", "true").strip().lower() != "false":
         command.append("--fail-on-new-errors")
     done = _parcli(*command, base, head, "--", data)
     heading = f"## parcli diff {base[:12]}..{head[:12]} -- {data}\n\n"
-    if done.returncode == 2:  # no plan at one side: said, not failed
+    if done.returncode == 2:
         _summarise(summary, heading + "```text\n" + done.stderr + "```\n")
         sys.stderr.write(done.stderr)
-        return failed
+        # the pull request adds the data folder: said, not failed; any other usage error
+        # (a wrong `data` input) fails
+        added = (_git("cat-file", "-e", f"{base}:{data}").returncode != 0
+                 and Path(data).exists())
+        return failed if added else 1
     _summarise(summary, heading + done.stdout)
     sys.stderr.write(done.stderr)
     return 1 if failed or done.returncode != 0 else 0
@@ -73,9 +85,19 @@ def _fetch(base: str) -> None:
         _git("fetch", "--no-tags", "--depth=1", "origin", base)
 
 
-def _changed(base: str, head: str) -> list[str]:
-    listed = _git("diff", "--name-only", "--diff-filter=d", base, head).stdout.splitlines()
+def _changed(base: str, head: str) -> list[str] | None:
+    """The data files changed since the base; None when git cannot tell."""
+    done = _git("diff", "--name-only", "--diff-filter=d", base, head)
+    if done.returncode != 0:
+        return None
+    listed = done.stdout.splitlines()
     return [path for path in listed if re.search(DATA_FILES, path) and Path(path).is_file()]
+
+
+def _fail(summary: str | None, message: str) -> int:
+    _summarise(summary, message)
+    sys.stderr.write(message + "\n")
+    return 1
 
 
 def _all_data_files(data: str) -> list[str]:

@@ -72,6 +72,10 @@ PLAN: dict[str, Text] = {
     "diff_body_task": Text("task", "nhiệm vụ"),
     "diff_body_target": Text("target", "chỉ tiêu"),
     "diff_body_duty": Text("duty", "nhiệm vụ thường xuyên"),
+    "err_diff_not_criteria": Text("{path}: a file of kind {kind}: give the criteria file or "
+                                  "its folder (the files beside it are compared with it)",
+                                  "{path}: đây là tệp loại {kind}: hãy ghi tệp tiêu chí hoặc "
+                                  "thư mục của nó (các tệp bên cạnh được so sánh cùng)"),
     "err_body_needs_plan": Text("--body needs a plan file: plan_<year>.yaml beside the "
                                 "criteria file, or --plan FILE",
                                 "--body cần tệp kế hoạch: plan_<năm>.yaml cạnh tệp tiêu chí, "

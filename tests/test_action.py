@@ -133,3 +133,19 @@ def test_the_documented_tag_is_the_version(path):
     tags = re.findall(r"rev: ([\w.-]+)|parcli@([\w.-]+)", text)
     assert tags, f"{path} names no tag"
     assert {rev or uses for rev, uses in tags} == {f"v{__version__}"}
+
+
+def test_a_base_that_is_no_commit_fails_the_job(repo, tmp_path):
+    # e.g. `base: main` where the runner only has origin/main: nothing would be checked
+    done, summary = _run(repo, tmp_path, {"pull_request": {"base": {"sha": "main-x"}}})
+    assert done.returncode == 1
+    assert summary == ("parcli action: the base main-x is no commit of this repository (fetch "
+                       "it, e.g. actions/checkout with fetch-depth: 0)\n")
+
+
+def test_a_data_folder_the_head_lacks_fails_the_job(repo, tmp_path):
+    base = _git(repo, "rev-parse", "HEAD~1").strip()
+    done, summary = _run(repo, tmp_path, {"pull_request": {"base": {"sha": base}}},
+                         PARCLI_ACTION_DATA="dta")
+    assert done.returncode == 1
+    assert "dta: no such file or folder" in summary

@@ -527,3 +527,15 @@ def test_a_change_of_the_plan_file_lists_its_items(repo, cli, monkeypatch) -> No
             "Thay đổi  Phần      STT       Bản cũ") in table
     # the criteria unchanged: no body table without a body change
     assert "tệp kế hoạch" not in cli("diff", "--lang", "vi", "HEAD~1", "HEAD~1").out
+
+
+def test_a_file_of_another_kind_is_a_usage_error(repo, cli) -> None:
+    result = cli("diff", "HEAD~1", "HEAD", "--", "data/plan_2020.yaml")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("parcli: error: HEAD~1:data/plan_2020.yaml: a file of kind plan: give "
+                          "the criteria file or its folder (the files beside it are compared "
+                          "with it)\n")
+    vi = cli("diff", "--lang", "vi", "data/assignments_2020.yaml", "data/criteria_2020.yaml")
+    assert (vi.code, vi.err) == (2, "parcli: lỗi: data/assignments_2020.yaml: đây là tệp loại "
+                                    "assignments: hãy ghi tệp tiêu chí hoặc thư mục của nó (các "
+                                    "tệp bên cạnh được so sánh cùng)\n")

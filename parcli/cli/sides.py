@@ -90,8 +90,13 @@ def _request(request: DataRequest, criteria: Path, root: Path | None = None) -> 
 
 
 def _criteria(path: Path, shown: str, lang: Lang) -> Path:
-    """A folder's plan: its latest `criteria_<year>.yaml`, else `criteria.yaml`."""
+    """A folder's plan: its latest `criteria_<year>.yaml`, else `criteria.yaml`; a file named
+    as another kind's (`plan_2020.yaml`) is a usage error: a plan is compared from its
+    criteria file."""
     if not path.is_dir():
+        kind = path.stem.rpartition("_")[0] or path.stem
+        if kind in ("assignments", "agencies", "plan", "results"):
+            raise UsageError(t("err_diff_not_criteria", lang, path=shown, kind=kind))
         return path
     from parcli.files.naming import file_name, yearly_files
 
@@ -147,4 +152,4 @@ def _write(revision: str, path: str, root: Path, lang: Lang) -> Path:
             target.write_bytes(shown.stdout)
     if what == "tree":
         return _criteria(root.joinpath(*parts), f"{revision}:{inside}", lang)
-    return root.joinpath(*inside.split("/"))
+    return _criteria(root.joinpath(*inside.split("/")), f"{revision}:{inside}", lang)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Literal
 
 from parcli.models.common import (
-    AgencyId,
     Code,
+    GoalId,
     NonEmpty,
     RowModel,
     Source,
@@ -40,7 +40,7 @@ class Printed(RowModel):
 class Goal(RowModel):
     """A goal of the plan with its measure: where it stands is checked, not only printed."""
 
-    id: AgencyId = described("A short id for the goal (lower case, hyphens): results files "
+    id: GoalId = described("A short id for the goal (lower case, hyphens): results files "
                              "give its measured value under this id.")
     code: Code = described("Where the goal is printed (the bullet's code, e.g. I.1.4).")
     text: NonEmpty = described("The goal's clause, as printed.")

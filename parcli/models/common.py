@@ -163,6 +163,17 @@ Code = Annotated[str, Field(pattern=CODE_PATTERN), BeforeValidator(_code_format)
                  BeforeValidator(_code)]
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN),
                      BeforeValidator(_agency_id)]
+
+
+def _goal_id(value: Any) -> Any:
+    if isinstance(value, str) and not _AGENCY_ID.match(value):
+        raise PydanticCustomError(
+            "goal_id", "goal id '{value}' must be ASCII letters a-z (lower case, no "
+            "diacritics), digits and single hyphens, such as par-rank", {"value": _short(value)})
+    return value
+
+
+GoalId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN), BeforeValidator(_goal_id)]
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
 

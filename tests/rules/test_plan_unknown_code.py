@@ -42,3 +42,14 @@ def test_a_code_twice(cli, tmp_path: Path) -> None:
 def test_the_files_own_codes_pass(cli, tmp_path: Path) -> None:
     code, data = validate(cli, Case(tmp_path, plan=[]))
     assert (code, problems(data, "plan-unknown-code")) == (0, [])
+
+
+def test_a_goal_id_is_checked_as_a_goal_id(cli, tmp_path: Path) -> None:
+    case = Case(tmp_path, plan=[("id: sipas", "id: Chỉ số SIPAS")])
+    code, data = validate(cli, case)
+    assert code == 1
+    assert problems(data, "schema") == [{
+        "level": "error", "rule": "schema", "code": None, "file": case.file("plan"),
+        "line": case.line("plan", "id: Chỉ số SIPAS"), "column": 9,
+        "message": "goals[1].id: goal id 'Chỉ số SIPAS' must be ASCII letters a-z (lower case, "
+                   "no diacritics), digits and single hyphens, such as par-rank"}]

@@ -19,8 +19,8 @@ def test_a_target_without_a_number(cli, tmp_path: Path) -> None:
         "level": "error", "rule": "unparsed-target", "code": "II.1.1.a",
         "file": case.file("plan"), "line": case.line("plan", "text: Hoàn thành kế hoạch\n"[:-1],
                                                      after="code: II.1.1.a"),
-        "column": 19, "message": "II.1.1.a: 'Hoàn thành kế hoạch' holds 0 thresholds, not one "
-                                 "(docs/REQUIREMENTS.md)"}]
+        "column": 19, "message": "II.1.1.a: 'Hoàn thành kế hoạch' does not hold exactly one "
+                                 "threshold of the requirement grammar (docs/REQUIREMENTS.md)"}]
 
 
 def test_a_target_not_in_its_task(cli, tmp_path: Path) -> None:
@@ -42,8 +42,8 @@ def test_a_threshold_goal_without_a_threshold(cli, tmp_path: Path) -> None:
     assert problems(data, "unparsed-target") == [{
         "level": "error", "rule": "unparsed-target", "code": "I.1.1",
         "file": case.file("plan"), "line": case.line("plan", "Chỉ số hài lòng tăng"),
-        "column": 11, "message": "sipas: 'Chỉ số hài lòng tăng' holds 0 thresholds, not one "
-                                 "(docs/REQUIREMENTS.md)"}]
+        "column": 11, "message": "sipas: 'Chỉ số hài lòng tăng' does not hold exactly one "
+                                 "threshold of the requirement grammar (docs/REQUIREMENTS.md)"}]
 
 
 def test_one_threshold_inside_the_task_passes(cli, tmp_path: Path) -> None:
