@@ -456,8 +456,35 @@ def translated(message: str, lang: Lang) -> str:
     for pattern, vi in PATTERNS:
         found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
-            return vi.format(**found.groupdict())
+            return vi.format(**{key: _phrase(value) for key, value in
+                                found.groupdict().items()})
     return message
+
+
+# The loader's words inside its messages ("expected a list, found the number 1").
+_PHRASES = {"a list": "một danh sách", "a whole number": "một số nguyên", "text": "chữ",
+            "a mapping of keys": "một bảng khóa (mapping)", "a mapping": "một bảng khóa",
+            "a date YYYY-MM-DD": "một ngày dạng YYYY-MM-DD", "true or false": "true hoặc false",
+            "a number": "một số", "nothing (null)": "ô trống (null)", "goal": "mục tiêu",
+            "agency": "cơ quan", "a criteria": "tệp tiêu chí", "an assignments": "tệp phân công",
+            "an agencies": "danh mục cơ quan", "a plan": "tệp kế hoạch",
+            "a results": "tệp kết quả"}
+
+
+def _phrase(value: str | None) -> str:
+    """A group of a translated message: a known phrase in Vietnamese, a value as it is."""
+    import re
+
+    if value is None:
+        return ""
+    if value in _PHRASES:
+        return _PHRASES[value]
+    found = re.fullmatch(r"the number (.+)|text ('.*')|true/false \((\w+)\)", value)
+    if found is None:
+        return value
+    number, text, flag = found.groups()
+    return (f"số {number}" if number is not None else f"chữ {text}" if text is not None
+            else f"giá trị {flag}")
 
 
 def score_label(column: str, years: Mapping[str, int | None]) -> Text:

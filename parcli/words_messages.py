@@ -153,6 +153,32 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "khóa {key} bị lặp (đã có ở dòng {line})"),
     (r"the file holds no YAML document \(empty or only comments\)",
      "tệp không có nội dung YAML (trống hoặc chỉ có chú thích)"),
+    (r"(?P<path>.+): expected (?P<what>a list|a whole number|text|a mapping of keys|a date "
+     r"YYYY-MM-DD|true or false|a number), found (?P<found>.+)",
+     "{path}: cần {what}, nhưng gặp {found}"),
+    (r"expected a mapping of keys at the top level, found (?P<found>.+)",
+     "cấp cao nhất của tệp phải là một bảng khóa (mapping), nhưng gặp {found}"),
+    (r"this looks like (?P<other>an? \w+) file, not (?P<kind>an? \w+) file",
+     "tệp này có vẻ là {other}, không phải {kind}"),
+    (r"(?P<path>.+): must be one of (?P<values>.+)", "{path}: phải là một trong {values}"),
+    (r"(?P<path>.+): needs at least (?P<n>\d+) item\(s\), found (?P<found>\d+)",
+     "{path}: cần ít nhất {n} mục, nhưng có {found}"),
+    (r"(?P<path>.+): must not be empty", "{path}: không được để trống"),
+    (r"(?P<path>.+): code (?P<code>'.*') is not a dotted code such as 4\.3\.2, 1\.1\.a or II\.3 "
+     r"\(numbers, one letter a-z or đ, Roman numerals\)",
+     "{path}: mã {code} không đúng dạng mã phân cấp như 4.3.2, 1.1.a hay II.3 (số, một chữ "
+     "cái a-z hoặc đ, số La Mã)"),
+    (r"(?P<path>.+): (?P<what>goal|agency) id (?P<value>'.*') must be ASCII letters a-z \(lower "
+     r"case, no diacritics\), digits and single hyphens, such as (?P<example>\S+)",
+     "{path}: mã {what} {value} chỉ được gồm chữ a-z viết thường không dấu, chữ số và dấu "
+     "gạch nối đơn, ví dụ {example}"),
+    (r"(?P<value>.+) is not a finite number", "{value} không phải là một số hữu hạn"),
+    (r"--assignments, --agencies and --plan need --criteria: the bundled plan is used only "
+     r"when no data file is named",
+     "--assignments, --agencies và --plan cần có --criteria: dữ liệu có sẵn trong parcli chỉ "
+     "được dùng khi không chỉ định tệp dữ liệu nào"),
+    (r"name one of (?P<names>.+) \(or use --install DIR\)",
+     "hãy ghi một trong {names} (hoặc dùng --install THƯ_MỤC)"),
     (r"cannot tell which kind of parcli data file this is \(expected one top-level key of "
      r"(?P<keys>.+)\)",
      "không xác định được đây là loại tệp dữ liệu nào của parcli (cần đúng một khóa cấp cao "

@@ -127,7 +127,7 @@ def test_report_for_one_agency(cli) -> None:
         ("2.3", "lead")]
     typo = cli("report", "--agency", "justise")
     assert (typo.code, typo.err.splitlines()[-1]) == (
-        2, "parcli: error: --agency: no agency with id 'justise'; did you mean justice?")
+        2, "parcli: error: --agency: no agency with id or name 'justise'; did you mean justice?")
 
 
 def test_report_per_agency_writes_one_sheet_each(cli, tmp_path: Path) -> None:

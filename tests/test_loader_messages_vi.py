@@ -63,3 +63,28 @@ def test_a_file_parcli_cannot_read(cli, tmp_path, monkeypatch) -> None:
     assert (result.code, result.out.splitlines()[0]) == (
         1, "x.yaml:1:1: lỗi không xác định được đây là loại tệp dữ liệu nào của parcli (cần "
            f"đúng một khóa cấp cao nhất trong số: {found['keys']}) [schema]")
+
+
+def test_plan_file_schema_messages_in_vietnamese(cli, tmp_path) -> None:
+    """data/plan_2020.yaml copied with a wrong year, measure and empty agencies."""
+    from tests.conftest import DATA
+
+    for path in DATA.glob("*.yaml"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    plan = tmp_path / "plan_2020.yaml"
+    text = plan.read_text(encoding="utf-8").replace("year: 2020", "year: twenty", 1)
+    text = text.replace("measure: threshold", "measure: percent", 1)
+    plan.write_text(text, encoding="utf-8")
+    result = cli("validate", "--lang", "vi", "--criteria", tmp_path / "criteria_2020.yaml")
+    assert result.code == 1
+    errors = [line.split(": lỗi ", 1)[1] for line in result.out.splitlines() if ": lỗi " in line]
+    assert errors == ["year: cần một số nguyên, nhưng gặp chữ 'twenty' [schema]",
+                      "goals[1].measure: phải là một trong 'rank', 'threshold' [schema]"]
+    english = cli("validate", "--criteria", tmp_path / "criteria_2020.yaml")
+    assert [line.split(": error ", 1)[1] for line in english.out.splitlines()
+            if ": error " in line] == [
+        "year: expected a whole number, found text 'twenty' [schema]",
+        "goals[1].measure: must be one of 'rank', 'threshold' [schema]"]
+    wrong = cli("validate", "--lang", "vi", "--criteria", tmp_path / "criteria_2020.yaml",
+                "--plan", tmp_path / "criteria_2020.yaml")
+    assert "lỗi tệp này có vẻ là tệp tiêu chí, không phải tệp kế hoạch [schema]" in wrong.out

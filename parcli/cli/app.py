@@ -329,13 +329,16 @@ def schema(name: Annotated[Optional[FileKind], typer.Argument(show_default=False
                metavar="DIR", parser=data_path, show_default=False,
                help="Write every schema into DIR (where the data files' $schema lines "
                "point, e.g. the folder named schema beside your data folder).")] = None,
+           lang: Annotated[Language, typer.Option(
+               "--lang", envvar="PARCLI_LANG", help="Language of messages.")] = "en",
            ) -> None:
     """JSON Schema of a data file, generated from parcli's models (for editors and CI)."""
     from parcli.checking import DataRequest
     from parcli.commands.base import Common
     from parcli.commands.schema import Options
 
-    execute("schema", Options(Common(DataRequest(), force=force), name, install, output), output)
+    execute("schema", Options(Common(DataRequest(), lang=lang, force=force), name, install,
+                              output), output)
 
 
 @app.command()

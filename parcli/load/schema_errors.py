@@ -65,6 +65,16 @@ def _message(error: Any) -> str:
     if kind in _BOUNDS:
         limit = next(iter((error.get("ctx") or {}).values()), "?")
         return f"{error.get('input')} is {_BOUNDS[kind]} {limit}"
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":  # pydantic's "Input should be 'rank' or 'threshold'"
+        return f"must be one of {ctx.get('expected', '?').replace(' or ', ', ')}"
+    if kind == "too_short":
+        return (f"needs at least {ctx.get('min_length', '?')} item(s), found "
+                f"{ctx.get('actual_length', '?')}")
+    if kind.startswith(("date_", "datetime_")):
+        return f"expected a date YYYY-MM-DD, found {kind_of(error.get('input'))}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {kind_of(error.get('input'))}"
     return str(msg).removeprefix("Value error, ")
 
 

@@ -34,10 +34,9 @@ def check(context: Context) -> Iterator[Found]:
 
     plan = context.dataset.plan_file
     for index, goal in enumerate(plan.goals):
-        if goal.measure == "threshold":
-            if len(parse_requirement(goal.text)) != 1:
-                yield Found("plan", ("goals", index, "text"), NO_THRESHOLD.format(
-                    code=goal.id, text=goal.text), goal.code)
+        if goal.measure == "threshold" and len(parse_requirement(goal.text)) != 1:
+            yield Found("plan", ("goals", index, "text"), NO_THRESHOLD.format(
+                code=goal.id, text=goal.text), goal.code)
     for f, field in enumerate(plan.fields):
         for n, task in enumerate(field.tasks):
             for m, target in enumerate(task.targets):

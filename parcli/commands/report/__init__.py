@@ -27,9 +27,13 @@ def run(checked: Checked, options: Options) -> Output | Documents:
     if options.per_agency is not None:
         return _per_agency(checked, options, options.per_agency)
     if options.agency is not None:
+        from parcli.agency_text import agency_of
+
         year = checked.dataset.criteria_file.target_year
-        return agency_sheet.run(checked, options.agency, options.common.lang,
-                                options.deadlines_at(year)[0], options.body)
+        lang = options.common.lang
+        agency = agency_of(checked.dataset.registry, options.agency, "--agency: ", lang)
+        return agency_sheet.run(checked, agency, lang, options.deadlines_at(year)[0],
+                                options.body)
     return summary.run(checked, options)
 
 

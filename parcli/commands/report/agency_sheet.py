@@ -17,17 +17,12 @@ from parcli.engine.schedule import deliverables, due_items
 from parcli.i18n import date_text, t
 from parcli.models.results import STATUSES
 from parcli.output import Column, Output, Section, Table
-from parcli.problems import UsageError
 from parcli.text import Lang
 
 
 def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = False) -> Output:
     dataset = checked.dataset
     registry = dataset.registry
-    if agency not in registry.by_id:
-        near = registry.suggest(agency)
-        hint = f"; did you mean {near.id}?" if near else " (see 'parcli agencies')"
-        raise UsageError(f"--agency: no agency with id {agency!r}{hint}")
     year = dataset.criteria_file.target_year
     # An agency that ceased before the year: the sheet is its successor's, and says so.
     agency, moved = listed_under(registry, agency, year)
