@@ -2,7 +2,8 @@
 write what the command writes), in English and in Vietnamese: exit 0 and a result its
 format's reader accepts. Data: the bundled plan (Đắk Lắk 2020, `data/*_2020.yaml`),
 `tests/fixtures/results/results_2020_half.yaml`, `tests/fixtures/peers/par_index_2019.yaml`,
-`tests/fixtures/par2022/` (diff's new plan)."""
+`tests/fixtures/clean/` and `tests/fixtures/gap/` (diff's old and new plans: small, so that
+the Word and Excel diffs stay quick)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ RUNS: dict[str, list[str]] = {
     "due": ["due", "--as-of", "2020-07-01"],
     "rank": ["rank", "--peers", str(PEERS), "--score", "80"],
     "rule": ["rule"],
-    "diff": ["diff", "data", "tests/fixtures/par2022"],
+    "diff": ["diff", "tests/fixtures/clean", "tests/fixtures/gap"],
 }
 
 

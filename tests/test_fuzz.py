@@ -1,7 +1,7 @@
 """Fuzz `parcli validate` with mutations of the shipped criteria file.
 
 Whatever the mutation, parcli must answer like a tool and not like a library: no traceback,
-exit code 0 or 1, and when the data fails, the output names the file.  CI runs 400
+exit code 0 or 1, and when the data fails, the output names the file.  CI runs 250
 examples; set PARCLI_FUZZ_EXAMPLES for more (or fewer) locally.
 """
 
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 BASE_LINES = CRITERIA.read_bytes().splitlines(keepends=True)
-EXAMPLES = int(os.environ.get("PARCLI_FUZZ_EXAMPLES", "400"))
+EXAMPLES = int(os.environ.get("PARCLI_FUZZ_EXAMPLES", "250"))
 
 _NUMBER = re.compile(rb"^(?P<head>\s*(?:- )?[a-z_]+: )(?P<value>-?\d+(?:\.\d+)?)(?P<tail>\s*)$")
 _TEXT = re.compile(rb"^(?P<head>\s*(?:- )?[a-z_]+: )(?P<value>[^\[\]{}\s\d][^\[\]{}]*?)"
