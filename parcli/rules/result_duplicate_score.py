@@ -10,7 +10,8 @@ Failing::
         - {stage: appraised, date: 2020-11-15, value: 2.5}
 
 Passing: one score per stage and day (keep the right one; a corrected score given later is
-dated the day it was given, and the latest date of the latest stage wins).
+dated the day it was given, and the latest date of the latest stage wins). The same holds for
+the measured values of a goal or body target (`measured:`): one per id and date.
 """
 
 from __future__ import annotations
@@ -26,18 +27,38 @@ from parcli.text import Text
 ID = "result-duplicate-score"
 LEVEL = "error"
 ORDER = 280
-DESCRIPTION = Text("two scores of one criterion with the same stage and date",
-                   "hai điểm của một tiêu chí cùng giai đoạn, cùng ngày")
+DESCRIPTION = Text("two scores of one criterion with the same stage and date (or two "
+                   "measured values of a goal on one date)",
+                   "hai điểm của một tiêu chí cùng giai đoạn, cùng ngày (hoặc hai giá trị đo "
+                   "của một mục tiêu cùng ngày)")
 NEEDS = ("results",)
 MESSAGE = Text("{code} has two {stage} scores dated {date}: {first} at line {first_line} "
                "and {value} at line {line}; which one counts depends on their order: keep one",
                "{code} có hai điểm {stage} cùng ngày {date}: {first} ở dòng {first_line} và "
                "{value} ở dòng {line}; điểm nào được tính phụ thuộc vào thứ tự ghi: chỉ giữ "
                "một điểm")
+MEASURED = Text("{id} has two values measured on {date}: {first} at line {first_line} and "
+                "{value} at line {line}; which one counts depends on their order: keep one",
+                "{id} có hai giá trị đo cùng ngày {date}: {first} ở dòng {first_line} và "
+                "{value} ở dòng {line}; giá trị nào được tính phụ thuộc vào thứ tự ghi: chỉ "
+                "giữ một giá trị")
 
 
 def check(context: Context) -> Iterator[Found]:
     loaded = context.loaded("results")
+    seen: dict[tuple[str, date | None], int] = {}
+    for n, entry in enumerate(loaded.model.measured):
+        key = (entry.id, entry.date)
+        if key not in seen:
+            seen[key] = n
+            continue
+        first_line, _ = loaded.document.position(("measured", seen[key]))
+        line, _ = loaded.document.position(("measured", n))
+        when = (Text(date_text(entry.date, "en"), date_text(entry.date, "vi"))
+                if entry.date is not None else Text("no date", "không ghi ngày"))
+        yield Found("results", ("measured", n), MEASURED.format(
+            id=entry.id, date=when, first=number_text(loaded.model.measured[seen[key]].value),
+            first_line=first_line, value=number_text(entry.value), line=line), entry.id)
     for index, result in enumerate(loaded.model.results):
         first: dict[tuple[str, date], int] = {}
         for n, score in enumerate(result.scores):

@@ -47,3 +47,19 @@ def test_same_stage_on_other_days_or_other_stages_pass(cli, tmp_path: Path) -> N
         "      - {stage: appraised, date: 2030-11-20, value: 2.5}\n"
         "      - {stage: self, date: 2030-11-15, value: 2.5}\n"))
     assert validate_results(cli, case, results) == (0, [])
+
+
+def test_two_measured_values_of_a_goal_on_one_day(cli, tmp_path: Path) -> None:
+    # tests/fixtures/clean/ with its plan file: the goal `sipas`
+    from tests.rules.conftest import Case
+
+    case = Case(tmp_path, plan=[])
+    results = tmp_path / "results.yaml"
+    results.write_text("year: 2030\nmeasured:\n  - {id: sipas, value: 81, date: 2030-11-30}\n"
+                       "  - {id: sipas, value: 79, date: 2030-11-30}\n"
+                       "  - {id: sipas, value: 82, date: 2030-12-15}\n", encoding="utf-8")
+    result = cli("validate", "--format", "json", *case.args(), "--results", results)
+    assert result.code == 1
+    assert [(p["rule"], p["line"], p["message"]) for p in json.loads(result.out)["errors"]] == [
+        ("result-duplicate-score", 4, "sipas has two values measured on 2030-11-30: 81 at line "
+         "3 and 79 at line 4; which one counts depends on their order: keep one")]
