@@ -50,12 +50,13 @@ CASES = [
      "(see 'parcli due --help')",
      "parcli: lỗi: giá trị không hợp lệ cho '--within': phải là số lớn hơn hoặc bằng 0 "
      "(xem 'parcli due --help')"),
+    # the parser gives no context for these: the command named on the line is pointed to
     (["gap", "--top"],
-     "parcli: error: Option '--top' requires an argument. (see 'parcli --help')",
-     "parcli: lỗi: tùy chọn '--top' cần có giá trị (xem 'parcli --help')"),
+     "parcli: error: Option '--top' requires an argument. (see 'parcli gap --help')",
+     "parcli: lỗi: tùy chọn '--top' cần có giá trị (xem 'parcli gap --help')"),
     (["gap", "--wide=yes"],
-     "parcli: error: Option '--wide' does not take a value. (see 'parcli --help')",
-     "parcli: lỗi: tùy chọn '--wide' không nhận giá trị (xem 'parcli --help')"),
+     "parcli: error: Option '--wide' does not take a value. (see 'parcli gap --help')",
+     "parcli: lỗi: tùy chọn '--wide' không nhận giá trị (xem 'parcli gap --help')"),
     (["gap", "extra", "more"],
      "parcli: error: Got unexpected extra argument(s) (extra more) (see 'parcli gap --help')",
      "parcli: lỗi: thừa đối số không dùng đến: extra more (xem 'parcli gap --help')"),

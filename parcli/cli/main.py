@@ -58,7 +58,8 @@ def run(argv: list[str]) -> int:
         if not _is_usage(exc):
             return internal_error(exc)
         code = int(getattr(exc, "exit_code", 2))
-        where = getattr(getattr(exc, "ctx", None), "command_path", None) or "parcli"
+        where = (getattr(getattr(exc, "ctx", None), "command_path", None)
+                 or _command_path(argv, getattr(command, "commands", {})))
         from parcli.cli.usage import parser_message
         from parcli.i18n import t
 
@@ -84,6 +85,13 @@ def _lang(argv: list[str]) -> Lang:
         if given in ("en", "vi"):
             chosen = given
     return "vi" if chosen == "vi" else "en"
+
+
+def _command_path(argv: list[str], commands: object) -> str:
+    """`parcli X` for the command named first on the line (the parser gives no context for a
+    value missing at the end: `parcli gap --top`), else `parcli`."""
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    return f"parcli {named}" if isinstance(commands, dict) and named in commands else "parcli"
 
 
 def _is_usage(exc: Exception) -> bool:
