@@ -108,7 +108,7 @@ def gap(by_agency: Annotated[bool, typer.Option("--by-agency", help="Rank agenci
 
 
 @app.command()
-@shared("problems", tolerance=True, no_assignments=True, results=True)
+@shared("problems", tolerance=True, no_assignments=True, results=True, plan=True)
 def validate(files: Annotated[Optional[list[Path]], typer.Argument(
                  help="Data files to check (each file's kind is told from its keys; files "
                  "pair by folder). Default: the files named by the options, else the bundled "
@@ -136,7 +136,7 @@ def agencies(*, common: "Common", output: Path | None) -> None:
 
 
 @app.command()
-@shared("tables")
+@shared("tables", plan=True)
 def assignments(agency: Agency = None,
                 criterion: Annotated[Optional[str], typer.Option(
                     metavar="CODE", show_default=False,
@@ -150,7 +150,8 @@ def assignments(agency: Agency = None,
 
 
 @app.command()
-@shared("documents", tolerance=True, no_assignments=True, results=True, look=False)
+@shared("documents", tolerance=True, no_assignments=True, results=True, plan=True,
+        look=False)
 def report(top: Annotated[int, typer.Option(
                min=1, metavar="N", help="Rows in the top-N tables.")] = 5,
            as_of: AsOf = None,
@@ -239,7 +240,7 @@ def simulate(set_values: Annotated[Optional[list[str]], typer.Option(
 
 
 @app.command()
-@shared("tables", results=True)
+@shared("tables", results=True, plan=True)
 def due(as_of: AsOf = None,
         within: Annotated[int, typer.Option(min=0, metavar="DAYS", help="Days ahead.")] = 30,
         agency: Agency = None,

@@ -164,10 +164,12 @@ Writes = Literal["tables", "problems", "documents"]
 
 
 def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bool = False,
-           results: bool = False, look: bool = True, data_files: bool = True,
+           results: bool = False, plan: bool = False, look: bool = True,
+           data_files: bool = True,
            ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give a command the shared options, after its own: the data files (unless
-    `data_files` is False: a command that names its plans as arguments, `diff OLD NEW`) and
+    `data_files` is False: a command that names its plans as arguments, `diff OLD NEW`;
+    `--plan` only for a command that reads the plan file, never one it would ignore) and
     the language always; `--format` (the formats that can write `writes`), `-o`, and with
     `look` the colour and `--wide`; the others when asked. The command receives them as one `common:
     Common` and `output: Path | None` (Typer reads the parameters from `__signature__`, so
@@ -175,7 +177,7 @@ def shared(writes: Writes | None, *, tolerance: bool = False, no_assignments: bo
     names = [name for name, wanted in (
         ("tolerance", tolerance), ("no_assignments", no_assignments), ("results", results),
         ("output", True), ("force", True), ("wide", look and writes is not None),
-        ("criteria", True), ("assignments", True), ("agencies", True), ("plan", True),
+        ("criteria", True), ("assignments", True), ("agencies", True), ("plan", plan),
         ("config", True),
         ("lang", True),
         ("color", look and writes is not None), ("no_color", look and writes is not None),
