@@ -420,8 +420,8 @@ CATALOGUE: dict[str, Text] = {
                          "moved; {numbers} number(s) changed.",
                          "{added} tiêu chí thêm mới, {removed} bị bỏ, {renamed} đổi tên, "
                          "{moved} chuyển vị trí; {numbers} số liệu thay đổi."),
-    "diff_nothing": Text("No row and no number changed.",
-                         "Không có tiêu chí hay số liệu nào thay đổi."),
+    "diff_nothing": Text("No row and no number of the criteria file changed.",
+                         "Không có tiêu chí hay số liệu nào của tệp tiêu chí thay đổi."),
     "diff_agencies_same": Text("The other {n} agencies' points needed are unchanged.",
                                "Điểm cần tăng của {n} cơ quan còn lại không thay đổi."),
     "diff_agencies_none": Text("No agency's points needed changed.",
@@ -456,12 +456,14 @@ def translated(message: str, lang: Lang) -> str:
     for pattern, vi in PATTERNS:
         found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
-            return vi.format(**{key: _phrase(value) for key, value in
-                                found.groupdict().items()})
+            return vi.format(**{key: _phrase(value) if key in _PHRASE_GROUPS else value or ""
+                                for key, value in found.groupdict().items()})
     return message
 
 
-# The loader's words inside its messages ("expected a list, found the number 1").
+# The loader's words inside its messages ("expected a list, found the number 1"), in the
+# groups that hold them (a path or a value stays as written).
+_PHRASE_GROUPS = frozenset({"what", "found", "other", "kind"})
 _PHRASES = {"a list": "một danh sách", "a whole number": "một số nguyên", "text": "chữ",
             "a mapping of keys": "một bảng khóa (mapping)", "a mapping": "một bảng khóa",
             "a date YYYY-MM-DD": "một ngày dạng YYYY-MM-DD", "true or false": "true hoặc false",

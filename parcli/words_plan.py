@@ -69,13 +69,29 @@ PLAN: dict[str, Text] = {
     "diff_body_purpose": Text("purpose", "mục đích"),
     "diff_body_requirement": Text("requirement", "yêu cầu"),
     "diff_body_goal": Text("goal", "mục tiêu"),
+    "diff_body_section": Text("section of Part II", "mục của phần II"),
+    "diff_body_duties": Text("section of Part III", "mục của phần III"),
+    "diff_body_key": Text("What", "Nội dung"),
+    "diff_body_key_text": Text("text", "văn bản"),
+    "diff_body_key_title": Text("title", "tên mục"),
+    "diff_body_key_heading": Text("addressee", "cơ quan thực hiện (như ghi)"),
+    "diff_body_key_measure": Text("measure", "cách đo"),
+    "diff_body_key_criteria": Text("criteria served", "tiêu chí liên quan"),
+    "diff_body_key_subjects": Text("Appendix II subjects", "mục cùng nội dung ở Phụ lục II"),
+    "diff_body_key_agencies": Text("agencies named", "cơ quan được giao"),
+    "diff_body_summary": Text("The plan file: {n} change(s) to its items (listed above).",
+                              "Tệp kế hoạch: {n} thay đổi ở các mục (liệt kê ở trên)."),
     "diff_body_task": Text("task", "nhiệm vụ"),
     "diff_body_target": Text("target", "chỉ tiêu"),
     "diff_body_duty": Text("duty", "nhiệm vụ thường xuyên"),
-    "err_diff_not_criteria": Text("{path}: a file of kind {kind}: give the criteria file or "
-                                  "its folder (the files beside it are compared with it)",
-                                  "{path}: đây là tệp loại {kind}: hãy ghi tệp tiêu chí hoặc "
-                                  "thư mục của nó (các tệp bên cạnh được so sánh cùng)"),
+    "err_diff_not_criteria": Text("{path}: {kind}: give the criteria file or its folder (the "
+                                  "files beside it are compared with it)",
+                                  "{path}: đây là {kind}: hãy ghi tệp tiêu chí hoặc thư mục "
+                                  "của nó (các tệp bên cạnh được so sánh cùng)"),
+    "file_kind_assignments": Text("an assignments file", "tệp phân công"),
+    "file_kind_agencies": Text("an agency registry", "danh mục cơ quan"),
+    "file_kind_plan": Text("a plan file", "tệp kế hoạch"),
+    "file_kind_results": Text("a results file", "tệp kết quả"),
     "err_body_needs_plan": Text("--body needs a plan file: plan_<year>.yaml beside the "
                                 "criteria file, or --plan FILE",
                                 "--body cần tệp kế hoạch: plan_<năm>.yaml cạnh tệp tiêu chí, "

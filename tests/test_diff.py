@@ -501,14 +501,14 @@ def test_a_change_of_the_plan_file_lists_its_items(repo, cli, monkeypatch) -> No
     plan.write_text(_edit_text, encoding="utf-8")
     data = json.loads(cli("diff", "-f", "json", "HEAD", "data").out)
     assert data["body"] == [
-        {"part": "task", "code": "II.2.4", "kind": "added", "old": None,
+        {"part": "task", "code": "II.2.4", "key": "text", "kind": "added", "old": None,
          "new": "Rà soát văn bản QPPL hằng quý."},
-        {"part": "task", "code": "II.6.1", "kind": "changed",
+        {"part": "task", "code": "II.6.1", "key": "text", "kind": "changed",
          "old": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
                 "100%.",
          "new": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
                 "95%."},
-        {"part": "target", "code": "II.6.1.a", "kind": "changed",
+        {"part": "target", "code": "II.6.1.a", "key": "text", "kind": "changed",
          "old": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
                 "100%",
          "new": "Thực hiện giải ngân kế hoạch đầu tư vốn ngân sách Nhà nước năm 2020 đạt tỷ lệ "
@@ -523,8 +523,8 @@ def test_a_change_of_the_plan_file_lists_its_items(repo, cli, monkeypatch) -> No
         "; Part II.2 lists 4 tasks for field 2, none names it")
     monkeypatch.setenv("COLUMNS", "100")
     table = cli("diff", "--lang", "vi", "HEAD", "data").out
-    assert ("Thay đổi trong tệp kế hoạch (phần nội dung của Kế hoạch)\n"
-            "Thay đổi  Phần      STT       Bản cũ") in table
+    assert "Thay đổi trong tệp kế hoạch (phần nội dung của Kế hoạch)\n" in table
+    assert "Tệp kế hoạch: 3 thay đổi ở các mục (liệt kê ở trên).\n" in table
     # the criteria unchanged: no body table without a body change
     assert "tệp kế hoạch" not in cli("diff", "--lang", "vi", "HEAD~1", "HEAD~1").out
 
@@ -532,10 +532,31 @@ def test_a_change_of_the_plan_file_lists_its_items(repo, cli, monkeypatch) -> No
 def test_a_file_of_another_kind_is_a_usage_error(repo, cli) -> None:
     result = cli("diff", "HEAD~1", "HEAD", "--", "data/plan_2020.yaml")
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("parcli: error: HEAD~1:data/plan_2020.yaml: a file of kind plan: give "
-                          "the criteria file or its folder (the files beside it are compared "
-                          "with it)\n")
+    assert result.err == ("parcli: error: HEAD~1:data/plan_2020.yaml: a plan file: give the "
+                          "criteria file or its folder (the files beside it are compared with "
+                          "it)\n")
     vi = cli("diff", "--lang", "vi", "data/assignments_2020.yaml", "data/criteria_2020.yaml")
-    assert (vi.code, vi.err) == (2, "parcli: lỗi: data/assignments_2020.yaml: đây là tệp loại "
-                                    "assignments: hãy ghi tệp tiêu chí hoặc thư mục của nó (các "
-                                    "tệp bên cạnh được so sánh cùng)\n")
+    assert (vi.code, vi.err) == (2, "parcli: lỗi: data/assignments_2020.yaml: đây là tệp phân "
+                                    "công: hãy ghi tệp tiêu chí hoặc thư mục của nó (các tệp bên "
+                                    "cạnh được so sánh cùng)\n")
+
+
+def test_a_plan_change_that_moves_work_is_listed(repo, cli) -> None:
+    """data/plan_2020.yaml: section II.8 serving field 8 again (SIPAS's lead would get its
+    tasks) and duty III.4 naming another agency: no text changed, the work moved."""
+    plan = repo / "data" / "plan_2020.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count('criteria: ["8.2", "8.3", "8.4", "8.5", "8.6"]') == 1
+    text = text.replace('criteria: ["8.2", "8.3", "8.4", "8.5", "8.6"]', 'criteria: ["8"]')
+    named = 'agencies: ["Sở Thông tin và Truyền thông", "Sở Nội vụ",'
+    assert text.count(named) == 1
+    text = text.replace(named, 'agencies: ["Sở Tư pháp", "Sở Nội vụ",')
+    plan.write_text(text, encoding="utf-8")
+    data = json.loads(cli("diff", "-f", "json", "HEAD", "data").out)
+    assert data["body"] == [
+        {"part": "section", "code": "II.8", "key": "criteria", "kind": "changed",
+         "old": "8.2, 8.3, 8.4, 8.5, 8.6", "new": "8"},
+        {"part": "duties", "code": "III.4", "key": "agencies", "kind": "changed",
+         "old": "Sở Thông tin và Truyền thông, Sở Nội vụ, Đài Phát thanh và Truyền hình tỉnh, "
+                "Báo Đắk Lắk",
+         "new": "Sở Tư pháp, Sở Nội vụ, Đài Phát thanh và Truyền hình tỉnh, Báo Đắk Lắk"}]

@@ -96,7 +96,8 @@ def _criteria(path: Path, shown: str, lang: Lang) -> Path:
     if not path.is_dir():
         kind = path.stem.rpartition("_")[0] or path.stem
         if kind in ("assignments", "agencies", "plan", "results"):
-            raise UsageError(t("err_diff_not_criteria", lang, path=shown, kind=kind))
+            raise UsageError(t("err_diff_not_criteria", lang, path=shown,
+                               kind=t(f"file_kind_{kind}", lang)))
         return path
     from parcli.files.naming import file_name, yearly_files
 

@@ -15,7 +15,7 @@ from parcli.agency_text import agency_text
 from parcli.checking import Checked, DataRequest
 from parcli.commands import sources_json
 from parcli.commands.base import Common, Spec, TwoPlans
-from parcli.engine.body import BODY_PARTS, BodyChange, compare_bodies
+from parcli.engine.body import BODY_KEYS, BODY_PARTS, BodyChange, compare_bodies
 from parcli.engine.diff import (
     FIGURES,
     ROW_CHANGES,
@@ -101,6 +101,8 @@ def run(inputs: TwoPlans, options: Options) -> Output:
     tables.append(_findings_table(findings, old, new, lang))
     if plans is not None:
         notes += _summary(plans, lang)
+    if body:
+        notes.append(t("diff_body_summary", lang, n=len(body)))
     notes += [t(f"diff_unreadable_{which}", lang) for which in unreadable]
     notes.append(t("diff_findings_summary", lang, appeared=len(findings.appeared),
                    gone=len(findings.gone), old=len(old.checked.errors),
@@ -126,7 +128,10 @@ def _body_table(changes: list[BodyChange], lang: Lang) -> Table:
                 | {"changed": t("diff_body_changed", lang)}),
          Column("part", t("diff_body_part", lang),
                 values={part: t(f"diff_body_{part}", lang) for part in BODY_PARTS}),
-         Column("code", t("code", lang)), Column("old", t("diff_old", lang)),
+         Column("code", t("code", lang)),
+         Column("key", t("diff_body_key", lang),
+                values={key: t(f"diff_body_key_{key}", lang) for key in BODY_KEYS}),
+         Column("old", t("diff_old", lang)),
          Column("new", t("diff_new", lang))],
         [dataclasses.asdict(change) for change in changes], t("diff_body", lang))
 

@@ -54,18 +54,25 @@ def led_codes(dataset: Plan, agency: str) -> set[str]:
     return led
 
 
-BodyPart = Literal["purpose", "requirement", "goal", "task", "target", "duty"]
-BODY_PARTS: tuple[BodyPart, ...] = ("purpose", "requirement", "goal", "task", "target", "duty")
+BodyPart = Literal["purpose", "requirement", "goal", "section", "task", "target", "duties",
+                   "duty"]
+BODY_PARTS: tuple[BodyPart, ...] = ("purpose", "requirement", "goal", "section", "task",
+                                    "target", "duties", "duty")
+BodyKey = Literal["text", "title", "heading", "measure", "criteria", "subjects", "agencies"]
+BODY_KEYS: tuple[BodyKey, ...] = ("text", "title", "heading", "measure", "criteria",
+                                  "subjects", "agencies")
 BodyChangeKind = Literal["added", "removed", "changed"]
 
 
 @dataclass(frozen=True)
 class BodyChange:
-    """An item of the plan file added, removed, or with another text (by its code; a goal
-    by its id)."""
+    """An item of the plan file added or removed (its main key: a task's text, a section's
+    title), or one of its keys changed (by its code; a goal by its id). Lists read as their
+    items joined with ", "."""
 
     part: BodyPart
     code: str
+    key: BodyKey
     kind: BodyChangeKind
     old: str | None
     new: str | None
@@ -74,27 +81,51 @@ class BodyChange:
 def compare_bodies(old: PlanFile | None, new: PlanFile | None) -> list[BodyChange]:
     """What a change of the plan file does to its items, in the new file's order, then the
     removed ones in the old file's order. A plan file on one side only: every item added
-    (or removed)."""
+    (or removed). A change of who a duty names, which criteria a section serves or a
+    target's subjects is a change: it moves work between agencies."""
     before, after = _printed(old), _printed(new)
-    changes = [BodyChange(part, code, "added" if (part, code) not in before else "changed",
-                          before.get((part, code)), text)
-               for (part, code), text in after.items() if before.get((part, code)) != text]
-    changes += [BodyChange(part, code, "removed", text, None)
-                for (part, code), text in before.items() if (part, code) not in after]
+    items_before = {(part, code) for part, code, _ in before}
+    items_after = {(part, code) for part, code, _ in after}
+    changes = []
+    for (part, code, key), value in after.items():
+        if (part, code) not in items_before:
+            if key == _MAIN[part]:
+                changes.append(BodyChange(part, code, key, "added", None, value))
+        elif before.get((part, code, key)) != value:
+            changes.append(BodyChange(part, code, key, "changed", before.get((part, code, key)),
+                                      value))
+    changes += [BodyChange(part, code, key, "removed", value, None)
+                for (part, code, key), value in before.items()
+                if (part, code) not in items_after and key == _MAIN[part]]
     return changes
 
 
-def _printed(plan: PlanFile | None) -> dict[tuple[BodyPart, str], str]:
-    """Every item's text by part and code (a goal by its id)."""
+_MAIN: dict[BodyPart, BodyKey] = {"purpose": "text", "requirement": "text", "goal": "text",
+                                  "section": "title", "task": "text", "target": "text",
+                                  "duties": "heading", "duty": "text"}
+
+
+def _printed(plan: PlanFile | None) -> dict[tuple[BodyPart, str, BodyKey], str]:
+    """Every item's keys by part, code and key (a goal by its id), lists joined."""
     if plan is None:
         return {}
-    found: dict[tuple[BodyPart, str], str] = {}
-    found.update({("purpose", item.code): item.text for item in plan.purposes})
-    found.update({("requirement", item.code): item.text for item in plan.requirements})
-    found.update({("goal", goal.id): goal.text for goal in plan.goals})
-    for _, task in plan.tasks():
-        found[("task", task.code)] = task.text
-        found.update({("target", target.code): target.text for target in task.targets})
+    found: dict[tuple[BodyPart, str, BodyKey], str] = {}
+    found.update({("purpose", item.code, "text"): item.text for item in plan.purposes})
+    found.update({("requirement", item.code, "text"): item.text for item in plan.requirements})
+    for goal in plan.goals:
+        found[("goal", goal.id, "text")] = goal.text
+        found[("goal", goal.id, "measure")] = goal.measure
+    for field in plan.fields:
+        found[("section", field.code, "title")] = field.title
+        found[("section", field.code, "criteria")] = ", ".join(field.criteria)
+        for task in field.tasks:
+            found[("task", task.code, "text")] = task.text
+            found[("task", task.code, "criteria")] = ", ".join(task.criteria)
+            for target in task.targets:
+                found[("target", target.code, "text")] = target.text
+                found[("target", target.code, "subjects")] = ", ".join(target.subjects)
     for duty in plan.duties:
-        found.update({("duty", item.code): item.text for item in duty.items})
+        found[("duties", duty.code, "heading")] = duty.heading
+        found[("duties", duty.code, "agencies")] = ", ".join(duty.agencies)
+        found.update({("duty", item.code, "text"): item.text for item in duty.items})
     return found

@@ -44,8 +44,9 @@ def check(context: Context) -> Iterator[Found]:
     if not context.has("assignments"):
         return
     tasks = {item.code for item in context.dataset.assignments_file.assignments}
-    if plan is not None:
+    if plan is not None:  # the plan file's tasks and duties have statuses too
         tasks |= {task.code for _, task in plan.tasks()}
+        tasks |= {item.code for duty in plan.duties for item in duty.items}
     for index, status in enumerate(results.statuses):
         if status.code not in tasks:
             yield Found("results", ("statuses", index, "code"),
