@@ -97,13 +97,16 @@ def run(checked: Checked, options: Options) -> Output:
 def _body_rows(checked: Checked, agency: str | None, criterion: str | None, lang: Lang,
                involved: dict[str, None]) -> list[dict[str, object]]:
     """The plan file's tasks and duties as rows: no product, deadline or lead of their own;
-    a duty's agencies stand as its lead. With --agency, the duties naming it and the tasks
-    of the fields it leads criteria in."""
+    a duty's agencies are its implementers. With --agency, the duties naming it and the
+    tasks of the fields it leads criteria in."""
     from parcli.engine.body import for_agency, led_codes
+    from parcli.engine.gap import leaf_gaps
 
     items = body_of(checked, lang)
     if agency is not None:
-        items = for_agency(items, agency, led_codes(checked.dataset, agency))
+        dataset = checked.dataset
+        gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
+        items = for_agency(items, agency, led_codes(gaps, agency))
     if criterion is not None:
         items = [i for i in items if _within(criterion, list(i.criteria))]
     rows: list[dict[str, object]] = []

@@ -131,10 +131,13 @@ def _body_rows(checked: Checked, agency: str | None, statuses: dict[str, str],
     deadline, so they are undated; their status as recorded."""
     from parcli.commands import body_of
     from parcli.engine.body import for_agency, led_codes
+    from parcli.engine.gap import leaf_gaps
 
     items = body_of(checked, lang)
     if agency is not None:
-        items = for_agency(items, agency, led_codes(checked.dataset, agency))
+        dataset = checked.dataset
+        gaps = leaf_gaps(dataset.tree, dataset.registry, dataset.mapped)
+        items = for_agency(items, agency, led_codes(gaps, agency))
     found: list[tuple[dict[str, object], str, list[str]]] = []
     for item in items:
         status = statuses.get(item.code)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from parcli.engine.agencies import Registry
-    from parcli.engine.plan import Plan
+    from parcli.engine.gap import LeafGap
     from parcli.models.body import PlanFile
     from parcli.text import Text
 
@@ -43,12 +45,11 @@ def for_agency(items: list[BodyItem], agency: str, led: set[str]) -> list[BodyIt
             or (item.part == "task" and any(code in led for code in item.criteria))]
 
 
-def led_codes(dataset: Plan, agency: str) -> set[str]:
-    """The codes of the criteria an agency leads, with their ancestors."""
-    from parcli.engine.gap import leaf_gaps
-
+def led_codes(gaps: Iterable[LeafGap], agency: str) -> set[str]:
+    """The codes of the criteria an agency leads (its leaves in `leaf_gaps`' answer), with
+    their ancestors."""
     led: set[str] = set()
-    for gap in leaf_gaps(dataset.tree, dataset.registry, dataset.mapped):
+    for gap in gaps:
         if agency in gap.leads:
             led |= {gap.node.code, *(node.code for node in gap.node.ancestors())}
     return led

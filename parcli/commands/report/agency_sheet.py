@@ -12,6 +12,7 @@ from parcli.agency_text import agency_text, listed_under
 from parcli.checking import Checked
 from parcli.commands.report import letter
 from parcli.engine.agencies import Registry
+from parcli.engine.body import led_codes
 from parcli.engine.gap import LeafGap, leaf_gaps, split
 from parcli.engine.schedule import deliverables, due_items
 from parcli.i18n import date_text, t
@@ -74,7 +75,7 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = Fal
                 Section(t("sheet_criteria", lang, agency=name),
                         [replace(criteria_table, title=None)]),
                 Section(t("sheet_tasks", lang, agency=name), [replace(task_table, title=None)])]
-    duties, duty_rows = _duties(checked, agency, name, lang, body)
+    duties, duty_rows = _duties(checked, agency, name, lang, body, led_codes(gaps, agency))
     sections[2:2] = duties  # before the tasks: Word gives the task table the landscape pages
     data = {"agency": agency, "name": agency_text(registry, agency).vi,
             "name_en": registry.by_id[agency].name_en, "criteria": criteria_rows,
@@ -87,18 +88,17 @@ def run(checked: Checked, agency: str, lang: Lang, as_of: date, body: bool = Fal
                   letter=letter.letter(checked, "sheet", lang, as_of.year, name), annex=1)
 
 
-def _duties(checked: Checked, agency: str, name: str, lang: Lang,
-            body: bool) -> tuple[list[Section], list[dict[str, object]] | None]:
+def _duties(checked: Checked, agency: str, name: str, lang: Lang, body: bool,
+            led: set[str]) -> tuple[list[Section], list[dict[str, object]] | None]:
     """The plan file's duties naming the agency (Part III) and, with `body`, the Part II
     tasks of the fields it leads criteria in, each in its own section; nothing without a
     plan file."""
     from parcli.commands import body_of
-    from parcli.engine.body import for_agency, led_codes
+    from parcli.engine.body import for_agency
 
-    dataset = checked.dataset
-    if not dataset.has("plan") and not body:
+    if not checked.dataset.has("plan") and not body:
         return [], None
-    items = for_agency(body_of(checked, lang), agency, led_codes(dataset, agency))
+    items = for_agency(body_of(checked, lang), agency, led)
     rows: list[dict[str, object]] = [
         {"code": item.code, "part": item.part, "text": item.words.shown(lang)}
         for item in items if body or item.part == "duty"]

@@ -4,7 +4,6 @@ the report has neither."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parcli.checking import Checked
@@ -16,14 +15,14 @@ from parcli.text import Lang
 
 if TYPE_CHECKING:
     from parcli.engine.goals import GoalState
+    from parcli.models.results import PeersFile
 
 
-def sections(checked: Checked, lang: Lang, peers: Path | None) -> tuple[
+def sections(checked: Checked, lang: Lang, peers: PeersFile | None) -> tuple[
         Section | None, Section | None, list[dict[str, Any]] | None]:
     """The goals' section, the targets' section (either None when there are none), and the
     JSON rows; all None without a plan file."""
     from parcli.engine.goals import goal_states, published_places
-    from parcli.engine.ranking import read_peers
 
     dataset = checked.dataset
     if not dataset.has("plan"):
@@ -31,7 +30,7 @@ def sections(checked: Checked, lang: Lang, peers: Path | None) -> tuple[
     data = dataset.criteria_file
     published = None
     if peers is not None:
-        published = published_places(read_peers(peers), data.province.name, data.target_year)
+        published = published_places(peers, data.province.name, data.target_year)
     states = goal_states(dataset.plan_file, dataset.results_file if dataset.has("results")
                          else None, data.rank, published)
     goals = [s for s in states if s.kind == "goal"]

@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from parcli.agency_text import agency_text, merge_note
@@ -44,6 +43,7 @@ from parcli.text import Lang
 
 if TYPE_CHECKING:
     from parcli.engine.ranking import Standing
+    from parcli.models.results import PeersFile
 
 T = TypeVar("T")
 
@@ -62,8 +62,12 @@ def run(checked: Checked, options: Options) -> Output:
 
     as_of, year_over = options.deadlines_at(data.target_year)
     headline = _headline(checked, sums, lang)
-    if options.peers is not None:
-        headline += _ranks(checked, options.peers, gaps, lang)
+    peers = None
+    if options.peers is not None:  # read once: the headline and the rank goal use it
+        from parcli.engine.ranking import read_peers
+
+        peers = read_peers(options.peers)
+        headline += _ranks(checked, peers, gaps, lang)
     if year_over:
         headline.append(t("due_year_over", lang, year=data.target_year,
                           as_of=date_text(as_of, lang)))
@@ -73,7 +77,7 @@ def run(checked: Checked, options: Options) -> Output:
     stands = standing.section(checked, gaps, lang, top)
     if stands is not None:
         sections.append(stands[0])
-    goal_section, target_section, goal_rows = goals.sections(checked, lang, options.peers)
+    goal_section, target_section, goal_rows = goals.sections(checked, lang, peers)
     if goal_section is not None:
         sections.append(goal_section)
     plan, soon = _schedule(checked, as_of, options.next_meeting)
@@ -314,15 +318,14 @@ def _known(value: Decimal | None, lang: Lang = "en") -> str:
     return number(value, lang) if value is not None else t("not_given", lang)
 
 
-def _ranks(checked: Checked, peers: Path, gaps: list[LeafGap], lang: Lang) -> list[str]:
+def _ranks(checked: Checked, table: PeersFile, gaps: list[LeafGap], lang: Lang) -> list[str]:
     """The rank the printed target, and the projected total when results exist, would buy
     in a published table (the province itself left out of it). A projection that lacks some
     criteria is a lower bound, not a total: it is not ranked, and the report says why."""
     from parcli.engine.progress import projected_tally
-    from parcli.engine.ranking import read_peers, standings
+    from parcli.engine.ranking import standings
 
     dataset = checked.dataset
-    table = read_peers(peers)
     tally = projected_tally(gaps, dataset.results_file.latest()) if dataset.has("results") \
         else None
     projected = tally.shown("projected") if tally is not None and not tally.partial else None
