@@ -4,6 +4,7 @@ agency ids and years, with the validators that give clear messages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -80,13 +81,18 @@ def _code_format(value: Any) -> Any:
     return value
 
 
-def _agency_id(value: Any) -> Any:
-    if isinstance(value, str) and not _AGENCY_ID.match(value):
-        raise PydanticCustomError(
-            "agency_id", "agency id '{value}' must be ASCII letters a-z (lower case, no "
-            "diacritics), digits and single hyphens, such as home-affairs",
-            {"value": _short(value)})
-    return value
+def _slug(noun: str, example: str) -> Callable[[Any], Any]:
+    """The check of an id of lower-case ASCII words joined by hyphens, named in its message
+    as what it identifies ("agency id 'X' must be ..., such as home-affairs")."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and not _AGENCY_ID.match(value):
+            raise PydanticCustomError(
+                f"{noun}_id", f"{noun} id '{{value}}' must be ASCII letters a-z (lower case, no "
+                f"diacritics), digits and single hyphens, such as {example}",
+                {"value": _short(value)})
+        return value
+
+    return check
 
 
 # A code's segments, as printed: numbers ("4.3.2"), one lower-case letter ("1.1.a"; "1.1.đ",
@@ -162,18 +168,11 @@ NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S"), BeforeValidator(_t
 Code = Annotated[str, Field(pattern=CODE_PATTERN), BeforeValidator(_code_format),
                  BeforeValidator(_code)]
 AgencyId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN),
-                     BeforeValidator(_agency_id)]
+                     BeforeValidator(_slug("agency", "home-affairs"))]
 
 
-def _goal_id(value: Any) -> Any:
-    if isinstance(value, str) and not _AGENCY_ID.match(value):
-        raise PydanticCustomError(
-            "goal_id", "goal id '{value}' must be ASCII letters a-z (lower case, no "
-            "diacritics), digits and single hyphens, such as par-rank", {"value": _short(value)})
-    return value
-
-
-GoalId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN), BeforeValidator(_goal_id)]
+GoalId = Annotated[str, Field(pattern=AGENCY_ID_PATTERN),
+                   BeforeValidator(_slug("goal", "par-rank"))]
 Year = Annotated[int, Field(ge=1900, le=2200, strict=True)]
 
 
