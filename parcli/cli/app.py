@@ -157,8 +157,8 @@ def report(top: Annotated[int, typer.Option(
            as_of: AsOf = None,
            agency: Annotated[Optional[str], typer.Option(
                metavar="AGENCY", show_default=False,
-               help="The task sheet of one agency (an id) instead of the meeting "
-               "report.")] = None,
+               help="The task sheet of one agency (an id, a name or an alias) instead of the "
+               "meeting report.")] = None,
            per_agency: Annotated[Optional[Path], typer.Option(
                metavar="DIR", parser=data_path, show_default=False,
                help="Write one task sheet per lead agency into DIR.")] = None,

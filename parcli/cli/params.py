@@ -132,7 +132,7 @@ Body = Annotated[bool, typer.Option(
     "marked as such.")]
 Agency = Annotated[Optional[str], typer.Option(
     "--agency", metavar="AGENCY", show_default=False,
-    help="Only items this agency leads or implements (an id).")]
+    help="Only items this agency leads or implements (an id, a name or an alias).")]
 
 
 def format_option(kind: str) -> Any:
